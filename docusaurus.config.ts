@@ -1,0 +1,155 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
+import { themes as prismThemes } from 'prism-react-renderer';
+
+// KB_CURRENT_ONLY=1 builds only the current version of the versioned
+// sections (docs/, runbooks/): much faster for local work, see README.
+const currentOnly = process.env.KB_CURRENT_ONLY === '1';
+const versionFilter: Pick<DocsOptions, 'onlyIncludeVersions'> = currentOnly
+  ? { onlyIncludeVersions: ['current'] }
+  : {};
+
+const sidebarPath = './sidebars.ts';
+
+const config: Config = {
+  title: 'Sophia KB',
+  tagline: 'Performance, scalability and stability first: the programme knowledge base',
+  favicon: 'img/favicon.svg',
+  url: 'https://kb.sophia.example',
+  baseUrl: '/',
+  trailingSlash: false,
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  future: { v4: true, faster: true },
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+  markdown: {
+    // .md is CommonMark (text such as {x} or <tag> renders literally);
+    // only .mdx files are parsed as MDX.
+    format: 'detect',
+    mermaid: true,
+    hooks: { onBrokenMarkdownLinks: 'throw' },
+  },
+  themes: ['@docusaurus/theme-mermaid'],
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          path: 'docs',
+          routeBasePath: 'docs',
+          sidebarPath,
+          lastVersion: 'current',
+          versions: { current: { label: 'Next', banner: 'none' } },
+          ...versionFilter,
+        },
+        blog: {
+          path: 'reports',
+          routeBasePath: 'reports',
+          blogTitle: 'Reports',
+          blogDescription: 'Weekly, benchmark and scale-test reports of the Sophia programme',
+          blogSidebarTitle: 'Recent reports',
+          blogSidebarCount: 'ALL',
+          postsPerPage: 20,
+          showReadingTime: false,
+          onUntruncatedBlogPosts: 'ignore',
+          onInlineAuthors: 'ignore',
+          feedOptions: {
+            type: ['rss', 'atom'],
+            title: 'Sophia KB reports',
+            description: 'Weekly, benchmark and scale-test reports',
+            copyright: 'Sophia AI engineering',
+            limit: 50,
+          },
+        },
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+  plugins: [
+    [
+      '@docusaurus/plugin-content-docs',
+      {
+        id: 'runbooks',
+        path: 'runbooks',
+        routeBasePath: 'runbooks',
+        sidebarPath,
+        lastVersion: 'current',
+        versions: { current: { label: 'Next', banner: 'none' } },
+        ...versionFilter,
+      } satisfies DocsOptions,
+    ],
+    [
+      '@docusaurus/plugin-content-docs',
+      {
+        id: 'adr',
+        path: 'adr',
+        routeBasePath: 'adr',
+        sidebarPath,
+      } satisfies DocsOptions,
+    ],
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        language: ['en'],
+        indexDocs: true,
+        indexBlog: true,
+        indexPages: false,
+        docsRouteBasePath: ['docs', 'runbooks', 'adr'],
+        docsDir: ['docs', 'runbooks', 'adr'],
+        blogRouteBasePath: ['reports'],
+        blogDir: ['reports'],
+        docsPluginIdForPreferredVersion: 'default',
+        explicitSearchResultPath: true,
+        highlightSearchTermsOnTargetPage: true,
+        searchResultLimits: 10,
+      },
+    ],
+  ],
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
+    navbar: {
+      title: 'Sophia KB',
+      logo: { alt: 'Sophia KB', src: 'img/favicon.svg' },
+      items: [
+        { type: 'docSidebar', sidebarId: 'main', position: 'left', label: 'Handbook' },
+        { type: 'docSidebar', sidebarId: 'main', docsPluginId: 'runbooks', position: 'left', label: 'Runbooks' },
+        { type: 'docSidebar', sidebarId: 'main', docsPluginId: 'adr', position: 'left', label: 'Decisions' },
+        { to: '/reports', label: 'Reports', position: 'left' },
+        { type: 'docsVersionDropdown', position: 'right' },
+        { type: 'search', position: 'right' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Knowledge base',
+          items: [
+            { label: 'Handbook', to: '/docs' },
+            { label: 'Runbooks', to: '/runbooks' },
+            { label: 'Decisions', to: '/adr' },
+          ],
+        },
+        {
+          title: 'Reports',
+          items: [
+            { label: 'All reports', to: '/reports' },
+            { label: 'RSS', href: 'pathname:///reports/rss.xml' },
+            { label: 'Atom', href: 'pathname:///reports/atom.xml' },
+          ],
+        },
+      ],
+      copyright: 'Sophia AI engineering. Built with Docusaurus.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['bash', 'python', 'yaml', 'sql', 'json'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

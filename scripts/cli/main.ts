@@ -1,0 +1,53 @@
+import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
+import { isKbError } from '../core/errors.ts';
+import { commands } from './commands.ts';
+
+export interface CliContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const root = defineCommand({
+  meta: { name: 'kb', description: 'Sophia KB: scaffold, check, ingest and serve the knowledge base' },
+  subCommands: commands,
+});
+
+/** Finds the command the argv names (for --help), walking sub-commands. */
+async function resolveTarget(argv: string[]): Promise<{ cmd: CommandDef; parent?: CommandDef }> {
+  let cmd: CommandDef = root;
+  let parent: CommandDef | undefined;
+  for (const word of argv) {
+    if (word.startsWith('-')) break;
+    const subs = typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands;
+    const next = subs?.[word];
+    if (!next) break;
+    parent = cmd;
+    cmd = typeof next === 'function' ? await (next as () => Promise<CommandDef>)() : await next;
+  }
+  return { cmd, parent };
+}
+
+/** The CLI entry: returns the exit code; only bin/kb.mjs touches process.exit. */
+export async function main(argv: string[], context: CliContext): Promise<number> {
+  process.env.KB_CWD ??= context.cwd;
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+    const { cmd, parent } = await resolveTarget(argv);
+    process.stdout.write(`${await renderUsage(cmd, parent)}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  try {
+    await runCommand(root, { rawArgs: argv });
+    return 0;
+  } catch (error) {
+    if (isKbError(error)) {
+      process.stderr.write(`kb: ${error.format()}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof Error && error.name === 'CLIError') {
+      process.stderr.write(`kb: ${error.message} — run \`kb ${argv[0] ?? ''} --help\` for usage\n`);
+      return 2;
+    }
+    process.stderr.write(`kb: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

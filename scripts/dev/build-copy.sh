@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds a copy of this site in a temp folder, so that several builds (a
+# developer's, a test's, a benchmark's) never share .docusaurus/ or build/.
+# Usage: scripts/dev/build-copy.sh OUT_DIR [docusaurus build flags…]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+out="$(realpath -m "${1:?usage: build-copy.sh OUT_DIR}")"; shift
+work="$(mktemp -d /tmp/kb-build.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+tar -C "$root" --exclude=./node_modules --exclude=./build --exclude=./.docusaurus --exclude=./.git -cf - . | tar -C "$work" -xf -
+ln -s "$root/node_modules" "$work/node_modules"
+cd "$work"
+npx docusaurus build --out-dir "$out" "$@"
