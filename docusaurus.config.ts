@@ -67,6 +67,7 @@ const config: Config = {
     ],
   ],
   plugins: [
+    // Local plugins: one line each, added by the part that owns them.
     [
       '@docusaurus/plugin-content-docs',
       {
