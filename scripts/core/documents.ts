@@ -1,0 +1,80 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { isKbError, KbError } from './errors.ts';
+import { parseMarkdown } from './front-matter.ts';
+
+/** The sections of the knowledge base and where their sources live. */
+export const sections = [
+  { id: 'docs', dir: 'docs', route: '/docs', versioned: true },
+  { id: 'runbooks', dir: 'runbooks', route: '/runbooks', versioned: true },
+  { id: 'adr', dir: 'adr', route: '/adr', versioned: false },
+  { id: 'reports', dir: 'reports', route: '/reports', versioned: false },
+] as const;
+export type SectionId = (typeof sections)[number]['id'];
+
+export interface SourceDocument {
+  /** Path relative to the project root, forward slashes. */
+  path: string;
+  section: SectionId;
+  frontMatter: Record<string, unknown>;
+  body: string;
+  /** Lines taken by the front matter block, to turn body offsets into file lines. */
+  frontMatterLines: number;
+}
+
+export interface LoadProblem {
+  path: string;
+  code: KbError['code'];
+  message: string;
+}
+
+export interface LoadedDocuments {
+  documents: SourceDocument[];
+  /** Files that could not be read or parsed; loading goes on without them. */
+  problems: LoadProblem[];
+}
+
+/** Largest file read as a document; bigger ones are reported, not loaded. */
+export const maxDocumentBytes = 5 * 1024 * 1024;
+
+/**
+ * Reads every Markdown source of the current version of each section.
+ * Versioned copies (versioned_docs/) are not included. Never throws on a bad
+ * file: each one becomes a problem and the rest still load.
+ */
+export async function loadDocuments(root: string): Promise<LoadedDocuments> {
+  const documents: SourceDocument[] = [];
+  const problems: LoadProblem[] = [];
+  for (const section of sections) {
+    const files = await glob(['**/*.md', '**/*.mdx'], {
+      cwd: path.join(root, section.dir),
+      followSymbolicLinks: false,
+      ignore: ['**/node_modules/**', '**/_*/**', '**/_*'],
+    });
+    files.sort();
+    for (const file of files) {
+      const rel = `${section.dir}/${file}`;
+      try {
+        const abs = path.join(root, rel);
+        const stat = await fs.lstat(abs);
+        if (!stat.isFile()) continue;
+        if (stat.size > maxDocumentBytes) {
+          problems.push({ path: rel, code: 'INVALID_INPUT', message: `file is ${stat.size} bytes, over the ${maxDocumentBytes}-byte limit` });
+          continue;
+        }
+        const buffer = await fs.readFile(abs);
+        if (buffer.includes(0)) {
+          problems.push({ path: rel, code: 'INVALID_INPUT', message: 'file is binary, not Markdown' });
+          continue;
+        }
+        const parsed = parseMarkdown(buffer.toString('utf8'), rel);
+        documents.push({ path: rel, section: section.id, frontMatter: parsed.data, body: parsed.body, frontMatterLines: parsed.frontMatterLines });
+      } catch (error) {
+        if (isKbError(error)) problems.push({ path: rel, code: error.code, message: error.format() });
+        else problems.push({ path: rel, code: 'INVALID_INPUT', message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+  return { documents, problems };
+}
