@@ -57,9 +57,10 @@ describe('catalog', () => {
   });
 
   it('finds placeholders with their lines', () => {
-    expect(findPlaceholders('# T\n\nTODO(kb): write the purpose\n| a | TODO(kb): value | b |')).toEqual([
-      { line: 3, text: 'TODO(kb): write the purpose' },
-      { line: 4, text: 'TODO(kb): value' },
+    expect(findPlaceholders('# T\n\nTODO: write the purpose\n| a | TODO: value | b |\n* Good, because TODO')).toEqual([
+      { line: 3, text: 'TODO: write the purpose' },
+      { line: 4, text: 'TODO: value' },
+      { line: 5, text: 'TODO' },
     ]);
   });
 });

@@ -7,12 +7,12 @@
 import { z } from 'zod';
 import { KbError } from '../core/errors.ts';
 import type { SectionId } from '../core/documents.ts';
+import { adrFrontMatterSchema, adrLinkTypes, adrStatuses } from '../adr/schema.ts';
 
 export const documentStatuses = ['draft', 'review', 'published'] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
 
-export const adrStatuses = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
-export const adrLinkTypes = ['amends', 'amended-by', 'relates-to', 'depends-on', 'required-by', 'clarifies', 'clarified-by'] as const;
+export { adrStatuses, adrLinkTypes };
 
 /** Weeks of the programme (seed/foundation-plan.md). */
 export const weeks = [
@@ -33,12 +33,13 @@ export const firstWeek = 1;
 export const lastWeek = 12;
 
 /**
- * The one placeholder syntax of templates: `TODO(kb): what to write`, up to
- * the end of the line or a table cell's `|`. Visible on the rendered page on
- * purpose (a draft should look like one); `kb check` finds them with this.
+ * The one placeholder syntax of templates: `TODO: what to write`, up to the
+ * end of the line or a table cell's `|` (a bare `TODO` counts too, as the
+ * ADR template uses it). Visible on the rendered page on purpose: a draft
+ * should look like one. `kb check` finds them with this pattern.
  */
-export const placeholderPattern = /TODO\(kb\):[^\n|]*/g;
-export const placeholderPrefix = 'TODO(kb):';
+export const placeholderPattern = /\bTODO\b:?[^\n|]*/g;
+export const placeholderPrefix = 'TODO:';
 
 /** Every placeholder left in a Markdown body, with its 1-based line in that body. */
 export function findPlaceholders(body: string): { line: number; text: string }[] {
@@ -88,20 +89,8 @@ const reportExtra = {
     .optional(),
 };
 
-/** MADR 4 front matter plus the tool's `adr`, `tags`, `supersedes`, `superseded-by`, `links`. */
-export const adrFrontMatterSchema = z.looseObject({
-  title: z.string().trim().min(1, 'must not be empty'),
-  status: z.enum(adrStatuses, { error: `must be one of ${adrStatuses.join(', ')}` }),
-  date: isoDate,
-  'decision-makers': z.array(z.string()).optional(),
-  consulted: z.array(z.string()).optional(),
-  informed: z.array(z.string()).optional(),
-  adr: z.number({ error: 'must be the record number' }).int().positive(),
-  tags: z.array(z.string()).optional(),
-  supersedes: z.array(z.number().int().positive()).optional(),
-  'superseded-by': z.number().int().positive().optional(),
-  links: z.array(z.object({ type: z.enum(adrLinkTypes), target: z.number().int().positive() })).optional(),
-});
+/** ADR front matter is owned by the ADR module (MADR 4 plus `adr`, `supersedes`, `links` …). */
+export { adrFrontMatterSchema };
 
 // ---------------------------------------------------------------- kinds
 
