@@ -1,0 +1,167 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { KbError } from '../core/errors.ts';
+import { layout } from '../core/project.ts';
+import { targetUnitNames, targetUnits, type TargetUnit } from './units.ts';
+
+/**
+ * `slo-targets.yaml`: what the programme promises, and which measurement of
+ * which suite judges each promise. Validated into `{value, warnings, errors}`
+ * so a command can print every problem at once.
+ */
+export const comparisons = ['<', '<=', '>', '>='] as const;
+export type Comparison = (typeof comparisons)[number];
+
+/** Metric keys a target or a regression threshold can name (see metrics.ts). */
+export const builtinMetrics = [
+  'min', 'mean', 'median', 'p50', 'p75', 'p90', 'p95', 'p99', 'p999', 'max',
+  'throughput', 'errorRate', 'count', 'errors', 'peakUsers', 'durationMs',
+] as const;
+const metricKey = z.union([z.enum(builtinMetrics), z.string().regex(/^metric:.+/)]);
+
+const targetSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
+    title: z.string().min(1),
+    /** Where the promise comes from (plan section), shown on the scorecard. */
+    source: z.string().optional(),
+    /** Suites this target judges; `*` globs allowed. Empty: nothing measures it yet. */
+    suites: z.array(z.string().min(1)).default([]),
+    /** Operation name, or `aggregate` (the tool's overall row, or the only operation). */
+    operation: z.string().min(1).default('aggregate'),
+    metric: metricKey,
+    comparison: z.enum(comparisons),
+    value: z.number().finite(),
+    unit: z.enum(targetUnitNames as [TargetUnit, ...TargetUnit[]]),
+    /** Why it is not measured yet, or how to read it. */
+    note: z.string().optional(),
+  })
+  .strict();
+export type SloTarget = z.infer<typeof targetSchema>;
+
+const thresholdSchema = z
+  .object({
+    /** Relative worsening that counts as a regression (0.1 = 10 % worse). */
+    threshold: z.number().positive().optional(),
+    /** Smallest absolute worsening (in the run's unit) that can count. */
+    minDelta: z.number().nonnegative().optional(),
+  })
+  .strict();
+export type RegressionThreshold = z.infer<typeof thresholdSchema>;
+
+export const sloConfigSchema = z
+  .object({
+    version: z.literal(1),
+    regression: z
+      .object({
+        threshold: z.number().positive().default(0.1),
+        metrics: z.record(z.string(), thresholdSchema).default({}),
+      })
+      .strict()
+      .default({ threshold: 0.1, metrics: {} }),
+    targets: z.array(targetSchema),
+  })
+  .strict();
+export type SloConfig = z.infer<typeof sloConfigSchema>;
+
+export interface ConfigIssue {
+  file: string;
+  field: string;
+  message: string;
+  hint: string;
+}
+
+export interface Validated<T> {
+  value?: T;
+  warnings: ConfigIssue[];
+  errors: ConfigIssue[];
+}
+
+function hintFor(issue: z.core.$ZodIssue): string {
+  const field = issue.path.join('.');
+  if (field.endsWith('unit')) return `use one of ${Object.keys(targetUnits).join(', ')}`;
+  if (field.endsWith('comparison')) return `use one of ${comparisons.join(' ')}`;
+  if (field.endsWith('metric')) return `use one of ${builtinMetrics.join(', ')} or metric:<name>`;
+  if (issue.code === 'unrecognized_keys') return 'remove the key or fix its spelling';
+  return 'fix the value (see the comment at the top of slo-targets.yaml)';
+}
+
+/** Parses and validates the YAML text of a targets file. */
+export function parseSloTargets(text: string, file = layout.sloTargets): Validated<SloConfig> {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    return {
+      warnings: [],
+      errors: [{ file, field: `line ${(first.linePos?.[0]?.line ?? 0) + 1}`, message: `YAML does not parse: ${first.message.split('\n')[0]}`, hint: 'fix the YAML syntax' }],
+    };
+  }
+  const parsed = sloConfigSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    return {
+      warnings: [],
+      errors: parsed.error.issues.map((issue) => ({
+        file,
+        field: issue.path.join('.') || '(root)',
+        message: issue.message,
+        hint: hintFor(issue),
+      })),
+    };
+  }
+  const warnings: ConfigIssue[] = [];
+  const errors: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  parsed.data.targets.forEach((t, i) => {
+    if (seen.has(t.id)) errors.push({ file, field: `targets.${i}.id`, message: `duplicate target id "${t.id}"`, hint: 'give every target its own id' });
+    seen.add(t.id);
+    const canonical = targetUnits[t.unit].canonical;
+    const expected = expectedCanonical(t.metric);
+    if (expected && expected !== canonical) {
+      errors.push({ file, field: `targets.${i}.unit`, message: `unit ${t.unit} cannot measure ${t.metric} (${expected})`, hint: `use a unit of ${expected}` });
+    }
+    if (t.suites.length === 0 && !t.note) {
+      warnings.push({ file, field: `targets.${i}.suites`, message: `target ${t.id} names no suite, so it is never measured`, hint: 'add suites, or a note saying why' });
+    }
+  });
+  return errors.length > 0 ? { warnings, errors } : { value: parsed.data, warnings, errors };
+}
+
+/** The normalized unit a built-in metric is measured in (metric:<name> carries its own). */
+export function expectedCanonical(metric: string): string | undefined {
+  if (metric === 'throughput') return 'rps';
+  if (metric === 'errorRate') return 'ratio';
+  if (metric === 'count' || metric === 'errors') return 'count';
+  if (metric === 'peakUsers') return 'users';
+  if (metric.startsWith('metric:')) return undefined;
+  return 'ms';
+}
+
+/** Reads `slo-targets.yaml` from a project root; a bad file is one INVALID_CONFIG error naming file, field and fix. */
+export async function loadSloTargets(root: string): Promise<{ config: SloConfig; warnings: ConfigIssue[] }> {
+  const file = path.join(root, layout.sloTargets);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new KbError('NOT_FOUND', 'SLO targets file is missing', { file: layout.sloTargets, hint: 'create slo-targets.yaml at the project root (see scripts/report/README.md)' });
+  }
+  const result = parseSloTargets(text);
+  const first = result.errors[0];
+  if (!result.value || first) {
+    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+    throw new KbError('INVALID_CONFIG', `${first?.message ?? 'invalid'}${more}`, { file: first?.file, field: first?.field, hint: first?.hint });
+  }
+  return { config: result.value, warnings: result.warnings };
+}
+
+/** `*` glob match for suite names. */
+export function suiteMatches(pattern: string, suite: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*')}$`);
+  return re.test(suite);
+}
+
+export function targetApplies(target: SloTarget, suite: string): boolean {
+  return target.suites.some((p) => suiteMatches(p, suite));
+}

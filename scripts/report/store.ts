@@ -1,0 +1,65 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { KbError } from '../core/errors.ts';
+import { layout } from '../core/project.ts';
+import { runSchema, type Run } from '../ingest/run-schema.ts';
+
+/** When a run happened: the tool's own time, else when it was ingested. */
+export function runTime(run: Run): string {
+  return run.startedAt ?? run.ingestedAt;
+}
+
+/** `YYYY-MM-DD` (UTC) of a run. */
+export function runDate(run: Run): string {
+  return new Date(runTime(run)).toISOString().slice(0, 10);
+}
+
+/** Oldest first; ties by id, so every listing is deterministic. */
+export function sortRuns(runs: readonly Run[]): Run[] {
+  return [...runs].sort((a, b) => Date.parse(runTime(a)) - Date.parse(runTime(b)) || a.id.localeCompare(b.id));
+}
+
+/** Where a run is stored, relative to the project root. */
+export function runFilePath(run: Pick<Run, 'id'>): string {
+  return `${layout.benchmarks}/${run.id}.json`;
+}
+
+/** Stable JSON of a run (schema order, two-space indent, final newline). */
+export function serializeRun(run: Run): string {
+  return `${JSON.stringify(runSchema.parse(run), null, 2)}\n`;
+}
+
+/** Validates a stored run; the error names the file and the first bad field. */
+export function parseStoredRun(text: string, file: string): Run {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw new KbError('INVALID_INPUT', 'stored run is not valid JSON', { file, hint: 're-ingest the source file with kb ingest --force', cause });
+  }
+  const parsed = runSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new KbError('INVALID_INPUT', `stored run does not match the run schema: ${issue.message}`, {
+      file,
+      field: issue.path.join('.') || '(root)',
+      hint: 're-ingest the source file with kb ingest --force',
+    });
+  }
+  return parsed.data;
+}
+
+/** Every run in `benchmarks/*.json` (not `benchmarks/raw/`), validated, oldest first. */
+export async function loadRuns(root: string): Promise<Run[]> {
+  const dir = path.join(root, layout.benchmarks);
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  const runs = await Promise.all(
+    names.map(async (n) => parseStoredRun(await fs.readFile(path.join(dir, n), 'utf8'), `${layout.benchmarks}/${n}`)),
+  );
+  return sortRuns(runs);
+}
