@@ -1,0 +1,60 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { kinds } from '../catalog/catalog.ts';
+import { sortFindings, summarize, type CheckSummary, type Finding } from './findings.ts';
+import { loadCheckInput, type CheckInput, type LoadOptions } from './load.ts';
+import { checkAdrs } from './rules/adr.ts';
+import { checkFrontMatter } from './rules/front-matter.ts';
+import { checkLinks } from './rules/links.ts';
+import { checkPlaceholders } from './rules/placeholders.ts';
+import { checkReviewDates } from './rules/review-dates.ts';
+
+/** Kinds that must carry owner and review-by: everything filed under runbooks/, and playbooks. */
+export const reviewedKinds: ReadonlySet<string> = new Set(
+  kinds.filter((k) => k.section === 'runbooks' || k.id === 'playbook').map((k) => k.id),
+);
+
+export interface CheckOptions {
+  now: Date;
+  staticFiles?: ReadonlySet<string>;
+  extraRoutes?: ReadonlySet<string>;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  summary: CheckSummary;
+  /** Documents read and checked (files that could not be read are findings). */
+  documents: number;
+}
+
+/** Runs every rule on documents already read; pure: no I/O, `now` passed in. */
+export function checkDocuments(input: CheckInput, options: CheckOptions): CheckResult {
+  const { documents } = input;
+  const findings = sortFindings([
+    ...input.findings,
+    ...checkFrontMatter(documents),
+    ...checkAdrs(documents),
+    ...checkPlaceholders(documents),
+    ...checkReviewDates(documents, { reviewedKinds, now: options.now }),
+    ...checkLinks({ documents, files: input.files, staticFiles: options.staticFiles, extraRoutes: options.extraRoutes }),
+  ]);
+  return { findings, summary: summarize(findings), documents: documents.length };
+}
+
+/** Routes the site adds outside the content sections (pages in src/pages, the dashboards). */
+export const knownSiteRoutes = ['/', '/search', '/dashboards', '/dashboards/deliverables', '/dashboards/freshness', '/dashboards/decisions'];
+
+async function listStatic(root: string): Promise<Set<string>> {
+  try {
+    const entries = await fs.readdir(path.join(root, 'static'), { recursive: true, withFileTypes: true });
+    return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(path.join(root, 'static'), path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+  } catch {
+    return new Set();
+  }
+}
+
+/** Reads the knowledge base at `root` and checks it. Never throws on a bad file. */
+export async function runCheck(root: string, options: { now: Date } & LoadOptions): Promise<CheckResult> {
+  const [input, staticFiles] = await Promise.all([loadCheckInput(root, options), listStatic(root)]);
+  return checkDocuments(input, { now: options.now, staticFiles, extraRoutes: new Set(knownSiteRoutes) });
+}
