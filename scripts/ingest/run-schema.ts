@@ -38,6 +38,8 @@ export const formatIds = [
   'google-benchmark',
   'generic-smaller-is-better',
   'generic-bigger-is-better',
+  // Added (ingest): github-action-benchmark's data.js history file; it yields several runs.
+  'github-action-benchmark-datajs',
 ] as const;
 export type FormatId = (typeof formatIds)[number];
 
@@ -101,6 +103,7 @@ export type Operation = z.infer<typeof operationSchema>;
 /** One point of a time series the tool reported (Locust stats history, k6 NDJSON per-second buckets). */
 export const timelinePointSchema = z
   .object({
+    /** Seconds since the run's startedAt (documented by ingest; the first point is usually 0). */
     t: z.number().finite(),
     users: nonNegative.optional(),
     throughput: nonNegative.optional(),
@@ -152,6 +155,10 @@ export const runSchema = z
         example: z.boolean().optional(),
       })
       .strict(),
+    /**
+     * Host, OS, CPU, runtime and tool settings as the tool reported them (kebab-case keys).
+     * Ingest adds `source-encoding` when the input was not UTF-8 and was decoded with a fallback.
+     */
     environment: z.record(z.string(), z.string()),
     operations: z.array(operationSchema),
     timeline: z.array(timelinePointSchema).optional(),

@@ -1,0 +1,140 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { isKbError, type KbError } from '../core/errors.ts';
+import { parseRunFiles, parseRuns, type RunFile } from './parse-run.ts';
+import { runSchema } from './run-schema.ts';
+
+/** Every failure mode has a small hand-made fixture in test-fixtures/ and an assertion on its code. */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtures = path.resolve(here, '../../../shared/fixtures');
+const now = new Date('2026-01-01T00:00:00Z');
+
+async function own(...names: string[]): Promise<RunFile[]> {
+  return Promise.all(names.map(async (n) => ({ path: `test-fixtures/${n}`, bytes: await fs.readFile(path.join(here, 'test-fixtures', n)) })));
+}
+
+async function failure(files: RunFile[], options: Partial<Parameters<typeof parseRuns>[1]> = {}): Promise<KbError> {
+  try {
+    await parseRuns(files, { now, ...options });
+  } catch (error) {
+    if (isKbError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a KbError');
+}
+
+describe('bad input gives one clear KbError', () => {
+  it('truncated JSON names the line and says truncated', async () => {
+    const e = await failure(await own('k6-summary-truncated.json'));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.format()).toMatch(/^test-fixtures\/k6-summary-truncated\.json: JSON is truncated: it ends at line \d+/);
+  });
+
+  it('an empty file', async () => {
+    const e = await failure(await own('empty.json'));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.format()).toContain('file is empty');
+  });
+
+  it('an unknown format lists the formats and suggests --format', async () => {
+    const e = await failure(await own('unknown.txt'));
+    expect(e.code).toBe('UNKNOWN_FORMAT');
+    expect(e.format()).toContain('--format');
+    expect(e.format()).toContain('k6-ndjson');
+  });
+
+  it.each([
+    'benchstat/go-runewidth-old-vs-new-3-units.txt',
+    'criterion/doice-2023-fib20-new-estimates.json',
+    'go-bench/bencher-fib-arm64-auxmetric.txt',
+    'jmh/gab-helloworld-thrpt.json',
+  ])('unsupported tool output %s is UNKNOWN_FORMAT', async (name) => {
+    const e = await failure([{ path: name, bytes: await fs.readFile(path.join(fixtures, 'bench-public', name)) }]);
+    expect(e.code).toBe('UNKNOWN_FORMAT');
+  });
+
+  it('a negative statistic names its field', async () => {
+    const e = await failure(await own('generic-negative.json'));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.field).toBe('[0].value');
+    expect(e.format()).toContain('is negative (-3.5)');
+  });
+
+  it('a NaN statistic (Python json) names its field', async () => {
+    const e = await failure(await own('generic-nan.json'));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.field).toBe('[0].value');
+    expect(e.format()).toContain('NaN');
+  });
+
+  it('a string statistic names its field', async () => {
+    const e = await failure(await own('generic-string.json'));
+    expect(e.field).toBe('[0].value');
+    expect(e.format()).toContain('the string "12.5"');
+  });
+
+  it('a CSV with missing columns names them', async () => {
+    const e = await failure(await own('locust-missing-columns_stats.csv'));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.format()).toContain('"Failure Count", "Average Response Time", "Max Response Time", "Requests/s"');
+  });
+
+  it('a truncated NDJSON line names the line', async () => {
+    const e = await failure(await own('k6-truncated.ndjson'));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.format()).toMatch(/line 2/);
+  });
+
+  it('a negative k6 duration names the line and field', async () => {
+    const e = await failure(await own('k6-negative.ndjson'));
+    expect(e.field).toBe('line 1: data.value');
+  });
+
+  it('an unknown --format is a usage error', async () => {
+    const e = await failure(await own('generic-range.json'), { format: 'nope' });
+    expect(e.code).toBe('BAD_ARGUMENT');
+  });
+});
+
+describe('awkward but valid input ingests as-is', () => {
+  it('CRLF, a BOM and hostile endpoint names in a Locust CSV', async () => {
+    const run = await parseRunFiles(await own('locust-crlf-bom-hostile-names_stats.csv'), { now });
+    expect(runSchema.safeParse(run).success).toBe(true);
+    expect(run.operations.map((o) => o.name)).toEqual(['</div>{x}|<script>', '/use `back-ticks` here', 'Aggregated']);
+    expect(run.operations[0]).toMatchObject({ kind: 'GET', count: 10, errors: 1, errorRate: 0.1, throughput: 2.5, latency: { p95: 18, max: 20 } });
+  });
+
+  it('CRLF, a BOM, escapes and other key orders in k6 NDJSON', async () => {
+    const run = await parseRunFiles(await own('k6-crlf-bom-hostile-names.ndjson'), { now });
+    const names = run.operations.map((o) => o.name);
+    expect(names).toContain('</div>{x}|<script>');
+    expect(names).toContain('a "quoted" `tick`');
+    const hostile = run.operations.find((o) => o.name === '</div>{x}|<script>')!;
+    expect(hostile).toMatchObject({ kind: 'GET', count: 2, errors: 1, errorRate: 1 });
+    expect(hostile.latency?.min).toBe(10.5);
+    expect(hostile.latency?.max).toBe(30.25);
+    expect(run.startedAt).toBe('2026-01-02T03:04:05.100Z');
+  });
+
+  it('a generic list: ranges "± 3.2" and ns/iter → ms', async () => {
+    const run = await parseRunFiles(await own('generic-range.json'), { now, suite: 'parser' });
+    expect(run.format).toBe('generic-smaller-is-better');
+    expect(run.operations[0]!.metrics![0]).toEqual({ name: 'parse', unit: 'ms', value: 12.5, direction: 'lower', range: 3.2 });
+    expect(run.operations[1]!.metrics![0]).toMatchObject({ unit: 'ms', value: 1.5 });
+  });
+
+  it('streams a file given as a stream, with progress', async () => {
+    const bytes = await fs.readFile(path.join(fixtures, 'bench-public/k6-ndjson/search-engine-service.ndjson'));
+    const seen: number[] = [];
+    const stream = async function* () {
+      for (let i = 0; i < bytes.length; i += 10_000) yield bytes.subarray(i, i + 10_000);
+    };
+    const streamed = await parseRunFiles([{ path: 'x.ndjson', stream, size: bytes.length }], { now, onProgress: (done) => seen.push(done) });
+    const whole = await parseRunFiles([{ path: 'x.ndjson', bytes }], { now });
+    expect(streamed).toEqual(whole);
+    expect(seen.at(-1)).toBe(bytes.length);
+  });
+});

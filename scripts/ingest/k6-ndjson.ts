@@ -1,0 +1,537 @@
+import { build, type Histogram } from 'hdr-histogram-js';
+import { KbError } from '../core/errors.ts';
+import type { RunBody } from './adapter.ts';
+import { compact, isObject } from './input.ts';
+import type { Latency, Metric, Operation } from './run-schema.ts';
+
+/**
+ * k6 `--out json` NDJSON, streamed in constant memory. Files are gigabytes,
+ * so the hot path never calls JSON.parse: a line shaped the way k6 writes
+ * Points (`{"metric":"…","type":"Point","data":{"time":"…","value":…,"tags":{…}}}`)
+ * is read with byte searches on the raw Buffer. Any other line (Metric records,
+ * other key orders, escapes in the fields we read) goes through JSON.parse.
+ * Latencies go into HDR histograms (1 µs resolution, 3 significant digits,
+ * so percentiles are within 0.1 %); count, min, max, mean and stddev are exact.
+ */
+
+const enum Kind {
+  Skip,
+  Duration,
+  Failed,
+  Vus,
+  Checks,
+  DataSent,
+  DataReceived,
+  Iterations,
+  Trend,
+}
+
+const builtinKinds: Record<string, Kind> = {
+  http_req_duration: Kind.Duration,
+  http_req_failed: Kind.Failed,
+  vus: Kind.Vus,
+  checks: Kind.Checks,
+  data_sent: Kind.DataSent,
+  data_received: Kind.DataReceived,
+  iterations: Kind.Iterations,
+  iteration_duration: Kind.Trend,
+};
+
+/** Timing phases of a request: parts of http_req_duration, not reported separately. */
+const skipped = new Set(['http_reqs', 'http_req_blocked', 'http_req_connecting', 'http_req_tls_handshaking', 'http_req_sending', 'http_req_waiting', 'http_req_receiving', 'vus_max', 'group_duration']);
+
+function newHistogram(digits: 2 | 3 = 3): Histogram {
+  return build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: digits });
+}
+
+class Series {
+  readonly hist = newHistogram();
+  count = 0;
+  sum = 0;
+  sumSq = 0;
+  min = Infinity;
+  max = -Infinity;
+  errors = 0;
+  failedSamples = 0;
+
+  record(ms: number): void {
+    this.count += 1;
+    this.sum += ms;
+    this.sumSq += ms * ms;
+    if (ms < this.min) this.min = ms;
+    if (ms > this.max) this.max = ms;
+    this.hist.recordValue(Math.round(ms * 1000));
+  }
+
+  latency(): Latency | undefined {
+    if (this.count === 0) return undefined;
+    const pct = (p: number) => Math.min(this.max, Math.max(this.min, this.hist.getValueAtPercentile(p) / 1000));
+    const mean = this.sum / this.count;
+    const variance = this.count > 1 ? Math.max(0, (this.sumSq - this.count * mean * mean) / (this.count - 1)) : 0;
+    return {
+      min: this.min,
+      mean,
+      median: pct(50),
+      p50: pct(50),
+      p75: pct(75),
+      p90: pct(90),
+      p95: pct(95),
+      p99: pct(99),
+      p999: pct(99.9),
+      max: this.max,
+      stddev: Math.sqrt(variance),
+    };
+  }
+}
+
+interface Bucket {
+  count: number;
+  errors: number;
+  failedSamples: number;
+  users?: number;
+  hist?: Histogram;
+  /** Percentiles computed; a late point still counts but no longer enters the percentiles. */
+  closed?: boolean;
+  p50?: number;
+  p95?: number;
+  p99?: number;
+}
+
+const MARK_METRIC = Buffer.from('{"metric":"');
+const MARK_POINT = Buffer.from('","type":"Point","data":{"time":"');
+const MARK_VALUE = Buffer.from('","value":');
+const KEY_NAME = Buffer.from('"name":"');
+const KEY_URL = Buffer.from('"url":"');
+const KEY_METHOD = Buffer.from('"method":"');
+const KEY_CHECK = Buffer.from('"check":"');
+const KEY_GROUP = Buffer.from('"group":"');
+
+function startsWithAt(buf: Buffer, at: number, mark: Buffer): boolean {
+  if (at + mark.length > buf.length) return false;
+  for (let i = 0; i < mark.length; i++) if (buf[at + i] !== mark[i]) return false;
+  return true;
+}
+
+/** How many seconds a bucket may stay open for late points before its percentiles are computed. */
+const BUCKET_LAG_S = 10;
+
+export interface K6NdjsonProgress {
+  bytes: number;
+  lines: number;
+}
+
+/** Accumulates k6 NDJSON chunks; `end()` gives the run body. */
+export class K6NdjsonReader {
+  private readonly file: string;
+  private carry: Buffer | undefined;
+  private line = 0;
+  bytes = 0;
+  private readonly kinds = new Map<string, Kind>();
+  private readonly overall = new Series();
+  private readonly endpoints = new Map<string, { name: string; method?: string; series: Series }>();
+  private readonly trends = new Map<string, Series>();
+  private readonly checks = new Map<string, { passes: number; fails: number }>();
+  private readonly buckets = new Map<number, Bucket>();
+  private readonly pool: Histogram[] = [];
+  private newestSecond = -Infinity;
+  private finalizedBefore = -Infinity;
+  private dataSent = 0;
+  private dataReceived = 0;
+  private iterations = 0;
+  private vusMax = -Infinity;
+  private seen = { dataSent: false, dataReceived: false, iterations: false };
+  private firstMs = Infinity;
+  private lastMs = -Infinity;
+  private readonly timeKey = Buffer.alloc(32);
+  private timeKeyLen = 0;
+  private timeKeySecond = 0;
+  private readonly trendMetrics = new Set<string>();
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  /** Feeds the next chunk of the file. */
+  push(chunk: Buffer): void {
+    this.bytes += chunk.length;
+    let start = 0;
+    if (this.carry) {
+      const nl = chunk.indexOf(10);
+      if (nl === -1) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return;
+      }
+      const joined = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
+      this.carry = undefined;
+      this.lineAt(joined, 0, joined.length - 1);
+      start = nl + 1;
+    }
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl === -1) break;
+      this.lineAt(chunk, start, nl);
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.carry = Buffer.from(chunk.subarray(start));
+  }
+
+  private lineAt(buf: Buffer, s: number, e: number): void {
+    this.line += 1;
+    if (e > s && buf[e - 1] === 13) e -= 1; // CRLF
+    if (this.line === 1 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3; // BOM
+    if (e <= s) return;
+    if (!startsWithAt(buf, s, MARK_METRIC)) return this.slowLine(buf, s, e);
+    const nameStart = s + MARK_METRIC.length;
+    const nameEnd = buf.indexOf(34, nameStart);
+    if (nameEnd === -1 || nameEnd >= e || !startsWithAt(buf, nameEnd, MARK_POINT)) return this.slowLine(buf, s, e);
+    const metric = buf.toString('latin1', nameStart, nameEnd);
+    const kind = this.kinds.get(metric) ?? this.kindOf(metric);
+    if (kind === Kind.Skip) return;
+    const timeStart = nameEnd + MARK_POINT.length;
+    const timeEnd = buf.indexOf(34, timeStart);
+    if (timeEnd === -1 || timeEnd >= e || !startsWithAt(buf, timeEnd, MARK_VALUE)) return this.slowLine(buf, s, e);
+    const valueStart = timeEnd + MARK_VALUE.length;
+    const value = this.number(buf, valueStart, e);
+    if (Number.isNaN(value)) return this.slowLine(buf, s, e);
+    const ms = this.timeMs(buf, timeStart, timeEnd);
+    this.point(kind, metric, value, ms, (key) => this.tag(buf, valueStart, e, key));
+  }
+
+  /** Kinds of metrics never seen in a Metric record yet (k6 writes the record first; be lenient). */
+  private kindOf(metric: string): Kind {
+    const kind = builtinKinds[metric] ?? (this.trendMetrics.has(metric) ? Kind.Trend : skipped.has(metric) ? Kind.Skip : Kind.Skip);
+    this.kinds.set(metric, kind);
+    return kind;
+  }
+
+  private tag(buf: Buffer, from: number, e: number, key: Buffer): string | undefined {
+    const at = buf.indexOf(key, from);
+    if (at === -1 || at >= e) return undefined;
+    const vs = at + key.length;
+    let ve = buf.indexOf(34, vs);
+    let escaped = false;
+    while (ve !== -1 && ve < e && buf[ve - 1] === 92) {
+      // Count the backslashes before the quote: an odd run escapes it.
+      let n = 0;
+      for (let i = ve - 1; i >= vs && buf[i] === 92; i--) n++;
+      escaped = true;
+      if (n % 2 === 0) break;
+      ve = buf.indexOf(34, ve + 1);
+    }
+    if (ve === -1 || ve >= e) return undefined;
+    if (!escaped && buf.indexOf(92, vs) !== -1 && buf.indexOf(92, vs) < ve) escaped = true;
+    const raw = buf.toString('utf8', vs, ve);
+    return escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+  }
+
+  /** A JSON number from bytes; NaN when it is not a plain number (the line then takes the slow path). */
+  private number(buf: Buffer, i: number, e: number): number {
+    let neg = false;
+    if (buf[i] === 45) {
+      neg = true;
+      i++;
+    }
+    let int = 0;
+    let digits = 0;
+    let c = buf[i]!;
+    while (c >= 48 && c <= 57) {
+      int = int * 10 + (c - 48);
+      digits++;
+      c = buf[++i]!;
+    }
+    if (digits === 0 || i >= e) return Number.NaN;
+    let value = int;
+    if (c === 46) {
+      let frac = 0;
+      let scale = 1;
+      c = buf[++i]!;
+      while (c >= 48 && c <= 57) {
+        frac = frac * 10 + (c - 48);
+        scale *= 10;
+        c = buf[++i]!;
+      }
+      value = int + frac / scale;
+    }
+    if (c === 101 || c === 69 || digits > 15) {
+      let j = i;
+      while (j < e && buf[j] !== 44 && buf[j] !== 125) j++;
+      const start = neg ? i - digits - 1 : i - digits;
+      value = Math.abs(Number(buf.toString('latin1', start, j)));
+      if (!Number.isFinite(value)) return Number.NaN;
+    } else if (c !== 44 && c !== 125) {
+      return Number.NaN;
+    }
+    return neg ? -value : value;
+  }
+
+  /** Epoch ms of a k6 timestamp; the seconds part is cached because consecutive lines share it. */
+  private timeMs(buf: Buffer, s: number, e: number): number {
+    // "2026-02-13T02:05:17.584482+03:00": cache on everything but the fraction.
+    let fracStart = s + 19;
+    let fracEnd = fracStart;
+    if (buf[fracStart] === 46) {
+      fracEnd = fracStart + 1;
+      while (fracEnd < e && buf[fracEnd]! >= 48 && buf[fracEnd]! <= 57) fracEnd++;
+    }
+    const keyLen = 19 + (e - fracEnd);
+    let same = keyLen === this.timeKeyLen && keyLen <= 32;
+    if (same) {
+      for (let i = 0; i < 19; i++) if (buf[s + i] !== this.timeKey[i]) { same = false; break; }
+      if (same) for (let i = 19; i < keyLen; i++) if (buf[fracEnd + i - 19] !== this.timeKey[i]) { same = false; break; }
+    }
+    if (!same) {
+      const text = buf.toString('latin1', s, s + 19) + buf.toString('latin1', fracEnd, e);
+      const t = Date.parse(text);
+      if (Number.isNaN(t)) {
+        throw new KbError('INVALID_INPUT', `${JSON.stringify(buf.toString('latin1', s, e))} is not a timestamp`, { file: this.file, field: `line ${this.line}: data.time`, hint: 'pass the file as k6 wrote it (--out json)' });
+      }
+      if (keyLen <= 32) {
+        buf.copy(this.timeKey, 0, s, s + 19);
+        buf.copy(this.timeKey, 19, fracEnd, e);
+        this.timeKeyLen = keyLen;
+        this.timeKeySecond = t;
+      }
+      return t + this.fraction(buf, fracStart, fracEnd);
+    }
+    return this.timeKeySecond + this.fraction(buf, fracStart, fracEnd);
+  }
+
+  private fraction(buf: Buffer, s: number, e: number): number {
+    if (e - s < 2) return 0;
+    let ms = 0;
+    let place = 100;
+    for (let i = s + 1; i < e && place >= 1; i++, place /= 10) ms += (buf[i]! - 48) * place;
+    return ms;
+  }
+
+  private point(kind: Kind, metric: string, value: number, ms: number, tag: (key: Buffer) => string | undefined): void {
+    if (value < 0 && (kind === Kind.Duration || kind === Kind.Trend)) {
+      throw new KbError('INVALID_INPUT', `is negative (${value}) for ${metric}`, { file: this.file, field: `line ${this.line}: data.value`, hint: 'a duration cannot be below zero; the file is damaged' });
+    }
+    if (ms < this.firstMs) this.firstMs = ms;
+    if (ms > this.lastMs) this.lastMs = ms;
+    switch (kind) {
+      case Kind.Duration: {
+        this.overall.record(value);
+        const name = tag(KEY_NAME) ?? tag(KEY_URL) ?? '(unnamed)';
+        const method = tag(KEY_METHOD);
+        const key = `${method ?? ''}\u0000${name}`;
+        let ep = this.endpoints.get(key);
+        if (!ep) this.endpoints.set(key, (ep = { name, method, series: new Series() }));
+        ep.series.record(value);
+        const b = this.bucket(ms);
+        b.count += 1;
+        if (!b.closed) (b.hist ??= this.pool.pop() ?? newHistogram(2)).recordValue(Math.round(value * 1000));
+        return;
+      }
+      case Kind.Failed: {
+        const failed = value !== 0;
+        this.overall.failedSamples += 1;
+        if (failed) this.overall.errors += 1;
+        const name = tag(KEY_NAME) ?? tag(KEY_URL) ?? '(unnamed)';
+        const method = tag(KEY_METHOD);
+        const key = `${method ?? ''}\u0000${name}`;
+        let ep = this.endpoints.get(key);
+        if (!ep) this.endpoints.set(key, (ep = { name, method, series: new Series() }));
+        ep.series.failedSamples += 1;
+        if (failed) ep.series.errors += 1;
+        const b = this.bucket(ms);
+        b.failedSamples += 1;
+        if (failed) b.errors += 1;
+        return;
+      }
+      case Kind.Vus: {
+        if (value > this.vusMax) this.vusMax = value;
+        const b = this.bucket(ms);
+        b.users = Math.max(b.users ?? 0, value);
+        return;
+      }
+      case Kind.Checks: {
+        const check = tag(KEY_CHECK) ?? '(unnamed check)';
+        const group = (tag(KEY_GROUP) ?? '').replace(/^::/, '');
+        const name = group ? `${group}::${check}` : check;
+        let c = this.checks.get(name);
+        if (!c) this.checks.set(name, (c = { passes: 0, fails: 0 }));
+        if (value !== 0) c.passes += 1;
+        else c.fails += 1;
+        return;
+      }
+      case Kind.DataSent:
+        this.dataSent += value;
+        this.seen.dataSent = true;
+        return;
+      case Kind.DataReceived:
+        this.dataReceived += value;
+        this.seen.dataReceived = true;
+        return;
+      case Kind.Iterations:
+        this.iterations += value;
+        this.seen.iterations = true;
+        return;
+      case Kind.Trend: {
+        let series = this.trends.get(metric);
+        if (!series) this.trends.set(metric, (series = new Series()));
+        series.record(value);
+        return;
+      }
+      default:
+    }
+  }
+
+  /** The per-second bucket of a time; buckets older than the lag window are closed (percentiles computed, histogram recycled). */
+  private bucket(ms: number): Bucket {
+    const second = Math.floor(ms / 1000);
+    if (second > this.newestSecond) {
+      this.newestSecond = second;
+      const closeBefore = second - BUCKET_LAG_S;
+      if (closeBefore > this.finalizedBefore) {
+        for (const [sec, b] of this.buckets) if (sec < closeBefore) this.closeBucket(b);
+        this.finalizedBefore = closeBefore;
+      }
+    }
+    let b = this.buckets.get(second);
+    if (!b) this.buckets.set(second, (b = { count: 0, errors: 0, failedSamples: 0, closed: second < this.finalizedBefore }));
+    return b;
+  }
+
+  private closeBucket(b: Bucket): void {
+    b.closed = true;
+    if (!b.hist) return;
+    b.p50 = b.hist.getValueAtPercentile(50) / 1000;
+    b.p95 = b.hist.getValueAtPercentile(95) / 1000;
+    b.p99 = b.hist.getValueAtPercentile(99) / 1000;
+    b.hist.reset();
+    this.pool.push(b.hist);
+    b.hist = undefined;
+  }
+
+  /** Lines that are not a Point in k6's own key order: parsed the slow way. */
+  private slowLine(buf: Buffer, s: number, e: number): void {
+    const text = buf.toString('utf8', s, e);
+    let rec: unknown;
+    try {
+      rec = JSON.parse(text);
+    } catch (cause) {
+      const truncated = this.carry === undefined && /end of JSON|Unterminated|Expected/.test(String(cause));
+      throw new KbError('INVALID_INPUT', `invalid JSON${truncated ? ' (the line looks cut off)' : ''}: ${(cause as Error).message.split('\n')[0]}`, {
+        file: this.file,
+        field: `line ${this.line}`,
+        hint: 'k6 --out json writes one JSON object per line; a cut-off last line means the run was interrupted: remove that line or re-run',
+        cause,
+      });
+    }
+    if (!isObject(rec) || typeof rec.metric !== 'string' || !isObject(rec.data)) {
+      throw new KbError('INVALID_INPUT', 'not a k6 Metric or Point record', { file: this.file, field: `line ${this.line}`, hint: 'pass the file k6 wrote with --out json=FILE' });
+    }
+    const data = rec.data;
+    if (rec.type === 'Metric') {
+      if (data.type === 'trend' && !builtinKinds[rec.metric] && !skipped.has(rec.metric) && data.contains === 'time') {
+        this.trendMetrics.add(rec.metric);
+        this.kinds.set(rec.metric, Kind.Trend);
+      }
+      return;
+    }
+    if (rec.type !== 'Point') return;
+    const kind = this.kinds.get(rec.metric) ?? this.kindOf(rec.metric);
+    if (kind === Kind.Skip) return;
+    const value = data.value;
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new KbError('INVALID_INPUT', `data.value is ${JSON.stringify(value)}, not a number`, { file: this.file, field: `line ${this.line}: data.value`, hint: 'pass the file as k6 wrote it' });
+    }
+    const t = typeof data.time === 'string' ? Date.parse(data.time) : Number.NaN;
+    if (Number.isNaN(t)) throw new KbError('INVALID_INPUT', 'data.time is not a timestamp', { file: this.file, field: `line ${this.line}: data.time`, hint: 'pass the file as k6 wrote it' });
+    const tags = isObject(data.tags) ? data.tags : {};
+    this.point(kind, rec.metric, value, t, (key) => {
+      const k = key.toString('latin1').slice(1, -3);
+      const v = tags[k];
+      return typeof v === 'string' ? v : undefined;
+    });
+  }
+
+  /** Finishes the stream and returns the run body. */
+  end(): RunBody {
+    if (this.carry && this.carry.length > 0) {
+      const last = this.carry;
+      this.carry = undefined;
+      this.lineAt(last, 0, last.length);
+    }
+    if (this.line === 0 || this.bytes === 0) throw new KbError('INVALID_INPUT', 'file is empty', { file: this.file, hint: 'k6 wrote nothing; re-run it with --out json=FILE' });
+    for (const b of this.buckets.values()) this.closeBucket(b);
+    const hasTime = Number.isFinite(this.firstMs);
+    const durationMs = hasTime ? this.lastMs - this.firstMs : undefined;
+    const seconds = durationMs !== undefined && durationMs > 0 ? durationMs / 1000 : undefined;
+    const operations: Operation[] = [];
+    const errorRate = (s: Series) => (s.failedSamples > 0 ? s.errors / s.failedSamples : undefined);
+    const metrics: Metric[] = [];
+    if (this.seen.dataReceived) metrics.push({ name: 'data_received', unit: 'bytes', value: this.dataReceived, direction: 'lower' });
+    if (this.seen.dataSent) metrics.push({ name: 'data_sent', unit: 'bytes', value: this.dataSent, direction: 'lower' });
+    if (this.seen.iterations) metrics.push({ name: 'iterations', unit: 'count', value: this.iterations, direction: 'higher' });
+    if (Number.isFinite(this.vusMax)) metrics.push({ name: 'vus (max)', unit: 'count', value: this.vusMax, direction: 'higher' });
+    const checkTotals = [...this.checks.values()].reduce((a, c) => ({ passes: a.passes + c.passes, fails: a.fails + c.fails }), { passes: 0, fails: 0 });
+    if (checkTotals.passes + checkTotals.fails > 0) metrics.push({ name: 'checks', unit: 'ratio', value: checkTotals.passes / (checkTotals.passes + checkTotals.fails), direction: 'higher' });
+    if (this.overall.count > 0 || this.overall.failedSamples > 0 || metrics.length > 0) {
+      operations.push(
+        compact<Operation>({
+          name: 'http_req_duration',
+          kind: 'http',
+          aggregate: true,
+          count: this.overall.count,
+          errors: this.overall.failedSamples > 0 ? this.overall.errors : undefined,
+          errorRate: errorRate(this.overall),
+          throughput: seconds !== undefined ? this.overall.count / seconds : undefined,
+          latency: this.overall.latency(),
+          metrics: metrics.length > 0 ? metrics : undefined,
+        }),
+      );
+    }
+    const endpoints = [...this.endpoints.values()].sort((a, b) => (a.name === b.name ? (a.method ?? '').localeCompare(b.method ?? '') : a.name < b.name ? -1 : 1));
+    for (const ep of endpoints) {
+      const s = ep.series;
+      operations.push(
+        compact<Operation>({
+          name: ep.name,
+          kind: ep.method,
+          count: s.count,
+          errors: s.failedSamples > 0 ? s.errors : undefined,
+          errorRate: errorRate(s),
+          throughput: seconds !== undefined ? s.count / seconds : undefined,
+          latency: s.latency(),
+        }),
+      );
+    }
+    for (const [name, s] of [...this.trends.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      operations.push(compact<Operation>({ name, kind: name === 'iteration_duration' ? 'iteration' : 'trend', count: s.count, latency: s.latency() }));
+    }
+    const startSecond = hasTime ? Math.floor(this.firstMs / 1000) : 0;
+    const timeline = [...this.buckets.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([sec, b]) =>
+        compact({
+          t: sec - startSecond,
+          users: b.users,
+          throughput: b.count,
+          errorRate: b.failedSamples > 0 ? b.errors / b.failedSamples : undefined,
+          p50: b.p50,
+          p95: b.p95,
+          p99: b.p99,
+        }),
+      );
+    return compact<RunBody>({
+      tool: { name: 'k6' },
+      format: 'k6-ndjson',
+      startedAt: hasTime ? new Date(this.firstMs).toISOString() : undefined,
+      durationMs,
+      environment: {},
+      operations,
+      timeline: timeline.length > 0 ? timeline : undefined,
+      checks: this.checks.size > 0 ? [...this.checks.entries()].map(([name, c]) => ({ name, ...c })) : undefined,
+      // NDJSON lists threshold expressions but not their outcome; k6 decides those at the end of the run, so none are reported here.
+      thresholds: undefined,
+    });
+  }
+
+  /** Lines read so far (for progress display). */
+  get lines(): number {
+    return this.line;
+  }
+}
