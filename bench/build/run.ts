@@ -1,0 +1,116 @@
+// npm run bench:build [-- --pages 1000 --seed 1 --compare --compare-pages 100 --keep]
+//
+// Generates a synthetic knowledge base (bench/support/synthetic-kb.ts) in a
+// temp copy of the project and builds it with the project's configuration,
+// printing wall time and peak memory (sum of the process tree's RSS).
+// --compare also builds the same Markdown with a bare Docusaurus configuration
+// (same N) and, at a smaller N, with and without @docusaurus/faster, and
+// prints the ratios against the targets (≤ 1.15× bare, ≤ 0.3× default bundler).
+// Every build is cold: DOCUSAURUS_NO_PERSISTENT_CACHE=1, so runs are
+// comparable and never touch the rspack cache in the shared node_modules.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measureCommand, type Measurement } from '../support/measure.ts';
+import { BARE_CONFIG, BARE_DESCRIPTION, SYNTHETIC_CONFIG, prepareSyntheticSite } from '../support/synthetic-site.ts';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TARGET_WALL_S = 100;
+const TARGET_BARE_RATIO = 1.15;
+const TARGET_BUNDLER_RATIO = 0.3;
+
+const { values } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    compare: { type: 'boolean', default: false },
+    'compare-pages': { type: 'string', default: '100' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const pages = Number(values.pages);
+const comparePages = Number(values['compare-pages']);
+const seed = Number(values.seed);
+if (!Number.isInteger(pages) || pages < 1 || !Number.isInteger(comparePages) || comparePages < 1) {
+  console.error('bench:build: --pages and --compare-pages take a positive integer — e.g. --pages 1000');
+  process.exit(2);
+}
+
+interface Row extends Measurement {
+  label: string;
+  pages: number;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const cpu = (m: Measurement) => (m.cpuMs === undefined ? 'n/a' : s(m.cpuMs));
+
+async function build(dir: string, label: string, n: number, config: string, faster: boolean): Promise<Row> {
+  const outDir = path.join(dir, `build-${label.replace(/\W+/g, '-')}`);
+  const logFile = `${outDir}.log`;
+  process.stdout.write(`  building ${label} (${n} pages) … `);
+  const result = await measureCommand(
+    path.join(PROJECT_ROOT, 'node_modules/.bin/docusaurus'),
+    ['build', '--config', config, '--out-dir', outDir],
+    {
+      cwd: dir,
+      logFile,
+      env: { DOCUSAURUS_NO_PERSISTENT_CACHE: '1', KB_BENCH_FASTER: faster ? '1' : '0', NODE_ENV: 'production' },
+    },
+  );
+  if (result.exitCode !== 0) {
+    console.log('FAILED');
+    throw new Error(`${label} build failed (exit ${result.exitCode}): see ${logFile}`);
+  }
+  console.log(`${s(result.wallMs)} wall, ${cpu(result)} CPU, peak ${mb(result.peakTreeRss)}, load ${result.loadAverage.toFixed(1)}`);
+  // Output only matters for bench:pages; drop it so /tmp does not fill up.
+  await rm(outDir, { recursive: true, force: true });
+  return { ...result, label, pages: n };
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(path.join(tmpdir(), 'kb-bench-build-'));
+  try {
+    console.log(`bench:build — synthetic KB of ${pages} pages (seed ${seed}) in ${work}`);
+    const site = await prepareSyntheticSite({ projectRoot: PROJECT_ROOT, dir: path.join(work, `kb-${pages}`), pages, seed });
+    const { counts, bytes } = site.kb;
+    console.log(
+      `  ${counts.docs} handbook, ${counts.runbooks} runbooks, ${counts.adr} ADRs, ${counts.reports} reports; ` +
+        `${(bytes / 1024 / 1024).toFixed(1)} MB of Markdown; ${site.kb.pages.filter((p) => p.hasMermaid).length} with Mermaid`,
+    );
+    const rows: Row[] = [await build(site.dir, 'project', pages, SYNTHETIC_CONFIG, true)];
+    const [project] = rows as [Row];
+
+    if (values.compare) {
+      console.log(`  (${BARE_DESCRIPTION})`);
+      const bare = await build(site.dir, 'bare', pages, BARE_CONFIG, true);
+      rows.push(bare);
+      const small = await prepareSyntheticSite({ projectRoot: PROJECT_ROOT, dir: path.join(work, `kb-${comparePages}`), pages: comparePages, seed });
+      const fasterSmall = await build(small.dir, 'project-small', comparePages, SYNTHETIC_CONFIG, true);
+      const defaultSmall = await build(small.dir, 'project-small-default-bundler', comparePages, SYNTHETIC_CONFIG, false);
+      rows.push(fasterSmall, defaultSmall);
+
+      const bareRatio = project.wallMs / bare.wallMs;
+      const bundlerRatio = fasterSmall.wallMs / defaultSmall.wallMs;
+      const cpuRatio = (a: Row, b: Row) => (a.cpuMs && b.cpuMs ? `${(a.cpuMs / b.cpuMs).toFixed(2)}×` : 'n/a');
+      console.log('\n| build | pages | wall | CPU (user+sys) | peak memory (tree RSS) | load avg |\n|---|---:|---:|---:|---:|---:|');
+      for (const row of rows) {
+        console.log(`| ${row.label} | ${row.pages} | ${s(row.wallMs)} | ${cpu(row)} | ${mb(row.peakTreeRss)} | ${row.loadAverage.toFixed(1)} |`);
+      }
+      console.log(`\nproject / bare (${pages} pages): wall ${bareRatio.toFixed(2)}×, CPU ${cpuRatio(project, bare)} (target ≤ ${TARGET_BARE_RATIO}×) ${bareRatio <= TARGET_BARE_RATIO ? 'ok' : 'MISSED'}`);
+      console.log(`faster / default bundler (${comparePages} pages): wall ${bundlerRatio.toFixed(2)}×, CPU ${cpuRatio(fasterSmall, defaultSmall)} (target ≤ ${TARGET_BUNDLER_RATIO}×) ${bundlerRatio <= TARGET_BUNDLER_RATIO ? 'ok' : 'MISSED'}`);
+    }
+    const wallS = project.wallMs / 1000;
+    console.log(`\n${pages}-page build: ${s(project.wallMs)} wall, ${cpu(project)} CPU (target < ${TARGET_WALL_S} s${pages === 1000 ? '' : ' at 1,000 pages'}) ${wallS < TARGET_WALL_S ? 'ok' : 'MISSED'}, peak memory ${mb(project.peakTreeRss)}`);
+  } finally {
+    if (values.keep) console.log(`kept ${work}`);
+    else await rm(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
