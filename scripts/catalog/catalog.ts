@@ -124,8 +124,11 @@ interface KindInput {
   tags: string[];
 }
 
-function kind<const T extends KindInput>(input: T) {
-  return { ...input, template: `${input.id}.md.hbs` as const };
+/** One catalog row; `id` stays a literal so `KindId` is the union of ids. */
+export type KindDef<Id extends string = string> = Readonly<Omit<KindInput, 'id'>> & { readonly id: Id; readonly template: `${Id}.md.hbs` };
+
+function kind<const Id extends string>(input: KindInput & { id: Id }): KindDef<Id> {
+  return { ...input, template: `${input.id}.md.hbs` };
 }
 
 const everyWeek: DeliverableSpec[] = weeks.map((w) => ({ week: w.week, title: `Week ${w.week} report` }));
@@ -159,8 +162,8 @@ export const kinds = [
   kind({ id: 'plan', title: 'Plan page', description: 'A page of the programme plan itself (phases, weeks)', folder: 'docs/plan', section: 'docs', fileName: 'slug', frontMatter: documentSchema('plan'), deliverables: [], tags: ['plan'] }),
 ] as const;
 
-export type Kind = (typeof kinds)[number];
-export type KindId = Kind['id'];
+export type KindId = (typeof kinds)[number]['id'];
+export type Kind = KindDef<KindId>;
 export const kindIds = kinds.map((k) => k.id) as KindId[];
 
 export function isKindId(id: string): id is KindId {
@@ -169,7 +172,7 @@ export function isKindId(id: string): id is KindId {
 
 /** The catalog entry for `id`; UNKNOWN_KIND (listing every kind) when there is none. */
 export function getKind(id: string): Kind {
-  const found = kinds.find((k) => k.id === id);
+  const found = (kinds as readonly Kind[]).find((k) => k.id === id);
   if (!found) {
     throw new KbError('UNKNOWN_KIND', `unknown document kind "${id}"`, {
       field: 'kind',
@@ -201,7 +204,7 @@ export interface Deliverable {
 
 /** Every Day-7 deliverable of the plan's 12 weeks, plus a weekly report per week, in week order. */
 export const deliverables: readonly Deliverable[] = kinds
-  .flatMap((k) => (k.deliverables as readonly DeliverableSpec[]).map((d) => ({ week: d.week, kind: k.id as KindId, title: d.title, slug: slugify(d.title), fields: d.fields ?? {} })))
+  .flatMap((k) => k.deliverables.map((d) => ({ week: d.week, kind: k.id as KindId, title: d.title, slug: slugify(d.title), fields: d.fields ?? {} })))
   .sort((a, b) => a.week - b.week || kindIds.indexOf(a.kind) - kindIds.indexOf(b.kind));
 
 export function deliverablesOfWeek(week: number): Deliverable[] {

@@ -1,0 +1,85 @@
+/** Small helpers the catalog's commands share: root, today, repeated flags, output. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { KbError } from '../core/errors.ts';
+
+/**
+ * The project root: `--root` when given, else the nearest folder at or above
+ * the working directory that has `docusaurus.config.ts` or a package.json
+ * named sophia-kb. So `kb new` works from any sub-folder.
+ */
+export function findProjectRoot(start: string, explicit?: string): string {
+  if (explicit) {
+    const abs = path.resolve(start, explicit);
+    if (!existsSync(abs)) throw new KbError('NOT_FOUND', `--root ${explicit} does not exist`, { field: '--root', hint: 'give the folder of the knowledge base' });
+    return abs;
+  }
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'docusaurus.config.ts'))) return dir;
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name === 'sophia-kb') return dir;
+      } catch {
+        // an unreadable package.json is not ours; keep walking
+      }
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  throw new KbError('NOT_FOUND', `no knowledge base found at or above ${start}`, {
+    hint: 'run kb inside the project (a folder with docusaurus.config.ts) or pass --root DIR',
+  });
+}
+
+export function workingDirectory(): string {
+  return process.env.KB_CWD ?? process.cwd();
+}
+
+/** Today as YYYY-MM-DD (UTC); KB_TODAY pins it for reproducible runs. */
+export function today(env: NodeJS.ProcessEnv = process.env): string {
+  const pinned = env.KB_TODAY;
+  if (pinned !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new KbError('BAD_ARGUMENT', `KB_TODAY "${pinned}" is not YYYY-MM-DD`, { field: 'KB_TODAY', hint: 'unset it or write a date like 2025-01-06' });
+    return pinned;
+  }
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Every value of a repeatable flag (`--field a=1 --field=b=2`), in order.
+ * citty keeps only the last one, so the raw argv is read; values are kept
+ * whole (a field value may contain commas or `=`). Stops at `--`.
+ */
+export function repeatedFlag(rawArgs: readonly string[], name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rawArgs.length; i++) {
+    const a = rawArgs[i]!;
+    if (a === '--') break;
+    if (a === `--${name}`) {
+      const value = rawArgs[i + 1];
+      if (value === undefined) throw new KbError('USAGE', `--${name} needs a value`, { field: `--${name}`, hint: `write --${name} key=value` });
+      out.push(value);
+      i++;
+    } else if (a.startsWith(`--${name}=`)) out.push(a.slice(name.length + 3));
+  }
+  return out;
+}
+
+/** Parses a week flag or argument: a whole number 1–12, else BAD_ARGUMENT. */
+export function parseWeek(value: unknown, field = '--week'): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const text = String(value).trim();
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 12) throw new KbError('BAD_ARGUMENT', `week "${text}" is not a plan week`, { field, hint: 'give a week from 1 to 12' });
+  return n;
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Pads columns for a plain-text table (no colours, so output pipes cleanly). */
+export function formatTable(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n');
+}

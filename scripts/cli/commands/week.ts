@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { defineCommand, type CommandDef } from 'citty';
+import { deliverablesOfWeek, getKind, weeks } from '../../catalog/catalog.ts';
+import { findProjectRoot, parseWeek, printJson, today, workingDirectory } from '../../catalog/cli-support.ts';
+import { planWeek } from '../../catalog/plan.ts';
+import { loadTemplates } from '../../catalog/templates.ts';
+import { loadDocuments } from '../../core/documents.ts';
+import { KbError } from '../../core/errors.ts';
+import { writeFilesAtomic } from '../../core/fs-atomic.ts';
+
+export default defineCommand({
+  meta: { name: 'week', description: "Scaffold a plan week's Day-7 deliverables and its weekly report as drafts (skips those that exist)" },
+  args: {
+    week: { type: 'positional', required: true, description: 'plan week 1–12' },
+    owner: { type: 'string', description: 'owner of the new drafts (default: unassigned)' },
+    'dry-run': { type: 'boolean', description: 'list what would be created, write nothing' },
+    root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
+    json: { type: 'boolean', description: 'print the result as JSON' },
+  },
+  async run({ args }) {
+    const week = parseWeek(args.week, 'week');
+    if (week === undefined) throw new KbError('USAGE', 'kb week needs a week number', { hint: 'run kb week N with N from 1 to 12' });
+    const root = findProjectRoot(workingDirectory(), args.root);
+    const { documents, problems } = await loadDocuments(root);
+    const existing = [...documents.map((d) => ({ path: d.path, frontMatter: d.frontMatter })), ...problems.map((p) => ({ path: p.path }))];
+    const names = [...new Set(deliverablesOfWeek(week).filter((d) => d.kind !== 'adr').map((d) => getKind(d.kind).template))];
+    const templates = await loadTemplates(root, names);
+    const plan = planWeek(week, existing, { today: today(), templates, owner: args.owner });
+    if (!args['dry-run'] && plan.create.length > 0) {
+      await writeFilesAtomic(plan.create.map((d) => ({ path: path.join(root, d.path), content: d.content })), { root });
+    }
+    const result = {
+      week,
+      title: weeks.find((w) => w.week === week)!.title,
+      dryRun: Boolean(args['dry-run']),
+      created: plan.create.map((d) => ({ kind: d.kind, title: d.title, path: d.path })),
+      skipped: plan.skipped.map((s) => ({ kind: s.deliverable.kind, title: s.deliverable.title, path: s.path })),
+      listed: plan.listed.map((l) => ({ kind: l.deliverable.kind, title: l.deliverable.title, paths: l.paths, hint: l.hint })),
+    };
+    if (args.json) return printJson(result);
+    const verb = result.dryRun ? 'would create' : 'created';
+    const lines = [`Week ${week}: ${result.title}`];
+    for (const c of result.created) lines.push(`  ${verb}  ${c.path}  (${c.kind})`);
+    for (const s of result.skipped) lines.push(`  exists   ${s.path}  (${s.kind}: ${s.title})`);
+    for (const l of result.listed) lines.push(`  ${l.kind.padEnd(7)}  ${l.paths.length} record(s) in adr/ — ${l.hint}`);
+    if (result.created.length === 0) lines.push('  nothing to create: every deliverable of this week exists');
+    process.stdout.write(`${lines.join('\n')}\n`);
+  },
+}) as CommandDef; // the registry holds commands of any args
