@@ -89,7 +89,7 @@ export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrRes
     }
     for (const link of links) {
       const entry = await load(link.target);
-      const inverse = inverseLinkType[link.type] ?? `${link.type}-of`;
+      const inverse = inverseLinkType[link.type];
       if (!entry.fm.links.some((l) => l.type === inverse && l.target === number)) entry.fm.links.push({ type: inverse, target: number });
       const verb = link.type.charAt(0).toUpperCase() + link.type.slice(1).replace(/-/g, ' ');
       related.push(`${verb} [ADR ${link.target}: ${escapeInline(entry.fm.title)}](${path.basename(entry.record.file)})`);

@@ -5,17 +5,17 @@ export const adrStatuses = ['proposed', 'accepted', 'rejected', 'deprecated', 's
 export type AdrStatus = (typeof adrStatuses)[number];
 
 /**
- * Link types the tool knows (the inverse of each is recorded on the target
- * when a link is made). Imports may carry other kebab-case types, which are
- * kept as they are (adr-tools lets users invent "Clarifies"/"Clarified by").
+ * Link types (the same list as the catalog's). Making a link records its
+ * inverse on the target; imports map other wordings to `relates-to`.
  */
-export const adrLinkTypes = ['amends', 'amended-by', 'relates-to', 'depends-on', 'enables', 'clarifies', 'clarified-by'] as const;
-export const inverseLinkType: Record<string, string> = {
+export const adrLinkTypes = ['amends', 'amended-by', 'relates-to', 'depends-on', 'required-by', 'clarifies', 'clarified-by'] as const;
+export type AdrLinkType = (typeof adrLinkTypes)[number];
+export const inverseLinkType: Record<AdrLinkType, AdrLinkType> = {
   amends: 'amended-by',
   'amended-by': 'amends',
   'relates-to': 'relates-to',
-  'depends-on': 'enables',
-  enables: 'depends-on',
+  'depends-on': 'required-by',
+  'required-by': 'depends-on',
   clarifies: 'clarified-by',
   'clarified-by': 'clarifies',
 };
@@ -27,7 +27,7 @@ const people = z
   .default([]);
 
 export const adrLinkSchema = z.object({
-  type: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case link type such as amends or relates-to'),
+  type: z.enum(adrLinkTypes, { error: `must be one of ${adrLinkTypes.join(', ')}` }),
   target: z.number().int().positive(),
 });
 export type AdrLink = z.infer<typeof adrLinkSchema>;
