@@ -1,0 +1,117 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { evaluate } from '@mdx-js/mdx';
+import * as runtime from 'react/jsx-runtime';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import remarkGfm from 'remark-gfm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../cli/main.ts';
+import { parseMarkdown } from '../core/front-matter.ts';
+import { isKbError } from '../core/errors.ts';
+import { applyIngest, planIngest } from './ingest.ts';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const bench = path.resolve(here, '../../../shared/fixtures/bench-local');
+const hostileCsv = path.resolve(here, '../ingest/test-fixtures/locust-crlf-bom-hostile-names_stats.csv');
+let dir: string;
+
+async function tree(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(root, { withFileTypes: true, recursive: true })) if (e.isFile()) out.push(path.relative(root, path.join(e.parentPath, e.name)));
+  return out.sort();
+}
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-ingest-'));
+  await fs.copyFile(path.resolve(here, '../../slo-targets.yaml'), path.join(dir, 'slo-targets.yaml'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const locust1x = ['stats', 'stats_history', 'failures'].map((p) => path.join(bench, `locust-1x_${p}.csv`));
+
+describe('planIngest / applyIngest', () => {
+  it('is all-or-nothing: a bad second file writes nothing', async () => {
+    const bad = path.join(dir, 'truncated.json');
+    await fs.writeFile(bad, '{"results": [{"command": "x", "mean": 0.1');
+    const err = await planIngest(dir, [...locust1x, bad], { suite: 'sample-api', label: '1x', now: new Date() }).catch((e: unknown) => e);
+    expect(isKbError(err) && err.code).toBe('INVALID_INPUT');
+    expect(isKbError(err) && err.format()).toContain('truncated.json');
+    expect(await tree(dir)).toEqual(['slo-targets.yaml', 'truncated.json']);
+  });
+
+  it('stores the run, writes report and scorecard, and is idempotent', async () => {
+    const plan = await planIngest(dir, locust1x, { suite: 'sample-api', label: '1x', now: new Date('2026-11-26T06:00:00Z') });
+    await applyIngest(dir, plan);
+    const files = await tree(dir);
+    expect(files).toContain('docs/slos/scorecard.mdx');
+    expect(files.filter((f) => f.startsWith('benchmarks/'))).toHaveLength(1);
+    const report = files.find((f) => f.startsWith('reports/'))!;
+    const page = parseMarkdown(await fs.readFile(path.join(dir, report), 'utf8'));
+    expect(page.data).toMatchObject({ kind: 'benchmark-report', status: 'published', suite: 'sample-api' });
+    expect(page.data['slo-verdicts']).toContainEqual({ target: 'api-p99', verdict: 'pass', value: 68, unit: 'ms', margin: 32 });
+    const again = await planIngest(dir, locust1x, { suite: 'sample-api', label: '1x', now: new Date('2026-11-26T07:00:00Z') });
+    expect(again.runs[0]!.status).toBe('unchanged');
+    expect(again.writes).toEqual([]);
+  });
+
+  it('renders hostile operation names literally through the MDX pipeline', async () => {
+    await applyIngest(dir, await planIngest(dir, [hostileCsv], { suite: 'hostile', now: new Date('2026-11-26T06:00:00Z') }));
+    const report = (await tree(dir)).find((f) => f.startsWith('reports/'))!;
+    const { body } = parseMarkdown(await fs.readFile(path.join(dir, report), 'utf8'));
+    const mod = await evaluate(body, { ...runtime, remarkPlugins: [remarkGfm] } as Parameters<typeof evaluate>[1]);
+    const html = renderToStaticMarkup(createElement(mod.default));
+    expect(html).toContain('&lt;/div&gt;{x}|&lt;script&gt;'); // table cell text
+    expect(html).toContain('back-ticks');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('<svg');
+  });
+});
+
+describe('kb ingest (CLI)', () => {
+  const generic = (value: number) => JSON.stringify([{ name: 'render', unit: 'ms', value }]);
+
+  it('--dry-run writes nothing', async () => {
+    const f = path.join(dir, 'a.json');
+    await fs.writeFile(f, generic(10));
+    expect(await main(['ingest', f, '--suite', 'g', '--dry-run', '--root', dir], { cwd: dir, env: {} })).toBe(0);
+    expect(await tree(dir)).toEqual(['a.json', 'slo-targets.yaml']);
+  });
+
+  it('--fail-on-regression exits 3 and still writes the run and its report', async () => {
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'b.json');
+    await fs.writeFile(a, generic(10));
+    await fs.writeFile(b, generic(20));
+    await applyIngest(dir, await planIngest(dir, [a], { suite: 'g', now: new Date('2026-11-01T00:00:00Z') }));
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((s: string) => (stderr.push(String(s)), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(['ingest', b, '--suite', 'g', '--fail-on-regression', '--root', dir], { cwd: dir, env: {} })).toBe(3);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr.join('')).toMatch(/regression/);
+    expect((await tree(dir)).filter((f) => f.startsWith('benchmarks/'))).toHaveLength(2);
+  });
+
+  it('bad input: one line naming the file, exit 1, nothing written', async () => {
+    const f = path.join(dir, 'empty.json');
+    await fs.writeFile(f, '');
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((s: string) => (stderr.push(String(s)), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(['ingest', f, '--root', dir], { cwd: dir, env: {} })).toBe(1);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr.join('').trim().split('\n')).toHaveLength(1);
+    expect(stderr.join('')).toContain('empty.json');
+    expect(await tree(dir)).toEqual(['empty.json', 'slo-targets.yaml']);
+  });
+});
