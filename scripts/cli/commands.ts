@@ -5,10 +5,12 @@ import type { CommandDef } from 'citty';
  * ingest adapters. Add a command: one line here, one file in commands/.
  */
 export const commands: Record<string, () => Promise<CommandDef>> = {
+  ingest: () => import('./commands/ingest.ts').then((m) => m.default),
   kinds: () => import('./commands/kinds.ts').then((m) => m.default),
   adr: () => import('./commands/adr.ts').then((m) => m.default),
   new: () => import('./commands/new.ts').then((m) => m.default),
   week: () => import('./commands/week.ts').then((m) => m.default),
   list: () => import('./commands/list.ts').then((m) => m.default),
   check: () => import('./commands/check.ts').then((m) => m.default),
+  mcp: () => import('./commands/mcp.ts').then((m) => m.default),
 };
