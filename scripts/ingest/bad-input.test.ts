@@ -138,3 +138,25 @@ describe('awkward but valid input ingests as-is', () => {
     expect(seen.at(-1)).toBe(bytes.length);
   });
 });
+
+describe('Locust --json', () => {
+  // No committed Locust --json output exists in the fixtures; this input is HAND-MADE
+  // from Locust's documented StatsEntry fields (test-fixtures/locust-json-handmade.json).
+  // Locust percentiles walk buckets from the slowest: of 3,3,5,5,5,8,8,12,20,40 the 50th is 8, the 75th 12, the 90th 40.
+  it('reads a hand-made --json list with Locust percentile rules', async () => {
+    const run = await parseRunFiles(await own('locust-json-handmade.json'), { now });
+    expect(run.format).toBe('locust-json');
+    expect(run.startedAt).toBe('2026-01-01T00:00:00.500Z');
+    expect(run.operations[0]).toEqual({
+      name: '/api/items/[id]',
+      kind: 'GET',
+      count: 10,
+      errors: 1,
+      errorRate: 0.1,
+      throughput: 1,
+      latency: { min: 3.1, mean: 12.35, median: 8, p50: 8, p75: 12, p90: 40, p95: 40, p99: 40, p999: 40, max: 40.2 },
+    });
+    // No requests: no percentiles, no mean, no error rate; never zeros made up.
+    expect(run.operations[1]).toEqual({ name: '</div>{x}|<script>', kind: 'POST', count: 0, errors: 0, throughput: 0, latency: { max: 0 } });
+  });
+});
