@@ -18,8 +18,12 @@ const inlineLink = /(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s)]+)(
 const referenceDefinition = /^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)/;
 const codeSpan = /(`+)[\s\S]*?\1/g;
 
-/** Lines of prose: code blocks and HTML comments blanked, line numbers kept. */
-export function proseLines(body: string): string[] {
+/**
+ * Lines of prose: code blocks and HTML comments blanked, line numbers kept.
+ * Only lines that `wanted` accepts (and comment lines) get the costlier
+ * clean-up of inline code; the others are only followed for fences.
+ */
+export function proseLines(body: string, wanted: (line: string) => boolean = () => true): string[] {
   const lines = body.split('\n');
   let fence: string | null = null;
   let inComment = false;
@@ -31,7 +35,7 @@ export function proseLines(body: string): string[] {
       lines[i] = '';
       continue;
     }
-    if (!inComment) {
+    if (!inComment && (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 96 || line.charCodeAt(0) === 126)) {
       const open = fenceOpen.exec(line);
       if (open) {
         fence = open[1]!;
@@ -65,7 +69,8 @@ export function proseLines(body: string): string[] {
       }
       line = out;
     }
-    lines[i] = line.includes('`') ? line.replace(codeSpan, '') : line;
+    if (!wanted(line)) lines[i] = '';
+    else lines[i] = line.includes('`') ? line.replace(codeSpan, '') : line;
   }
   return lines;
 }
@@ -74,9 +79,10 @@ export function proseLines(body: string): string[] {
 export function findLinks(body: string): LinkRef[] {
   if (!body.includes('](') && !body.includes(']:')) return [];
   const links: LinkRef[] = [];
-  const lines = proseLines(body);
+  const lines = proseLines(body, (line) => line.includes('](') || line.includes(']:'));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line === '') continue;
     if (line.includes('](')) {
       inlineLink.lastIndex = 0;
       for (let m = inlineLink.exec(line); m; m = inlineLink.exec(line)) {

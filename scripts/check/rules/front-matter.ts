@@ -1,4 +1,4 @@
-import { getKind, isKindId, validateFrontMatter } from '../../catalog/catalog.ts';
+import { getKind, isKindId, validateFrontMatter, type KindId } from '../../catalog/catalog.ts';
 import { numberOfFile } from '../../adr/numbering.ts';
 import { finding, type Finding } from '../findings.ts';
 import { lineOfKey, type CheckDocument } from '../load.ts';
@@ -17,9 +17,17 @@ export function isAdrRecord(doc: Pick<CheckDocument, 'path'>): boolean {
   return doc.path.startsWith('adr/') && !doc.path.slice(4).includes('/') && numberOfFile(doc.path.slice(4)) !== undefined;
 }
 
-function shapeKeys(schema: unknown): Set<string> {
-  const shape = (schema as { shape?: Record<string, unknown> }).shape;
-  return new Set(shape ? Object.keys(shape) : []);
+const keysByKind = new Map<string, Set<string>>();
+
+/** The keys a kind's schema declares, plus `kind` (read once per kind). */
+function knownKeys(kindId: KindId): Set<string> {
+  let keys = keysByKind.get(kindId);
+  if (!keys) {
+    const shape = (getKind(kindId).frontMatter as { shape?: Record<string, unknown> }).shape;
+    keys = new Set([...(shape ? Object.keys(shape) : []), 'kind']);
+    keysByKind.set(kindId, keys);
+  }
+  return keys;
 }
 
 function closest(key: string, known: Iterable<string>): string | undefined {
@@ -63,8 +71,7 @@ export function checkFrontMatter(documents: readonly CheckDocument[]): Finding[]
       findings.push(finding(doc.path, lineOfKey(doc, key), 'front-matter', 'error', `${issue.field}: ${issue.message}`, issue.hint));
     }
     const kind = getKind(kindValue);
-    const known = shapeKeys(kind.frontMatter);
-    known.add('kind');
+    const known = knownKeys(kindValue);
     for (const key of Object.keys(fm)) {
       if (known.has(key) || docusaurusKeys.has(key)) continue;
       const near = closest(key, [...known, ...docusaurusKeys]);

@@ -1,0 +1,91 @@
+// npm run bench:check [-- --pages 5000 --seed 1 --runs 3 --keep]
+//
+// Generates a synthetic knowledge base (bench/support/synthetic-kb.ts) of N
+// documents in a temp dir and times `kb check` on it twice over: the whole
+// CLI process (node start, tsx, reading, every rule, printing) and the
+// in-process core (runCheck) alone. Prints the median of the runs and exits 1
+// when the CLI figure misses the target (2 s for 5,000 documents).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runCheck } from '../../scripts/check/check.ts';
+import { loadCheckInput } from '../../scripts/check/load.ts';
+import { generateSyntheticKb } from '../support/synthetic-kb.ts';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TARGET_MS = 2000;
+
+const { values } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const pages = Number(values.pages);
+const runs = Number(values.runs);
+if (!Number.isInteger(pages) || pages < 1 || !Number.isInteger(runs) || runs < 1) {
+  console.error('bench:check: --pages and --runs take a positive integer — e.g. --pages 5000');
+  process.exit(2);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function timeCli(root: string): Promise<{ ms: number; code: number | null; tail: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'scripts/bin/kb.mjs'), 'check', '--root', root, '--json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.resume();
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - started, code, tail: out }));
+  });
+}
+
+const dir = await mkdtemp(path.join(tmpdir(), 'kb-bench-check-'));
+try {
+  process.stdout.write(`bench:check: generating ${pages} documents (seed ${values.seed}) in ${dir} … `);
+  const kb = await generateSyntheticKb({ dir, pages, seed: Number(values.seed) });
+  process.stdout.write(`${(kb.bytes / 1024 / 1024).toFixed(1)} MB\n`);
+
+  const cli: number[] = [];
+  let summary = '';
+  for (let i = 0; i < runs; i++) {
+    const result = await timeCli(dir);
+    if (result.code !== 0 && result.code !== 1) throw new Error(`kb check exited ${result.code}`);
+    cli.push(result.ms);
+    const data = JSON.parse(result.tail) as { documents: number; errors: number; warnings: number };
+    summary = `${data.documents} documents, ${data.errors} errors, ${data.warnings} warnings`;
+  }
+
+  const core: number[] = [];
+  const load: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await loadCheckInput(dir);
+    load.push(performance.now() - t);
+    t = performance.now();
+    await runCheck(dir, { now: new Date() });
+    core.push(performance.now() - t);
+  }
+
+  const cliMs = median(cli);
+  console.log(`  kb check found: ${summary}`);
+  console.log(`  kb check (whole CLI process)   ${fmt(cliMs)}  median of ${runs}: ${cli.map(fmt).join(', ')}`);
+  console.log(`  runCheck (in-process core)     ${fmt(median(core))}  median of ${runs}: ${core.map(fmt).join(', ')}`);
+  console.log(`    of which reading (load)      ${fmt(median(load))}`);
+  console.log(`  target: CLI under ${fmt(TARGET_MS)} for ${pages} documents → ${cliMs < TARGET_MS ? 'met' : 'MISSED'}`);
+  if (pages === 5000 && cliMs >= TARGET_MS) process.exitCode = 1;
+} finally {
+  if (values.keep) console.log(`  kept ${dir}`);
+  else await rm(dir, { recursive: true, force: true });
+}
