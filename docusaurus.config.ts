@@ -68,6 +68,7 @@ const config: Config = {
   ],
   plugins: [
     // Local plugins: one line each, added by the part that owns them.
+    './src/plugins/ai-readable/index.ts',
     [
       '@docusaurus/plugin-content-docs',
       {

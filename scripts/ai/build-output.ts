@@ -1,0 +1,75 @@
+/**
+ * Everything the build adds to the site, as a list of files (path relative to
+ * the output folder + content). Pure: the plugin reads the sources, calls
+ * this, and writes the result.
+ */
+import type { SourceDocument } from '../core/documents.ts';
+import { renderAllFullTexts, renderLlmsTxt, type SiteInfo } from './llms.ts';
+import { buildManifest, manifestJsonSchema, manifestSchemaPath } from './manifest.ts';
+import { renderMirror, type LinkMap } from './markdown.ts';
+import { buildPageRecord, type PageRecord } from './records.ts';
+import type { RoutedPage } from './site-content.ts';
+
+export interface OutputFile {
+  /** Relative to the build folder, forward slashes. */
+  path: string;
+  content: string;
+}
+
+export interface AiOutputs {
+  files: OutputFile[];
+  /** Current, listed pages: what llms.txt and the manifest hold. */
+  records: PageRecord[];
+  mirrors: number;
+  /** Routed pages whose source was not passed in (reported, not fatal). */
+  missingSources: string[];
+}
+
+export type SourceInput = Pick<SourceDocument, 'path' | 'section' | 'frontMatter' | 'body'>;
+
+/** Output path of a site URL's file: strips the baseUrl, never escapes the folder. */
+export function outputPathOf(url: string, baseUrl: string): string {
+  const base = baseUrl.replace(/\/?$/, '/');
+  const rel = url.startsWith(base) ? url.slice(base.length) : url.replace(/^\/+/, '');
+  const parts = rel.split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
+  return parts.map((p) => decodeURIComponent(p)).join('/');
+}
+
+export function planAiOutputs(site: SiteInfo, routes: readonly RoutedPage[], sources: readonly SourceInput[], now: Date): AiOutputs {
+  const bySource = new Map(sources.map((s) => [s.path, s]));
+  const files: OutputFile[] = [];
+  const records: PageRecord[] = [];
+  const missingSources: string[] = [];
+  const seen = new Set<string>();
+  const built: { record: PageRecord; route: RoutedPage }[] = [];
+  for (const route of routes) {
+    const source = bySource.get(route.source);
+    if (!source) {
+      missingSources.push(route.source);
+      continue;
+    }
+    const record = buildPageRecord(source, {
+      url: route.url,
+      title: route.title,
+      description: route.description || undefined,
+      date: route.date,
+      tags: route.tags,
+      version: route.version,
+    });
+    built.push({ record, route });
+  }
+  const links: LinkMap = new Map(built.map(({ record }) => [record.source, record.markdownUrl]));
+  for (const { record, route } of built) {
+    const file = outputPathOf(record.markdownUrl, site.baseUrl);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    files.push({ path: file, content: renderMirror(record, links) });
+    if (route.isCurrent && !route.unlisted) records.push(record);
+  }
+  const mirrors = files.length;
+  files.push({ path: 'llms.txt', content: renderLlmsTxt(site, records) });
+  for (const full of renderAllFullTexts(site, records, links)) files.push({ path: full.file, content: full.content });
+  files.push({ path: 'kb-index.json', content: `${JSON.stringify(buildManifest(site, records, now), null, 2)}\n` });
+  files.push({ path: manifestSchemaPath, content: `${JSON.stringify(manifestJsonSchema(site.url), null, 2)}\n` });
+  return { files, records, mirrors, missingSources };
+}

@@ -1,0 +1,44 @@
+/**
+ * The knowledge base as the MCP server sees it: every current source
+ * document read with loadDocuments (no site build), turned into page records
+ * with URLs derived from file names, plus lookups by id, URL and path.
+ */
+import { createHash } from 'node:crypto';
+import { loadDocuments, type LoadProblem } from '../core/documents.ts';
+import type { LinkMap } from './markdown.ts';
+import { buildPageRecord, routeFromSource, type PageRecord } from './records.ts';
+
+export interface KnowledgeBase {
+  root: string;
+  records: PageRecord[];
+  problems: LoadProblem[];
+  links: LinkMap;
+  /** Changes whenever any document changes; keys caches such as the search index. */
+  fingerprint: string;
+}
+
+export async function loadKnowledgeBase(root: string): Promise<KnowledgeBase> {
+  const { documents, problems } = await loadDocuments(root);
+  const records = documents.map((doc) => buildPageRecord(doc, { url: routeFromSource(doc) }));
+  const hash = createHash('sha1');
+  for (const d of documents) hash.update(`${d.path}\0${JSON.stringify(d.frontMatter)}\0${d.body}\0`);
+  return {
+    root,
+    records,
+    problems,
+    links: new Map(records.map((r) => [r.source, r.markdownUrl])),
+    fingerprint: hash.digest('hex'),
+  };
+}
+
+/** Finds a document by id, source path, page URL or Markdown URL. */
+export function findRecord(kb: Pick<KnowledgeBase, 'records'>, ref: string): PageRecord | undefined {
+  const key = ref.trim().replace(/^kb:\/\/doc\//, '').replace(/^https?:\/\/[^/]+/, '');
+  const noSlash = key.replace(/\/+$/, '');
+  return (
+    kb.records.find((r) => r.id === key || r.id === noSlash) ??
+    kb.records.find((r) => r.source === key) ??
+    kb.records.find((r) => r.url === key || r.url === noSlash || r.markdownUrl === key) ??
+    kb.records.find((r) => r.id === noSlash.replace(/\.mdx?$/, ''))
+  );
+}

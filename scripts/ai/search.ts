@@ -1,0 +1,165 @@
+/**
+ * Full-text search over page records with minisearch: title, tags and
+ * description boosted over headings and body; prefix and fuzzy matching;
+ * a light stemmer and stop words so newcomer questions ("how do we roll back
+ * a migration") match the pages that answer them. Pure and in-memory.
+ */
+import MiniSearch from 'minisearch';
+import { toReadableMarkdown } from './markdown.ts';
+import type { PageRecord } from './records.ts';
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  kind: string;
+  status: string | null;
+  url: string;
+  markdownUrl: string;
+  score: number;
+  snippet: string;
+}
+
+interface IndexedDocument {
+  id: string;
+  title: string;
+  tags: string;
+  description: string;
+  headings: string;
+  body: string;
+  kind: string;
+}
+
+export interface SearchIndex {
+  search(query: string, options?: { limit?: number; kind?: string }): SearchHit[];
+}
+
+const stopWords = new Set(
+  'a an and are as at be by can do does did for from has have how i in is it its of on or our the this to we what when where which who why will with you your my me us should there their them that these those into about after before get got'.split(' '),
+);
+
+/** A deliberately small stemmer: plural and common verb endings, so `rollbacks`/`rolled`/`rolling` meet `roll`. */
+export function stem(term: string): string {
+  if (term.length <= 3 || /\d/.test(term)) return term;
+  const rules: [RegExp, string][] = [
+    [/ies$/, 'y'],
+    [/(ss|us)$/, '$1'],
+    [/([^s])s$/, '$1'],
+    [/ing$/, ''],
+    [/ed$/, ''],
+  ];
+  for (const [re, to] of rules) {
+    if (re.test(term)) {
+      const out = term.replace(re, to);
+      return out.length >= 3 ? out : term;
+    }
+  }
+  return term;
+}
+
+function processTerm(term: string): string | null {
+  const t = term.toLowerCase();
+  if (stopWords.has(t)) return null;
+  return stem(t);
+}
+
+/** Markdown reduced to searchable text: markup dropped, code and link text kept. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/^```.*$/gm, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^:::\w*(\[[^\]]*\])?\s*$/gm, '')
+    .replace(/^\s*(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_`|]/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[ \t]+/g, ' ');
+}
+
+function headingsOf(markdown: string): string {
+  return [...markdown.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => m[1]).join(' \n ');
+}
+
+/** The sentence-ish window of `text` that holds the most query terms. */
+export function snippetFor(text: string, terms: readonly string[], width = 220): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (!flat) return '';
+  const lower = flat.toLowerCase();
+  const stems = terms.map((t) => stem(t.toLowerCase())).filter((t) => t.length >= 2);
+  let best = 0;
+  let bestScore = -1;
+  for (const s of stems) {
+    for (let i = lower.indexOf(s); i !== -1 && i < lower.length; i = lower.indexOf(s, i + 1)) {
+      const start = Math.max(0, i - width / 3);
+      const window = lower.slice(start, start + width);
+      const score = stems.reduce((n, t) => n + (window.includes(t) ? 1 : 0), 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = start;
+      }
+    }
+  }
+  let start = Math.floor(best);
+  if (start > 0) {
+    const space = flat.indexOf(' ', start);
+    start = space === -1 ? start : space + 1;
+  }
+  const end = Math.min(flat.length, start + width);
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+}
+
+export function buildSearchIndex(records: readonly PageRecord[]): SearchIndex {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const texts = new Map<string, string>();
+  const mini = new MiniSearch<IndexedDocument>({
+    fields: ['title', 'tags', 'description', 'headings', 'body', 'kind'],
+    storeFields: [],
+    processTerm,
+    searchOptions: {
+      boost: { title: 5, tags: 3, description: 2.5, headings: 2, kind: 1.5, body: 1 },
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      combineWith: 'OR',
+      processTerm,
+    },
+  });
+  const docs: IndexedDocument[] = records.map((r) => {
+    let readable: string;
+    try {
+      readable = toReadableMarkdown(r.body, r.isMdx);
+    } catch {
+      readable = r.body; // a page MDX cannot parse is still searchable as text
+    }
+    const body = plainText(readable);
+    texts.set(r.id, body);
+    return {
+      id: r.id,
+      title: r.title,
+      tags: [...r.tags, r.week === null ? '' : `week ${r.week}`].join(' '),
+      description: r.description,
+      headings: headingsOf(readable),
+      body,
+      kind: r.kind.replace(/-/g, ' '),
+    };
+  });
+  mini.addAll(docs);
+  return {
+    search(query, options = {}) {
+      const limit = options.limit ?? 5;
+      const terms = query.split(/[^\p{L}\p{N}]+/u).filter((t) => t && processTerm(t) !== null);
+      const results = mini.search(query, options.kind ? { filter: (r) => byId.get(String(r.id))?.kind === options.kind } : undefined);
+      return results.slice(0, limit).map((r) => {
+        const rec = byId.get(String(r.id))!;
+        return {
+          id: rec.id,
+          title: rec.title,
+          kind: rec.kind,
+          status: rec.status,
+          url: rec.url,
+          markdownUrl: rec.markdownUrl,
+          score: Math.round(r.score * 100) / 100,
+          snippet: snippetFor(`${rec.description}. ${texts.get(rec.id) ?? ''}`, terms),
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * ai-readable: after every production build, writes llms.txt, the full-text
+ * files, a Markdown mirror of every page (URL + `.md`), /kb-index.json and its
+ * JSON Schema. Only wiring lives here; the logic is in scripts/ai/.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { parseMarkdown } from '../../../scripts/core/front-matter.ts';
+import { planAiOutputs, type SourceInput } from '../../../scripts/ai/build-output.ts';
+import { routedPagesFromContent, type RoutedPage } from '../../../scripts/ai/site-content.ts';
+import type { PluginOptions } from './options.ts';
+
+export { validateOptions } from './options.ts';
+
+async function readSources(siteDir: string, routes: readonly RoutedPage[]): Promise<SourceInput[]> {
+  const unique = new Map(routes.map((r) => [r.source, r.section]));
+  return Promise.all(
+    [...unique].map(async ([source, section]) => {
+      const parsed = parseMarkdown(await fs.readFile(path.join(siteDir, source), 'utf8'), source);
+      return { path: source, section, frontMatter: parsed.data, body: parsed.body };
+    }),
+  );
+}
+
+export default function aiReadablePlugin(context: LoadContext, options: PluginOptions): Plugin {
+  let allContent: unknown;
+  return {
+    name: 'ai-readable',
+    allContentLoaded({ allContent: loaded }) {
+      allContent = loaded;
+    },
+    async postBuild({ outDir, siteConfig }) {
+      if (!options.enabled) return;
+      const routes = routedPagesFromContent(allContent, siteConfig.trailingSlash);
+      const sources = await readSources(context.siteDir, routes);
+      const site = { title: siteConfig.title, tagline: siteConfig.tagline, url: siteConfig.url, baseUrl: siteConfig.baseUrl, summary: options.summary };
+      const out = planAiOutputs(site, routes, sources, new Date());
+      await Promise.all(
+        out.files.map(async (file) => {
+          const target = path.join(outDir, file.path);
+          await fs.mkdir(path.dirname(target), { recursive: true });
+          await fs.writeFile(target, file.content);
+        }),
+      );
+      const missing = out.missingSources.length ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}` : '';
+      console.log(`[ai-readable] llms.txt (${out.records.length} pages), ${out.mirrors} Markdown mirrors, kb-index.json${missing}`);
+    },
+  };
+}
