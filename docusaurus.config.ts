@@ -40,7 +40,7 @@ const config: Config = {
           routeBasePath: 'docs',
           sidebarPath,
           lastVersion: 'current',
-          versions: { current: { label: 'Current', banner: 'none' }, 'phase-1': { label: 'Phase 1 (Jan 2025)', banner: 'unmaintained' } },
+          versions: { current: { label: 'Current', banner: 'none', badge: false }, 'phase-1': { label: 'Phase 1 (Jan 2025)', banner: 'unmaintained' } },
           ...versionFilter,
         },
         blog: {
@@ -77,7 +77,7 @@ const config: Config = {
         routeBasePath: 'runbooks',
         sidebarPath,
         lastVersion: 'current',
-        versions: { current: { label: 'Current', banner: 'none' }, 'phase-1': { label: 'Phase 1 (Jan 2025)', banner: 'unmaintained' } },
+        versions: { current: { label: 'Current', banner: 'none', badge: false }, 'phase-1': { label: 'Phase 1 (Jan 2025)', banner: 'unmaintained' } },
         ...versionFilter,
       } satisfies DocsOptions,
     ],
