@@ -8,8 +8,9 @@ import { layout } from '../core/project.ts';
 import { assertTransition } from './lifecycle.ts';
 import { withAdrLock } from './lock.ts';
 import { fileNameFor, listRecordFiles, nextNumber } from './numbering.ts';
-import { adrDir, findRecord, renderRecord, type AdrRecord } from './records.ts';
-import { inverseLinkType, orderFrontMatter, type AdrFrontMatter, type AdrLink, type AdrStatus } from './schema.ts';
+import type { AdrRecord } from './records.ts';
+import { inverseLinkType, orderFrontMatter, type AdrStatus } from './model.ts';
+import type { AdrFrontMatter, AdrLink } from './schema.ts';
 import { readAdrTemplate, renderAdrBody } from './template.ts';
 import { parseTitle } from './title.ts';
 
@@ -57,7 +58,7 @@ export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrRes
   const supersedes = unique(options.supersedes ?? []);
   const links = (options.links ?? []).filter((l, i, all) => all.findIndex((o) => o.type === l.type && o.target === l.target) === i);
   const template = await readAdrTemplate(options.root);
-  const dir = adrDir(options.root);
+  const dir = path.join(options.root, layout.adr);
 
   const plan = async (): Promise<{ result: CreateAdrResult; writes: PlannedWrite[] }> => {
     const files = await listRecordFiles(dir);
@@ -71,10 +72,12 @@ export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrRes
     const number = nextNumber(files);
     const name = fileNameFor(number, slug);
     const touched = new Map<number, { record: AdrRecord; fm: AdrFrontMatter }>();
+    // Reading and validating other records (zod) is loaded only when needed.
+    const records = supersedes.length + links.length > 0 ? await import('./records.ts') : undefined;
     const load = async (n: number) => {
       const hit = touched.get(n);
       if (hit) return hit;
-      const record = await findRecord(options.root, n, files);
+      const record = await records!.findRecord(options.root, n, files);
       const entry = { record, fm: structuredClone(record.frontMatter) };
       touched.set(n, entry);
       return entry;
@@ -109,7 +112,7 @@ export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrRes
     };
     const content = serializeMarkdown(orderFrontMatter(fm), `\n${renderAdrBody(template, { title, related })}`);
     const writes: PlannedWrite[] = [{ path: path.join(dir, name), content }];
-    for (const { record, fm: edited } of touched.values()) writes.push({ path: record.file, content: renderRecord(record, edited) });
+    for (const { record, fm: edited } of touched.values()) writes.push({ path: record.file, content: records!.renderRecord(record, edited) });
     return {
       writes,
       result: {

@@ -1,24 +1,7 @@
 import { z } from 'zod';
+import { adrLinkTypes, adrStatuses } from './model.ts';
 
-/** MADR 4 statuses; the lifecycle between them lives in lifecycle.ts. */
-export const adrStatuses = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
-export type AdrStatus = (typeof adrStatuses)[number];
-
-/**
- * Link types (the same list as the catalog's). Making a link records its
- * inverse on the target; imports map other wordings to `relates-to`.
- */
-export const adrLinkTypes = ['amends', 'amended-by', 'relates-to', 'depends-on', 'required-by', 'clarifies', 'clarified-by'] as const;
-export type AdrLinkType = (typeof adrLinkTypes)[number];
-export const inverseLinkType: Record<AdrLinkType, AdrLinkType> = {
-  amends: 'amended-by',
-  'amended-by': 'amends',
-  'relates-to': 'relates-to',
-  'depends-on': 'required-by',
-  'required-by': 'depends-on',
-  clarifies: 'clarified-by',
-  'clarified-by': 'clarifies',
-};
+export { adrLinkTypes, adrStatuses, inverseLinkType, orderFrontMatter, type AdrLinkType, type AdrStatus } from './model.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const people = z
@@ -48,23 +31,3 @@ export const adrFrontMatterSchema = z.object({
   description: z.string().optional(),
 });
 export type AdrFrontMatter = z.infer<typeof adrFrontMatterSchema>;
-
-/** The front matter object in the key order written to disk. */
-export function orderFrontMatter(fm: AdrFrontMatter, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    adr: fm.adr,
-    title: fm.title,
-    status: fm.status,
-    date: fm.date,
-    'decision-makers': fm['decision-makers'],
-    consulted: fm.consulted,
-    informed: fm.informed,
-    tags: fm.tags,
-  };
-  if (fm.description) out.description = fm.description;
-  if (fm.supersedes.length > 0) out.supersedes = fm.supersedes;
-  if (fm['superseded-by'] !== undefined) out['superseded-by'] = fm['superseded-by'];
-  if (fm.links.length > 0) out.links = fm.links;
-  for (const [k, v] of Object.entries(extra)) if (!(k in out) && !(k in adrFrontMatterSchema.shape)) out[k] = v;
-  return out;
-}

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Runs the kb CLI straight from its TypeScript sources (no build step).
-import { register } from 'tsx/esm/api';
+// Runs the kb CLI: a cached esbuild bundle of its sources, or tsx (see load-main.mjs).
+import { loadMain } from './load-main.mjs';
 
-register();
-const { main } = await import('../cli/main.ts');
+const { main } = await loadMain();
 process.exitCode = await main(process.argv.slice(2), { cwd: process.cwd(), env: process.env });
