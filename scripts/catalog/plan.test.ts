@@ -140,6 +140,13 @@ describe('planWeek', () => {
     // A renamed file still counts when its front matter says what it is.
     const renamed = planWeek(9, [{ path: 'docs/playbooks/lt.md', frontMatter: { kind: 'playbook', week: 9, title: 'Load testing playbook' } }], context);
     expect(renamed.skipped.map((s) => s.path)).toEqual(['docs/playbooks/lt.md']);
+    // Alone of its kind that week, a page titled its own way still counts; among three guides it must match the title.
+    const own = [
+      { path: 'docs/slos/index.md', frontMatter: { kind: 'slo-definition', week: 4, title: 'SLOs of every service' } },
+      { path: 'docs/guides/fe.md', frontMatter: { kind: 'guide', week: 7, title: 'How the frontend is built' } },
+    ];
+    expect(planWeek(4, own, context).skipped.map((s) => s.path)).toEqual(['docs/slos/index.md']);
+    expect(planWeek(7, own, context).create.filter((d) => d.kind === 'guide')).toHaveLength(3);
     expect(codeOf(() => planWeek(13, [], context))).toBe('BAD_ARGUMENT');
   });
 

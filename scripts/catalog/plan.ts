@@ -186,13 +186,20 @@ function stemOf(rel: string): string {
   return name.replace(/\.mdx?$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
 }
 
-/** Whether an existing file already is this deliverable: same folder and slug, or same kind, week and title. */
+/**
+ * Whether an existing file already is this deliverable: same folder and
+ * slug (any date prefix), or same kind and week in the front matter, with
+ * the same title when the week has several deliverables of that kind (three
+ * guides in week 7). So a page a person wrote and titled their own way counts.
+ */
 export function findExisting(d: Deliverable, existing: readonly ExistingDocument[]): ExistingDocument | undefined {
   const kind = getKind(d.kind);
+  const alone = deliverablesOfWeek(d.week).filter((o) => o.kind === d.kind).length === 1;
+  const bySlug = existing.find((doc) => doc.path.startsWith(`${kind.folder}/`) && stemOf(doc.path) === d.slug);
+  if (bySlug) return bySlug;
   return existing.find((doc) => {
     const fm = doc.frontMatter ?? {};
-    if (fm.kind === d.kind && fm.week === d.week && typeof fm.title === 'string' && slugify(fm.title) === d.slug) return true;
-    return doc.path.startsWith(`${kind.folder}/`) && stemOf(doc.path) === d.slug;
+    return fm.kind === d.kind && fm.week === d.week && (alone || (typeof fm.title === 'string' && slugify(fm.title) === d.slug));
   });
 }
 

@@ -108,6 +108,19 @@ describe('kb kinds / new / week / list', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('--edit opens $VISUAL/$EDITOR on the new file', async () => {
+    const saved = process.env.VISUAL;
+    process.env.VISUAL = `${JSON.stringify(process.execPath)} -e "require('fs').appendFileSync(process.argv[1], 'edited\\n')"`;
+    try {
+      const r = await kbInProcess(['new', 'guide', 'Caching', '--edit']);
+      expect(r.code).toBe(0);
+      expect(await fs.readFile(path.join(root, 'docs/guides/caching.md'), 'utf8')).toMatch(/edited\n$/);
+    } finally {
+      if (saved === undefined) delete process.env.VISUAL;
+      else process.env.VISUAL = saved;
+    }
+  });
+
   it('kb week scaffolds once; a second run (even another day) changes nothing; --dry-run writes nothing', async () => {
     const dry = await kb(['week', '3', '--dry-run', '--json']);
     expect(JSON.parse(dry.stdout).created).toHaveLength(4);
