@@ -53,6 +53,11 @@ describe('toReadableMarkdown', () => {
     expect(out).toContain('**More**\n\nHidden content.');
   });
 
+  it('says an inline SVG chart in words instead of dropping it', () => {
+    const chart = '<div className="kb-report-chart" dangerouslySetInnerHTML={{ __html: "\\u003csvg aria-label=\\"Latency against load\\"\\u003e\\u003cdesc\\u003ep99 in ms\\u003c/desc\\u003e\\u003c/svg\\u003e" }} />';
+    expect(toReadableMarkdown(`## Charts\n\n${chart}\n`, true)).toBe('## Charts\n\n_Chart: Latency against load — p99 in ms_');
+  });
+
   it('keeps admonitions readable', () => {
     expect(out).toContain(':::note[Careful]\nNote body with **bold**.\n:::');
   });

@@ -70,11 +70,40 @@ function asFlow(nodes: RootContent[]): RootContent[] {
   return out;
 }
 
+/** The HTML of a `dangerouslySetInnerHTML={{ __html: "…" }}` attribute, when it is a plain string. */
+function innerHtml(node: JsxNode): string | undefined {
+  const a = node.attributes.find((x) => x.type === 'mdxJsxAttribute' && x.name === 'dangerouslySetInnerHTML');
+  const code = a?.value && typeof a.value === 'object' && 'value' in a.value ? String((a.value as { value: unknown }).value) : '';
+  const m = /__html\s*:\s*("(?:[^"\\]|\\.)*")/.exec(code);
+  if (!m) return undefined;
+  try {
+    return JSON.parse(m[1]!) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+const decodeEntities = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/** Inline HTML (an SVG chart) said in words: its accessible label, title and description. */
+function describeHtml(html: string): string | undefined {
+  const label = /aria-label="([^"]*)"/.exec(html)?.[1] ?? /<title>([^<]*)<\/title>/.exec(html)?.[1];
+  const desc = /<desc>([^<]*)<\/desc>/.exec(html)?.[1];
+  if (!label && !desc) return undefined;
+  const kind = /^\s*<svg/.test(html) ? 'Chart' : 'Figure';
+  return `${kind}: ${decodeEntities([label, desc].filter(Boolean).join(' — '))}`;
+}
+
 function convertJsx(node: JsxNode, flow: boolean): RootContent[] {
   const name = node.name ?? '';
   const children = node.children;
   const wrap = (nodes: RootContent[]) => (flow ? asFlow(nodes) : nodes);
   if (droppedComponents.has(name)) return [];
+  const html = innerHtml(node);
+  if (html !== undefined) {
+    const said = describeHtml(html);
+    return said ? wrap([{ type: 'emphasis', children: [text(said)] }]) : [];
+  }
   switch (name) {
     case 'TabItem': {
       const label = attr(node, 'label') ?? attr(node, 'value');
