@@ -105,6 +105,24 @@ const KEY_URL = Buffer.from('"url":"');
 const KEY_METHOD = Buffer.from('"method":"');
 const KEY_CHECK = Buffer.from('"check":"');
 const KEY_GROUP = Buffer.from('"group":"');
+const K_NAME = 0;
+const K_URL = 1;
+const K_METHOD = 2;
+const K_CHECK = 3;
+const K_GROUP = 4;
+
+interface Endpoint {
+  name: string;
+  method?: string;
+  series: Series;
+  nameBytes: Buffer;
+  methodBytes: Buffer;
+}
+
+function bytesEqual(buf: Buffer, at: number, bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (buf[at + i] !== bytes[i]) return false;
+  return true;
+}
 
 function startsWithAt(buf: Buffer, at: number, mark: Buffer): boolean {
   if (at + mark.length > buf.length) return false;
@@ -128,7 +146,20 @@ export class K6NdjsonReader {
   bytes = 0;
   private readonly kinds = new Map<string, Kind>();
   private readonly overall = new Series();
-  private readonly endpoints = new Map<string, { name: string; method?: string; series: Series }>();
+  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly endpointByHash = new Map<number, Endpoint>();
+  private readonly metricByHash = new Map<number, { name: string; kind: Kind; bytes: Buffer }>();
+  /** The current fast-path line: buffer, start of the search for tags, end. */
+  private cb: Buffer | undefined;
+  private cf = 0;
+  private ce = 0;
+  /** The current slow-path line's parsed tags. */
+  private ctags: Record<string, unknown> | undefined;
+  private spanStart = 0;
+  private spanEnd = 0;
+  private spanEscaped = false;
+  private readonly keyBuf: (Buffer | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+  private readonly keyPos: number[] = [-2, -2, -2, -2, -2];
   private readonly trends = new Map<string, Series>();
   private readonly checks = new Map<string, { passes: number; fails: number }>();
   private readonly buckets = new Map<number, Bucket>();
@@ -154,6 +185,7 @@ export class K6NdjsonReader {
   /** Feeds the next chunk of the file. */
   push(chunk: Buffer): void {
     this.bytes += chunk.length;
+    this.keyBuf.fill(undefined);
     let start = 0;
     if (this.carry) {
       const nl = chunk.indexOf(10);
@@ -181,11 +213,27 @@ export class K6NdjsonReader {
     if (this.line === 1 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3; // BOM
     if (e <= s) return;
     if (!startsWithAt(buf, s, MARK_METRIC)) return this.slowLine(buf, s, e);
+    // Find the end of the metric name and hash it in one pass, so no string is made per line.
     const nameStart = s + MARK_METRIC.length;
-    const nameEnd = buf.indexOf(34, nameStart);
-    if (nameEnd === -1 || nameEnd >= e || !startsWithAt(buf, nameEnd, MARK_POINT)) return this.slowLine(buf, s, e);
-    const metric = buf.toString('latin1', nameStart, nameEnd);
-    const kind = this.kinds.get(metric) ?? this.kindOf(metric);
+    let nameEnd = nameStart;
+    let h = 0x811c9dc5;
+    for (; nameEnd < e; nameEnd++) {
+      const c = buf[nameEnd]!;
+      if (c === 34 || c === 92) break;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    if (nameEnd >= e || buf[nameEnd] !== 34 || !startsWithAt(buf, nameEnd, MARK_POINT)) return this.slowLine(buf, s, e);
+    const known = this.metricByHash.get(h);
+    let kind: Kind;
+    let metric: string;
+    if (known !== undefined && known.bytes.length === nameEnd - nameStart && bytesEqual(buf, nameStart, known.bytes)) {
+      kind = known.kind;
+      metric = known.name;
+    } else {
+      metric = buf.toString('utf8', nameStart, nameEnd);
+      kind = this.kinds.get(metric) ?? this.kindOf(metric);
+      if (known === undefined) this.metricByHash.set(h, { name: metric, kind, bytes: Buffer.from(buf.subarray(nameStart, nameEnd)) });
+    }
     if (kind === Kind.Skip) return;
     const timeStart = nameEnd + MARK_POINT.length;
     const timeEnd = buf.indexOf(34, timeStart);
@@ -194,7 +242,11 @@ export class K6NdjsonReader {
     const value = this.number(buf, valueStart, e);
     if (Number.isNaN(value)) return this.slowLine(buf, s, e);
     const ms = this.timeMs(buf, timeStart, timeEnd);
-    this.point(kind, metric, value, ms, (key) => this.tag(buf, valueStart, e, key));
+    this.cb = buf;
+    this.cf = valueStart;
+    this.ce = e;
+    this.point(kind, metric, value, ms);
+    this.cb = undefined;
   }
 
   /** Kinds of metrics never seen in a Metric record yet (k6 writes the record first; be lenient). */
@@ -204,24 +256,87 @@ export class K6NdjsonReader {
     return kind;
   }
 
-  private tag(buf: Buffer, from: number, e: number, key: Buffer): string | undefined {
-    const at = buf.indexOf(key, from);
-    if (at === -1 || at >= e) return undefined;
-    const vs = at + key.length;
-    let ve = buf.indexOf(34, vs);
-    let escaped = false;
-    while (ve !== -1 && ve < e && buf[ve - 1] === 92) {
-      // Count the backslashes before the quote: an odd run escapes it.
-      let n = 0;
-      for (let i = ve - 1; i >= vs && buf[i] === 92; i--) n++;
-      escaped = true;
-      if (n % 2 === 0) break;
-      ve = buf.indexOf(34, ve + 1);
+  /**
+   * Position of a tag key inside [from, e), or -1. The next occurrence in the
+   * chunk is remembered per key, so a key missing from many lines is not
+   * searched for to the end of the chunk again and again.
+   */
+  private find(k: number, key: Buffer, buf: Buffer, from: number, e: number): number {
+    let pos = this.keyPos[k]!;
+    if (this.keyBuf[k] !== buf || (pos !== -1 && pos < from) || pos === -2) {
+      pos = buf.indexOf(key, from);
+      this.keyBuf[k] = buf;
+      this.keyPos[k] = pos;
     }
-    if (ve === -1 || ve >= e) return undefined;
-    if (!escaped && buf.indexOf(92, vs) !== -1 && buf.indexOf(92, vs) < ve) escaped = true;
-    const raw = buf.toString('utf8', vs, ve);
-    return escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+    return pos !== -1 && pos < e ? pos : -1;
+  }
+
+  /** The value span of a tag in the current fast-path line: [start, end), escaped flag; undefined when absent. */
+  private span(k: number, key: Buffer): boolean {
+    const buf = this.cb!;
+    const e = this.ce;
+    const at = this.find(k, key, buf, this.cf, e);
+    if (at === -1) return false;
+    const vs = at + key.length;
+    let escaped = false;
+    let ve = vs;
+    while (ve < e) {
+      const c = buf[ve];
+      if (c === 34) break;
+      if (c === 92) {
+        escaped = true;
+        ve += 2;
+      } else ve += 1;
+    }
+    if (ve >= e) return false;
+    this.spanStart = vs;
+    this.spanEnd = ve;
+    this.spanEscaped = escaped;
+    return true;
+  }
+
+  /** A tag of the current line as a string (fast path: from bytes; slow path: from the parsed tags). */
+  private tag(k: number, key: Buffer, name: string): string | undefined {
+    if (this.cb === undefined) {
+      const v = this.ctags?.[name];
+      return typeof v === 'string' ? v : undefined;
+    }
+    if (!this.span(k, key)) return undefined;
+    const raw = this.cb.toString('utf8', this.spanStart, this.spanEnd);
+    return this.spanEscaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+  }
+
+  /** The endpoint of the current line: by hashing the name and method bytes on the fast path (no strings made). */
+  private endpoint(): Endpoint {
+    const buf = this.cb;
+    if (buf !== undefined) {
+      const hasName = this.span(K_NAME, KEY_NAME) || this.span(K_URL, KEY_URL);
+      const ns = this.spanStart;
+      const ne = this.spanEnd;
+      const nameEscaped = this.spanEscaped;
+      const hasMethod = this.span(K_METHOD, KEY_METHOD);
+      if (hasName && hasMethod && !nameEscaped && !this.spanEscaped) {
+        const ms = this.spanStart;
+        const me = this.spanEnd;
+        let h = 0x811c9dc5;
+        for (let i = ms; i < me; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+        h = Math.imul(h ^ 0, 0x01000193);
+        for (let i = ns; i < ne; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+        const found = this.endpointByHash.get(h);
+        if (found && found.nameBytes.length === ne - ns && found.methodBytes.length === me - ms && bytesEqual(buf, ns, found.nameBytes) && bytesEqual(buf, ms, found.methodBytes)) return found;
+        const ep = this.endpointFor(buf.toString('utf8', ns, ne), buf.toString('utf8', ms, me));
+        if (!found) this.endpointByHash.set(h, ep);
+        return ep;
+      }
+    }
+    return this.endpointFor(this.tag(K_NAME, KEY_NAME, 'name') ?? this.tag(K_URL, KEY_URL, 'url') ?? '(unnamed)', this.tag(K_METHOD, KEY_METHOD, 'method'));
+  }
+
+  private endpointFor(name: string, method: string | undefined): Endpoint {
+    const key = `${method ?? ''}\u0000${name}`;
+    let ep = this.endpoints.get(key);
+    if (!ep) this.endpoints.set(key, (ep = { name, method, series: new Series(), nameBytes: Buffer.from(name), methodBytes: Buffer.from(method ?? '') }));
+    return ep;
   }
 
   /** A JSON number from bytes; NaN when it is not a plain number (the line then takes the slow path). */
@@ -304,7 +419,7 @@ export class K6NdjsonReader {
     return ms;
   }
 
-  private point(kind: Kind, metric: string, value: number, ms: number, tag: (key: Buffer) => string | undefined): void {
+  private point(kind: Kind, metric: string, value: number, ms: number): void {
     if (value < 0 && (kind === Kind.Duration || kind === Kind.Trend)) {
       throw new KbError('INVALID_INPUT', `is negative (${value}) for ${metric}`, { file: this.file, field: `line ${this.line}: data.value`, hint: 'a duration cannot be below zero; the file is damaged' });
     }
@@ -313,12 +428,7 @@ export class K6NdjsonReader {
     switch (kind) {
       case Kind.Duration: {
         this.overall.record(value);
-        const name = tag(KEY_NAME) ?? tag(KEY_URL) ?? '(unnamed)';
-        const method = tag(KEY_METHOD);
-        const key = `${method ?? ''}\u0000${name}`;
-        let ep = this.endpoints.get(key);
-        if (!ep) this.endpoints.set(key, (ep = { name, method, series: new Series() }));
-        ep.series.record(value);
+        this.endpoint().series.record(value);
         const b = this.bucket(ms);
         b.count += 1;
         if (!b.closed) (b.hist ??= this.pool.pop() ?? newHistogram(2)).recordValue(Math.round(value * 1000));
@@ -328,11 +438,7 @@ export class K6NdjsonReader {
         const failed = value !== 0;
         this.overall.failedSamples += 1;
         if (failed) this.overall.errors += 1;
-        const name = tag(KEY_NAME) ?? tag(KEY_URL) ?? '(unnamed)';
-        const method = tag(KEY_METHOD);
-        const key = `${method ?? ''}\u0000${name}`;
-        let ep = this.endpoints.get(key);
-        if (!ep) this.endpoints.set(key, (ep = { name, method, series: new Series() }));
+        const ep = this.endpoint();
         ep.series.failedSamples += 1;
         if (failed) ep.series.errors += 1;
         const b = this.bucket(ms);
@@ -347,8 +453,8 @@ export class K6NdjsonReader {
         return;
       }
       case Kind.Checks: {
-        const check = tag(KEY_CHECK) ?? '(unnamed check)';
-        const group = (tag(KEY_GROUP) ?? '').replace(/^::/, '');
+        const check = this.tag(K_CHECK, KEY_CHECK, 'check') ?? '(unnamed check)';
+        const group = (this.tag(K_GROUP, KEY_GROUP, 'group') ?? '').replace(/^::/, '');
         const name = group ? `${group}::${check}` : check;
         let c = this.checks.get(name);
         if (!c) this.checks.set(name, (c = { passes: 0, fails: 0 }));
@@ -428,6 +534,7 @@ export class K6NdjsonReader {
       if (data.type === 'trend' && !builtinKinds[rec.metric] && !skipped.has(rec.metric) && data.contains === 'time') {
         this.trendMetrics.add(rec.metric);
         this.kinds.set(rec.metric, Kind.Trend);
+        this.metricByHash.clear();
       }
       return;
     }
@@ -440,12 +547,9 @@ export class K6NdjsonReader {
     }
     const t = typeof data.time === 'string' ? Date.parse(data.time) : Number.NaN;
     if (Number.isNaN(t)) throw new KbError('INVALID_INPUT', 'data.time is not a timestamp', { file: this.file, field: `line ${this.line}: data.time`, hint: 'pass the file as k6 wrote it' });
-    const tags = isObject(data.tags) ? data.tags : {};
-    this.point(kind, rec.metric, value, t, (key) => {
-      const k = key.toString('latin1').slice(1, -3);
-      const v = tags[k];
-      return typeof v === 'string' ? v : undefined;
-    });
+    this.ctags = isObject(data.tags) ? data.tags : {};
+    this.point(kind, rec.metric, value, t);
+    this.ctags = undefined;
   }
 
   /** Finishes the stream and returns the run body. */
