@@ -83,3 +83,21 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n');
 }
+
+/**
+ * citty ignores options it does not know, so `--wek 3` would silently do
+ * nothing; a command calls this to make a mistyped option a usage error.
+ */
+export function assertKnownFlags(rawArgs: readonly string[], args: Record<string, { type?: string }>, command: string): void {
+  const known = new Set(Object.entries(args).filter(([, def]) => def.type !== 'positional').map(([name]) => name));
+  for (const token of rawArgs) {
+    if (token === '--') break;
+    if (!token.startsWith('-') || token === '-' || /^-\d/.test(token)) continue;
+    const name = token.replace(/^--?/, '').split('=')[0]!;
+    const bare = name.startsWith('no-') ? name.slice(3) : name;
+    if (known.has(name) || known.has(bare) || name === 'help' || name === 'h') continue;
+    throw new KbError('USAGE', `unknown option ${token.split('=')[0]}`, {
+      hint: `see kb ${command} --help (options: ${[...known].map((n) => `--${n}`).join(', ')})`,
+    });
+  }
+}

@@ -104,6 +104,9 @@ describe('kb kinds / new / week / list', () => {
     expect(field.code).toBe(2);
     expect(field.stderr).toContain('unknown field "colour"');
     expect((await kbInProcess(['new', 'guide'])).code).toBe(2);
+    const typo = await kbInProcess(['new', 'guide', 'X', '--wek', '3']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown option --wek');
     expect((await kbInProcess(['week', '13'])).code).toBe(2);
     expect(await snapshot()).toEqual(before);
   });

@@ -1,15 +1,18 @@
 import { defineCommand, type CommandDef } from 'citty';
 import { kinds, weeksOf } from '../../catalog/catalog.ts';
-import { formatTable, printJson } from '../../catalog/cli-support.ts';
+import { assertKnownFlags, formatTable, printJson } from '../../catalog/cli-support.ts';
 
 const fileNames = { slug: 'slug.md', 'date-slug': 'YYYY-MM-DD-slug.md', 'number-slug': 'NNNN-slug.md' } as const;
 
+const argsDef = {
+  json: { type: 'boolean', description: 'print the catalog as JSON' },
+} as const;
+
 export default defineCommand({
   meta: { name: 'kinds', description: 'List the document kinds of the catalog (folder, file name, template, plan weeks)' },
-  args: {
-    json: { type: 'boolean', description: 'print the catalog as JSON' },
-  },
-  run({ args }) {
+  args: argsDef,
+  run({ args, rawArgs }) {
+    assertKnownFlags(rawArgs, argsDef, 'kinds');
     const rows = kinds.map((k) => ({
       id: k.id,
       title: k.title,

@@ -1,19 +1,22 @@
 import { defineCommand, type CommandDef } from 'citty';
 import { documentStatuses, adrStatuses, getKind } from '../../catalog/catalog.ts';
-import { findProjectRoot, formatTable, parseWeek, printJson, workingDirectory } from '../../catalog/cli-support.ts';
+import { assertKnownFlags, findProjectRoot, formatTable, parseWeek, printJson, workingDirectory } from '../../catalog/cli-support.ts';
 import { loadDocuments } from '../../core/documents.ts';
 import { KbError } from '../../core/errors.ts';
 
+const argsDef = {
+  kind: { type: 'positional', required: false, description: 'only this kind (see kb kinds)' },
+  status: { type: 'string', description: `only this status (${documentStatuses.join(', ')}; ADRs: ${adrStatuses.join(', ')})` },
+  week: { type: 'string', description: 'only documents of this plan week (1–12)' },
+  root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
+  json: { type: 'boolean', description: 'print the documents as JSON' },
+} as const;
+
 export default defineCommand({
   meta: { name: 'list', description: 'List catalog documents, optionally of one kind, status or week' },
-  args: {
-    kind: { type: 'positional', required: false, description: 'only this kind (see kb kinds)' },
-    status: { type: 'string', description: `only this status (${documentStatuses.join(', ')}; ADRs: ${adrStatuses.join(', ')})` },
-    week: { type: 'string', description: 'only documents of this plan week (1–12)' },
-    root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
-    json: { type: 'boolean', description: 'print the documents as JSON' },
-  },
-  async run({ args }) {
+  args: argsDef,
+  async run({ args, rawArgs }) {
+    assertKnownFlags(rawArgs, argsDef, 'list');
     const kind = args.kind ? getKind(String(args.kind)).id : undefined;
     const week = parseWeek(args.week);
     const status = args.status ? String(args.status) : undefined;

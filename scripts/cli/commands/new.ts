@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { defineCommand, type CommandDef } from 'citty';
 import { findPlaceholders, getKind, kinds, type KindId } from '../../catalog/catalog.ts';
-import { findProjectRoot, parseWeek, printJson, repeatedFlag, today, workingDirectory } from '../../catalog/cli-support.ts';
+import { assertKnownFlags, findProjectRoot, parseWeek, printJson, repeatedFlag, today, workingDirectory } from '../../catalog/cli-support.ts';
 import { parseFieldPair, planDocument } from '../../catalog/plan.ts';
 import { loadTemplates } from '../../catalog/templates.ts';
 import { KbError } from '../../core/errors.ts';
@@ -25,21 +25,24 @@ function openEditor(file: string, env: NodeJS.ProcessEnv): string | undefined {
   return r.status === 0 ? undefined : `editor ${editor} exited with ${r.status ?? r.signal}`;
 }
 
+const argsDef = {
+  kind: { type: 'positional', required: false, description: `the kind (${kinds.map((k) => k.id).join(', ')})` },
+  title: { type: 'positional', required: false, description: 'the title, e.g. "Deploy the API gateway"' },
+  week: { type: 'string', description: 'plan week 1–12 (inferred when the title names a deliverable)' },
+  owner: { type: 'string', description: 'owning team or person (default: unassigned)' },
+  field: { type: 'string', description: 'key=value for front matter (description, tags, status, date, review-by, suite) or the kind\'s fields; repeatable' },
+  'dry-run': { type: 'boolean', description: 'print the file instead of writing it' },
+  force: { type: 'boolean', description: 'overwrite an existing file' },
+  edit: { type: 'boolean', description: 'open the new file in $VISUAL or $EDITOR' },
+  root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
+  json: { type: 'boolean', description: 'print the result as JSON' },
+} as const;
+
 export default defineCommand({
   meta: { name: 'new', description: 'Create one document of a catalog kind from its template' },
-  args: {
-    kind: { type: 'positional', required: false, description: `the kind (${kinds.map((k) => k.id).join(', ')})` },
-    title: { type: 'positional', required: false, description: 'the title, e.g. "Deploy the API gateway"' },
-    week: { type: 'string', description: 'plan week 1–12 (inferred when the title names a deliverable)' },
-    owner: { type: 'string', description: 'owning team or person (default: unassigned)' },
-    field: { type: 'string', description: 'key=value for front matter (description, tags, status, date, review-by, suite) or the kind\'s fields; repeatable' },
-    'dry-run': { type: 'boolean', description: 'print the file instead of writing it' },
-    force: { type: 'boolean', description: 'overwrite an existing file' },
-    edit: { type: 'boolean', description: 'open the new file in $VISUAL or $EDITOR' },
-    root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
-    json: { type: 'boolean', description: 'print the result as JSON' },
-  },
+  args: argsDef,
   async run({ args, rawArgs }) {
+    assertKnownFlags(rawArgs, argsDef, 'new');
     const fields = repeatedFlag(rawArgs, 'field').map(parseFieldPair);
     let kindId = args.kind === undefined ? undefined : getKind(String(args.kind)).id;
     let title: string | undefined = args.title === undefined ? undefined : String(args.title);

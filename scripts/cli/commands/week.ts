@@ -1,23 +1,26 @@
 import path from 'node:path';
 import { defineCommand, type CommandDef } from 'citty';
 import { deliverablesOfWeek, getKind, weeks } from '../../catalog/catalog.ts';
-import { findProjectRoot, parseWeek, printJson, today, workingDirectory } from '../../catalog/cli-support.ts';
+import { assertKnownFlags, findProjectRoot, parseWeek, printJson, today, workingDirectory } from '../../catalog/cli-support.ts';
 import { planWeek } from '../../catalog/plan.ts';
 import { loadTemplates } from '../../catalog/templates.ts';
 import { loadDocuments } from '../../core/documents.ts';
 import { KbError } from '../../core/errors.ts';
 import { writeFilesAtomic } from '../../core/fs-atomic.ts';
 
+const argsDef = {
+  week: { type: 'positional', required: true, description: 'plan week 1–12' },
+  owner: { type: 'string', description: 'owner of the new drafts (default: unassigned)' },
+  'dry-run': { type: 'boolean', description: 'list what would be created, write nothing' },
+  root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
+  json: { type: 'boolean', description: 'print the result as JSON' },
+} as const;
+
 export default defineCommand({
   meta: { name: 'week', description: "Scaffold a plan week's Day-7 deliverables and its weekly report as drafts (skips those that exist)" },
-  args: {
-    week: { type: 'positional', required: true, description: 'plan week 1–12' },
-    owner: { type: 'string', description: 'owner of the new drafts (default: unassigned)' },
-    'dry-run': { type: 'boolean', description: 'list what would be created, write nothing' },
-    root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
-    json: { type: 'boolean', description: 'print the result as JSON' },
-  },
-  async run({ args }) {
+  args: argsDef,
+  async run({ args, rawArgs }) {
+    assertKnownFlags(rawArgs, argsDef, 'week');
     const week = parseWeek(args.week, 'week');
     if (week === undefined) throw new KbError('USAGE', 'kb week needs a week number', { hint: 'run kb week N with N from 1 to 12' });
     const root = findProjectRoot(workingDirectory(), args.root);
