@@ -160,3 +160,25 @@ describe('Locust --json', () => {
     expect(run.operations[1]).toEqual({ name: '</div>{x}|<script>', kind: 'POST', count: 0, errors: 0, throughput: 0, latency: { max: 0 } });
   });
 });
+
+describe('detection reads content, not names', () => {
+  it('a Locust CSV named .json and a wrk report named .csv are still recognised', async () => {
+    const csv = await fs.readFile(path.join(fixtures, 'bench-local/locust-1x_stats.csv'));
+    const wrk = await fs.readFile(path.join(fixtures, 'bench-local/wrk-items.txt'));
+    expect((await parseRunFiles([{ path: 'results.json', bytes: csv }], { now })).format).toBe('locust-csv');
+    expect((await parseRunFiles([{ path: 'results.csv', bytes: wrk }], { now })).format).toBe('wrk');
+  });
+
+  it('--format overrides detection', async () => {
+    const run = await parseRunFiles(await own('generic-range.json'), { now, format: 'generic-bigger-is-better' });
+    expect(run.format).toBe('generic-bigger-is-better');
+    expect(run.operations[0]!.metrics![0]!.direction).toBe('higher');
+  });
+
+  it('runFileFromPath streams big files and reads small ones', async () => {
+    const { runFileFromPath } = await import('./files.ts');
+    const small = await runFileFromPath(path.join(fixtures, 'bench-local/wrk-items.txt'), 'wrk-items.txt');
+    expect(small.bytes).toBeDefined();
+    expect(small.path).toBe('wrk-items.txt');
+  });
+});
