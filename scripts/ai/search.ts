@@ -37,7 +37,7 @@ const stopWords = new Set(
   'a an and are as at be by can do does did for from has have how i in is it its of on or our the this to we what when where which who why will with you your my me us should there their them that these those into about after before get got'.split(' '),
 );
 
-/** A deliberately small stemmer: plural and common verb endings, so `rollbacks`/`rolled`/`rolling` meet `roll`. */
+/** A deliberately small stemmer: plural, -ing/-ed and a final e, so `caching`/`cached`/`cache` all meet `cach`. */
 export function stem(term: string): string {
   if (term.length <= 3 || /\d/.test(term)) return term;
   const rules: [RegExp, string][] = [
@@ -47,19 +47,41 @@ export function stem(term: string): string {
     [/ing$/, ''],
     [/ed$/, ''],
   ];
-  for (const [re, to] of rules) {
-    if (re.test(term)) {
-      const out = term.replace(re, to);
-      return out.length >= 3 ? out : term;
-    }
+  let out = term;
+  const rule = rules.find(([re]) => re.test(term));
+  if (rule) {
+    const stripped = term.replace(rule[0], rule[1]);
+    if (stripped.length >= 3) out = stripped;
   }
-  return term;
+  return out.length > 4 && out.endsWith('e') ? out.slice(0, -1) : out;
 }
 
 function processTerm(term: string): string | null {
   const t = term.toLowerCase();
   if (stopWords.has(t)) return null;
   return stem(t);
+}
+
+/**
+ * Query-time synonyms: newcomers ask how a thing was chosen; the knowledge
+ * base calls that a decision. Keys and values are stems.
+ */
+const synonyms: Record<string, string[]> = {
+  choos: ['decision', 'decid'],
+  chose: ['decision', 'decid'],
+  chosen: ['decision', 'decid'],
+  pick: ['decision', 'decid'],
+  select: ['decision', 'decid'],
+  rollback: ['roll'],
+  cost: ['investment', 'budget'],
+  slo: ['service level objective'],
+};
+
+function processQueryTerm(term: string): string | string[] | null {
+  const base = processTerm(term);
+  if (base === null) return null;
+  const extra = synonyms[base];
+  return extra ? [base, ...extra.flatMap((e) => e.split(' ').map(stem))] : base;
 }
 
 /** Markdown reduced to searchable text: markup dropped, code and link text kept. */
@@ -119,7 +141,7 @@ export function buildSearchIndex(records: readonly PageRecord[]): SearchIndex {
       prefix: (term) => term.length >= 3,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
       combineWith: 'OR',
-      processTerm,
+      processTerm: processQueryTerm,
     },
   });
   const docs: IndexedDocument[] = records.map((r) => {
