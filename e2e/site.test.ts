@@ -138,16 +138,18 @@ describe('versions', () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto('/docs');
     await hydrated(page);
-    const toCut = page.locator(`nav.navbar .dropdown__menu a[href^="/docs/${version}"]`).first();
-    const dropdown = page.locator('nav.navbar .dropdown', { has: toCut });
+    // The dropdown opens on hover; its menu lists the versions of the handbook.
+    const cutLink = `.dropdown__menu a[href^="/docs/${version}"]`;
+    const currentLink = `.dropdown__menu a[href^="/docs"]:not([href^="/docs/${version}"])`;
+    const dropdown = page.locator('nav.navbar .dropdown', { has: page.locator(cutLink) }).first();
     expect(await dropdown.count(), `no navbar dropdown links to /docs/${version}`).toBeGreaterThan(0);
-    await dropdown.first().hover();
-    await toCut.click();
+    await dropdown.hover();
+    await dropdown.locator(cutLink).first().click();
     await expectContentPage(page, `/docs/${version}`);
 
-    const toCurrent = page.locator(`nav.navbar .dropdown__menu a[href^="/docs"]:not([href^="/docs/${version}"])`).first();
-    await page.locator('nav.navbar .dropdown', { has: toCurrent }).first().hover();
-    await toCurrent.click();
+    const back = page.locator('nav.navbar .dropdown', { has: page.locator(currentLink) }).first();
+    await back.hover();
+    await back.locator(currentLink).first().click();
     await page.waitForURL((url) => url.pathname.startsWith('/docs') && !url.pathname.startsWith(`/docs/${version}`), {
       timeout: 30_000,
     });
