@@ -26,6 +26,8 @@ export interface IngestOptions {
   /** Extra environment facts (`machine`, `command` …) recorded with the run. */
   env?: Record<string, string>;
   force?: boolean;
+  /** Input paths are relative to this folder (default: root). */
+  cwd?: string;
   now: Date;
   onProgress?: (file: string, done: number, total: number | undefined) => void;
 }
@@ -59,8 +61,8 @@ export function groupInputs(files: readonly string[]): string[][] {
   return [...groups.values()];
 }
 
-async function openInput(root: string, file: string): Promise<RunFile> {
-  const abs = path.resolve(root, file);
+async function openInput(cwd: string, file: string): Promise<RunFile> {
+  const abs = path.resolve(cwd, file);
   let size: number;
   try {
     const st = await fs.stat(abs);
@@ -86,7 +88,7 @@ export async function planIngest(root: string, inputs: readonly string[], option
   const storedById = new Map(stored.map((r) => [r.id, r]));
   const fresh: { run: Run; status: IngestedRun['status'] }[] = [];
   for (const group of groupInputs(inputs)) {
-    const files = await Promise.all(group.map((f) => openInput(root, f)));
+    const files = await Promise.all(group.map((f) => openInput(options.cwd ?? root, f)));
     const parsed = await parseRuns(files, {
       suite: options.suite,
       label: options.label,
@@ -127,6 +129,18 @@ export async function planIngest(root: string, inputs: readonly string[], option
     return { run, status, verdicts: view.verdicts, regressions: regressionsOf(view) };
   });
   return { runs, writes, warnings };
+}
+
+/** Regenerates every report page and the scorecard from `benchmarks/` (after editing slo-targets.yaml or upgrading kb). */
+export async function planRegenerate(root: string): Promise<IngestPlan> {
+  const { config, warnings } = await loadSloTargets(root);
+  const runs = await loadRuns(root);
+  const writes: IngestPlan['writes'] = [];
+  for (const w of planReportPages(runs, config)) {
+    const current = await fs.readFile(path.join(root, w.path), 'utf8').catch(() => undefined);
+    if (current !== w.content) writes.push({ ...w, status: current === undefined ? 'new' : 'updated' });
+  }
+  return { runs: [], writes, warnings };
 }
 
 /** Writes every planned file or none. */

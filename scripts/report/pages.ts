@@ -67,9 +67,9 @@ function renderBaselinePage(week: number, runs: readonly Run[], all: readonly Ru
     status: 'published',
     date: runDate(runs.at(-1)!),
     week,
-    suite: runs.map((r) => r.suite).join(', '),
+    suite: [...new Set(runs.map((r) => r.suite))].join(', '),
     tags: ['performance-baseline', `week-${week}`, ...new Set(runs.map((r) => r.suite))],
-    description: `Week ${week} performance baseline measured on this machine: ${runs.map((r) => r.suite).join(', ')} (${verdicts.filter((v) => v.verdict === 'pass').length} SLO pass, ${verdicts.filter((v) => v.verdict === 'fail').length} fail).`,
+    description: `Week ${week} performance baseline measured on this machine: ${[...new Set(runs.map((r) => r.suite))].join(', ')} (${verdicts.filter((v) => v.verdict === 'pass').length} SLO pass, ${verdicts.filter((v) => v.verdict === 'fail').length} fail).`,
     'slo-verdicts': verdictFrontMatter(verdicts),
   };
   const intro = `${escapeInline(fm.description)}\n\n{/* truncate */}\n\nThese are the first real measurements of the programme: the knowledge base's own build, CLI and page load, taken with the tools named below and ingested with \`kb ingest --baseline --week ${week}\`. Later runs of the same suites are compared against them.\n\n`;

@@ -33,7 +33,7 @@ export function regressionsOf(view: RunView): Change[] {
 export function exampleNote(run: Run): string {
   if (!run.labels.example) return '';
   const source = run.environment['example-source'] ?? run.source.files.join(', ');
-  return `:::note[Example data]\n\nExample data from a public repository: ${escapeInline(source)}. It shows what a report looks like; it does not measure Sophia.\n\n:::\n`;
+  return `:::note[Example data]\n\nExample data from ${escapeInline(source)}. It shows what a report looks like; it does not measure Sophia.\n\n:::\n`;
 }
 
 const verdictMark: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', 'not measured': '◻️ not measured' };

@@ -1,6 +1,6 @@
 import type { Run } from '../ingest/run-schema.ts';
 import { reportUrl, runReportSlug } from './paths.ts';
-import { loadSloTargets, targetApplies, type SloTarget } from './slo-targets.ts';
+import { loadSloTargets, suiteMatches, type SloTarget } from './slo-targets.ts';
 import { loadRuns, runDate } from './store.ts';
 import { judgeTarget, type Verdict } from './verdict.ts';
 
@@ -19,15 +19,17 @@ export interface ScorecardEntry extends Verdict {
 }
 
 /**
- * Picks the deciding run per target: the latest run of a matching suite that
- * measures it, preferring real runs over example data.
+ * Picks the deciding run per target: the newest run that measures it, from
+ * the first suite in the target's list that has one; real runs before examples.
  */
 export function buildScorecard(targets: readonly SloTarget[], runs: readonly Run[]): ScorecardEntry[] {
   return targets.map((target) => {
-    const candidates = runs.filter((r) => targetApplies(target, r.suite));
-    // `runs` is oldest first: search newest first, real runs before examples.
-    const real = candidates.filter((r) => !r.labels.example).reverse();
-    const examples = candidates.filter((r) => r.labels.example).reverse();
+    // Suites in the order the target lists them (the first is the primary one);
+    // within a suite the newest run first (`runs` is oldest first); real runs before examples.
+    const bySuiteOrder = target.suites.flatMap((pattern) => runs.filter((r) => suiteMatches(pattern, r.suite)).reverse());
+    const unique = [...new Set(bySuiteOrder)];
+    const real = unique.filter((r) => !r.labels.example);
+    const examples = unique.filter((r) => r.labels.example);
     for (const run of [...real, ...examples]) {
       const verdict = judgeTarget(target, run);
       if (verdict.verdict !== 'not measured') {

@@ -33,10 +33,10 @@ export function fromCanonical(value: number, unit: TargetUnit): number {
   return value / targetUnits[unit].factor;
 }
 
-/** Rounds for display and front matter: 3 significant digits, never exponent notation for usual sizes. */
+/** Rounds for display and front matter: 4 significant digits (99.99 stays 99.99), whole numbers from 1000 up. */
 export function roundValue(value: number): number {
   if (value === 0 || !Number.isFinite(value)) return value;
-  const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(value))));
+  const digits = Math.max(0, 3 - Math.floor(Math.log10(Math.abs(value))));
   return Number(value.toFixed(Math.min(digits, 6)));
 }
 

@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { KbError } from '../../core/errors.ts';
-import { applyIngest, planIngest, type IngestPlan } from '../../report/ingest.ts';
+import { applyIngest, planIngest, planRegenerate, type IngestPlan } from '../../report/ingest.ts';
 import { metricLabel } from '../../report/metrics.ts';
 import { formatValue } from '../../report/units.ts';
 
@@ -37,7 +37,8 @@ function summarize(plan: IngestPlan, dryRun: boolean): string {
 export default defineCommand({
   meta: { name: 'ingest', description: 'Ingest benchmark output (k6, Locust, hyperfine, Lighthouse …), judge it against the SLOs and regenerate the report pages' },
   args: {
-    files: { type: 'positional', description: 'tool output file(s); a Locust *_stats.csv goes with its *_stats_history.csv and *_failures.csv', required: true },
+    files: { type: 'positional', description: 'tool output file(s); a Locust *_stats.csv goes with its *_stats_history.csv and *_failures.csv', required: false },
+    regenerate: { type: 'boolean', description: 'no input: regenerate every report page and the scorecard from benchmarks/ (after editing slo-targets.yaml)', default: false },
     suite: { type: 'string', description: 'suite name (lowercase slug); default: from the tool output' },
     label: { type: 'string', description: 'comparable setting, e.g. a load multiple: 1x, 10x, 100x' },
     week: { type: 'string', description: 'plan week 1–12 the run belongs to' },
@@ -52,7 +53,8 @@ export default defineCommand({
     root: { type: 'string', description: 'knowledge base root (default: the current directory)' },
   },
   async run({ args }) {
-    const root = args.root ?? process.env.KB_CWD ?? process.cwd();
+    const cwd = process.env.KB_CWD ?? process.cwd();
+    const root = args.root ?? cwd;
     const files = (args._ as string[]).map(String);
     const week = args.week === undefined ? undefined : Number(args.week);
     if (week !== undefined && !Number.isInteger(week)) throw new KbError('BAD_ARGUMENT', `week "${args.week}" is not a number`, { field: '--week', hint: 'pass the plan week, 1 to 12' });
@@ -70,7 +72,7 @@ export default defineCommand({
       : undefined;
     let plan: IngestPlan;
     try {
-      plan = await planIngest(root, files, {
+      plan = args.regenerate && files.length === 0 ? await planRegenerate(root) : await planIngest(root, files, {
         suite: args.suite,
         label: args.label,
         week,
@@ -79,6 +81,7 @@ export default defineCommand({
         format: args.format,
         env: parseEnv(args.env),
         force: args.force,
+        cwd,
         now: new Date(),
         onProgress: onProgress ? (f, d, t) => void onProgress(f, d, t) : undefined,
       });
