@@ -1,5 +1,6 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
+import { readChunks } from '../../scripts/ingest/files.ts';
 import { parseRunFiles } from '../../scripts/ingest/parse-run.ts';
 
 /**
@@ -16,7 +17,7 @@ let lastShown = 0;
 const t0 = process.hrtime.bigint();
 const cpu0 = process.cpuUsage();
 const run = await parseRunFiles(
-  [{ path: file, size, stream: () => createReadStream(file, { highWaterMark: 4 * 1024 * 1024 }) }],
+  [{ path: file, size, stream: () => readChunks(file) }],
   {
     now: new Date(),
     onProgress: (done) => {

@@ -182,3 +182,16 @@ describe('detection reads content, not names', () => {
     expect(small.path).toBe('wrk-items.txt');
   });
 });
+
+describe('readChunks', () => {
+  it('gives the same run with small reused buffers as with the whole file', async () => {
+    const { readChunks } = await import('./files.ts');
+    const file = path.join(fixtures, 'bench-public/k6-ndjson/k6-load-template-setup-and-default.ndjson');
+    const streamed = await parseRunFiles([{ path: 'k6.ndjson', stream: () => readChunks(file, 777) }], { now });
+    const whole = await parseRunFiles([{ path: 'k6.ndjson', bytes: await fs.readFile(file) }], { now });
+    expect(streamed).toEqual(whole);
+    const csv = path.join(fixtures, 'bench-local/locust-1x_stats.csv');
+    const viaStream = await parseRunFiles([{ path: 'l.csv', stream: () => readChunks(csv, 100) }], { now });
+    expect(viaStream.operations).toEqual((await parseRunFiles([{ path: 'l.csv', bytes: await fs.readFile(csv) }], { now })).operations);
+  });
+});

@@ -17,7 +17,10 @@ export interface RunFile {
   path: string;
   /** The whole file, for ordinary sizes. */
   bytes?: Uint8Array;
-  /** A stream of the file, for large ones (k6 NDJSON); used when `bytes` is absent. */
+  /**
+   * A stream of the file, for large ones (k6 NDJSON); used when `bytes` is absent.
+   * A chunk may be reused by the stream once the next one is requested (see readChunks).
+   */
   stream?: () => AsyncIterable<Uint8Array>;
   /** Size in bytes when known, for progress. */
   size?: number;
@@ -109,7 +112,8 @@ async function readHead(file: RunFile): Promise<{ head: Buffer; iterator?: Async
   while (size < HEAD_BYTES) {
     const next = await it.next();
     if (next.done) return { head: Buffer.concat(chunks), rest: chunks };
-    const b = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+    // Copied: a stream may reuse its buffers (readChunks does) and these are kept past the next read.
+    const b = Buffer.from(next.value);
     chunks.push(b);
     size += b.length;
   }
