@@ -24,6 +24,7 @@ describe('catalog', () => {
     ]);
     expect(new Set(deliverables.map((d) => `${d.kind}/${d.slug}`)).size).toBe(deliverables.length);
     expect(getKind('plan').deliverables).toHaveLength(0);
+    expect(getKind('guide').weeks).toEqual([2, 3, 6, 7, 8]);
   });
 
   it('throws UNKNOWN_KIND listing the kinds', () => {

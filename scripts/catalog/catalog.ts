@@ -4,15 +4,16 @@
  * dashboard, `kb check` and the tests all derive from this table.
  * Add a kind: one entry in `kinds` + one template `templates/<id>.md.hbs`.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { KbError } from '../core/errors.ts';
 import type { SectionId } from '../core/documents.ts';
 import { adrFrontMatterSchema, adrLinkTypes, adrStatuses } from '../adr/schema.ts';
 
-export const documentStatuses = ['draft', 'review', 'published'] as const;
-export type DocumentStatus = (typeof documentStatuses)[number];
+import { documentSchema, documentStatuses, reportExtra } from './schemas.ts';
 
-export { adrStatuses, adrLinkTypes };
+export { adrFrontMatterSchema, adrStatuses, adrLinkTypes };
+export { commonFrontMatter, documentStatuses, firstWeek, lastWeek, type DocumentStatus } from './schemas.ts';
+export { findPlaceholders, placeholderPattern, placeholderPrefix } from './placeholders.ts';
 
 /** Weeks of the programme (seed/foundation-plan.md). */
 export const weeks = [
@@ -29,68 +30,6 @@ export const weeks = [
   { week: 11, phase: 3, title: '100x Scale Testing' },
   { week: 12, phase: 3, title: 'Production Readiness' },
 ] as const;
-export const firstWeek = 1;
-export const lastWeek = 12;
-
-/**
- * The one placeholder syntax of templates: `TODO: what to write`, up to the
- * end of the line or a table cell's `|` (a bare `TODO` counts too, as the
- * ADR template uses it). Visible on the rendered page on purpose: a draft
- * should look like one. `kb check` finds them with this pattern.
- */
-export const placeholderPattern = /\bTODO\b:?[^\n|]*/g;
-export const placeholderPrefix = 'TODO:';
-
-/** Every placeholder left in a Markdown body, with its 1-based line in that body. */
-export function findPlaceholders(body: string): { line: number; text: string }[] {
-  const found: { line: number; text: string }[] = [];
-  body.split('\n').forEach((text, index) => {
-    for (const match of text.matchAll(placeholderPattern)) found.push({ line: index + 1, text: match[0].trim() });
-  });
-  return found;
-}
-
-// ---------------------------------------------------------------- schemas
-
-const isoDate = z
-  .string({ error: 'must be a date written YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
-
-const weekNumber = z.number({ error: 'must be a week number 1–12' }).int('must be a whole week number').min(firstWeek, 'must be 1–12').max(lastWeek, 'must be 1–12');
-
-/** Front matter every catalog document (except ADRs) has. Unknown keys (Docusaurus's own, e.g. `slug`) pass through. */
-export const commonFrontMatter = z.looseObject({
-  title: z.string({ error: 'must be a non-empty string' }).trim().min(1, 'must not be empty'),
-  kind: z.string(),
-  status: z.enum(documentStatuses, { error: `must be one of ${documentStatuses.join(', ')}` }),
-  owner: z.string({ error: 'must be a team or person' }).trim().min(1, 'must not be empty'),
-  week: weekNumber.optional(),
-  date: isoDate,
-  'review-by': isoDate.optional(),
-  tags: z.array(z.string(), { error: 'must be a list of strings' }).optional(),
-  description: z.string({ error: 'must be a one-line string' }).optional(),
-});
-
-function documentSchema(id: string, options: { reviewBy?: boolean; extra?: z.core.$ZodLooseShape } = {}) {
-  const base = commonFrontMatter.extend({ kind: z.literal(id, { error: `must be ${id}` }), ...(options.extra ?? {}) });
-  if (!options.reviewBy) return base;
-  return base.superRefine((value, ctx) => {
-    if (value.status === 'published' && !value['review-by']) {
-      ctx.addIssue({ code: 'custom', path: ['review-by'], message: 'is required once the document is published' });
-    }
-  });
-}
-
-const reportExtra = {
-  suite: z.string().optional(),
-  'slo-verdicts': z
-    .array(z.looseObject({ target: z.string(), verdict: z.enum(['pass', 'fail', 'unknown']) }), { error: 'must be a list of {target, verdict}' })
-    .optional(),
-};
-
-/** ADR front matter is owned by the ADR module (MADR 4 plus `adr`, `supersedes`, `links` …). */
-export { adrFrontMatterSchema };
 
 // ---------------------------------------------------------------- kinds
 
@@ -125,10 +64,16 @@ interface KindInput {
 }
 
 /** One catalog row; `id` stays a literal so `KindId` is the union of ids. */
-export type KindDef<Id extends string = string> = Readonly<Omit<KindInput, 'id'>> & { readonly id: Id; readonly template: `${Id}.md.hbs` };
+export type KindDef<Id extends string = string> = Readonly<Omit<KindInput, 'id'>> & {
+  readonly id: Id;
+  readonly template: `${Id}.md.hbs`;
+  /** The plan weeks whose Day 7 requires this kind, ascending. */
+  readonly weeks: readonly number[];
+};
 
 function kind<const Id extends string>(input: KindInput & { id: Id }): KindDef<Id> {
-  return { ...input, template: `${input.id}.md.hbs` };
+  const planWeeks = [...new Set(input.deliverables.map((d) => d.week))].sort((a, b) => a - b);
+  return { ...input, template: `${input.id}.md.hbs`, weeks: planWeeks };
 }
 
 const everyWeek: DeliverableSpec[] = weeks.map((w) => ({ week: w.week, title: `Week ${w.week} report` }));
@@ -213,7 +158,7 @@ export function deliverablesOfWeek(week: number): Deliverable[] {
 
 /** The weeks whose Day 7 requires this kind. */
 export function weeksOf(kindId: KindId): number[] {
-  return [...new Set(deliverables.filter((d) => d.kind === kindId).map((d) => d.week))];
+  return [...getKind(kindId).weeks];
 }
 
 // ---------------------------------------------------------------- validation

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKbError, type KbErrorCode } from '../core/errors.ts';
 import { parseMarkdown } from '../core/front-matter.ts';
 import { findPlaceholders, kinds, validateFrontMatter } from './catalog.ts';
-import { parseFieldPair, planDocument, planWeek, type PlanContext } from './plan.ts';
+import { parseFieldPair, planDocument, type PlanContext } from './plan.ts';
+import { planWeek } from './week-plan.ts';
 import { loadTemplates, renderTemplate, toolTemplatesDir } from './templates.ts';
 
 const today = '2025-01-06';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineCommand, type CommandDef } from 'citty';
 import { deliverablesOfWeek, getKind, weeks } from '../../catalog/catalog.ts';
 import { assertKnownFlags, findProjectRoot, parseWeek, printJson, today, workingDirectory } from '../../catalog/cli-support.ts';
-import { planWeek } from '../../catalog/plan.ts';
+import { planWeek } from '../../catalog/week-plan.ts';
 import { loadTemplates } from '../../catalog/templates.ts';
 import { loadDocuments } from '../../core/documents.ts';
 import { KbError } from '../../core/errors.ts';
