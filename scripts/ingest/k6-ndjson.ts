@@ -1,8 +1,9 @@
-import { build, type Histogram } from 'hdr-histogram-js';
 import { KbError } from '../core/errors.ts';
 import type { RunBody } from './adapter.ts';
 import { compact, isObject } from './input.ts';
-import type { Latency, Metric, Operation } from './run-schema.ts';
+import { bytesEqual, parseNumber, startsWithAt, TimeParser } from './k6-ndjson-bytes.ts';
+import { Series, Timeline } from './k6-ndjson-stats.ts';
+import type { Metric, Operation } from './run-schema.ts';
 
 /**
  * k6 `--out json` NDJSON, streamed in constant memory. Files are gigabytes,
@@ -40,63 +41,6 @@ const builtinKinds: Record<string, Kind> = {
 /** Timing phases of a request: parts of http_req_duration, not reported separately. */
 const skipped = new Set(['http_reqs', 'http_req_blocked', 'http_req_connecting', 'http_req_tls_handshaking', 'http_req_sending', 'http_req_waiting', 'http_req_receiving', 'vus_max', 'group_duration']);
 
-function newHistogram(digits: 2 | 3 = 3): Histogram {
-  return build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: digits });
-}
-
-class Series {
-  readonly hist = newHistogram();
-  count = 0;
-  sum = 0;
-  sumSq = 0;
-  min = Infinity;
-  max = -Infinity;
-  errors = 0;
-  failedSamples = 0;
-
-  record(ms: number): void {
-    this.count += 1;
-    this.sum += ms;
-    this.sumSq += ms * ms;
-    if (ms < this.min) this.min = ms;
-    if (ms > this.max) this.max = ms;
-    this.hist.recordValue(Math.round(ms * 1000));
-  }
-
-  latency(): Latency | undefined {
-    if (this.count === 0) return undefined;
-    const pct = (p: number) => Math.min(this.max, Math.max(this.min, this.hist.getValueAtPercentile(p) / 1000));
-    const mean = this.sum / this.count;
-    const variance = this.count > 1 ? Math.max(0, (this.sumSq - this.count * mean * mean) / (this.count - 1)) : 0;
-    return {
-      min: this.min,
-      mean,
-      median: pct(50),
-      p50: pct(50),
-      p75: pct(75),
-      p90: pct(90),
-      p95: pct(95),
-      p99: pct(99),
-      p999: pct(99.9),
-      max: this.max,
-      stddev: Math.sqrt(variance),
-    };
-  }
-}
-
-interface Bucket {
-  count: number;
-  errors: number;
-  failedSamples: number;
-  users?: number;
-  hist?: Histogram;
-  /** Percentiles computed; a late point still counts but no longer enters the percentiles. */
-  closed?: boolean;
-  p50?: number;
-  p95?: number;
-  p99?: number;
-}
-
 const MARK_METRIC = Buffer.from('{"metric":"');
 const MARK_POINT = Buffer.from('","type":"Point","data":{"time":"');
 const MARK_VALUE = Buffer.from('","value":');
@@ -118,20 +62,6 @@ interface Endpoint {
   nameBytes: Buffer;
   methodBytes: Buffer;
 }
-
-function bytesEqual(buf: Buffer, at: number, bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) if (buf[at + i] !== bytes[i]) return false;
-  return true;
-}
-
-function startsWithAt(buf: Buffer, at: number, mark: Buffer): boolean {
-  if (at + mark.length > buf.length) return false;
-  for (let i = 0; i < mark.length; i++) if (buf[at + i] !== mark[i]) return false;
-  return true;
-}
-
-/** How many seconds a bucket may stay open for late points before its percentiles are computed. */
-const BUCKET_LAG_S = 10;
 
 export interface K6NdjsonProgress {
   bytes: number;
@@ -162,10 +92,8 @@ export class K6NdjsonReader {
   private readonly keyPos: number[] = [-2, -2, -2, -2, -2];
   private readonly trends = new Map<string, Series>();
   private readonly checks = new Map<string, { passes: number; fails: number }>();
-  private readonly buckets = new Map<number, Bucket>();
-  private readonly pool: Histogram[] = [];
-  private newestSecond = -Infinity;
-  private finalizedBefore = -Infinity;
+  private readonly timeline = new Timeline();
+  private readonly time = new TimeParser();
   private dataSent = 0;
   private dataReceived = 0;
   private iterations = 0;
@@ -173,9 +101,6 @@ export class K6NdjsonReader {
   private seen = { dataSent: false, dataReceived: false, iterations: false };
   private firstMs = Infinity;
   private lastMs = -Infinity;
-  private readonly timeKey = Buffer.alloc(32);
-  private timeKeyLen = 0;
-  private timeKeySecond = 0;
   private readonly trendMetrics = new Set<string>();
 
   constructor(file: string) {
@@ -222,8 +147,12 @@ export class K6NdjsonReader {
       if (c === 34 || c === 92) break;
       h = Math.imul(h ^ c, 0x01000193);
     }
-    if (nameEnd >= e || buf[nameEnd] !== 34 || !startsWithAt(buf, nameEnd, MARK_POINT)) return this.slowLine(buf, s, e);
+    if (nameEnd >= e || buf[nameEnd] !== 34) return this.slowLine(buf, s, e);
     const known = this.metricByHash.get(h);
+    // Metrics we do not read (request phases, vus_max …) are most lines: a whole-looking
+    // line (ends "}}}") of a known skipped metric is dropped without further checks.
+    if (known !== undefined && known.kind === Kind.Skip && buf[e - 1] === 125 && buf[e - 2] === 125 && buf[e - 3] === 125 && known.bytes.length === nameEnd - nameStart && bytesEqual(buf, nameStart, known.bytes)) return;
+    if (!startsWithAt(buf, nameEnd, MARK_POINT)) return this.slowLine(buf, s, e);
     let kind: Kind;
     let metric: string;
     if (known !== undefined && known.bytes.length === nameEnd - nameStart && bytesEqual(buf, nameStart, known.bytes)) {
@@ -239,7 +168,7 @@ export class K6NdjsonReader {
     const timeEnd = buf.indexOf(34, timeStart);
     if (timeEnd === -1 || timeEnd >= e || !startsWithAt(buf, timeEnd, MARK_VALUE)) return this.slowLine(buf, s, e);
     const valueStart = timeEnd + MARK_VALUE.length;
-    const value = this.number(buf, valueStart, e);
+    const value = parseNumber(buf, valueStart, e);
     if (Number.isNaN(value)) return this.slowLine(buf, s, e);
     const ms = this.timeMs(buf, timeStart, timeEnd);
     this.cb = buf;
@@ -339,84 +268,12 @@ export class K6NdjsonReader {
     return ep;
   }
 
-  /** A JSON number from bytes; NaN when it is not a plain number (the line then takes the slow path). */
-  private number(buf: Buffer, i: number, e: number): number {
-    let neg = false;
-    if (buf[i] === 45) {
-      neg = true;
-      i++;
-    }
-    let int = 0;
-    let digits = 0;
-    let c = buf[i]!;
-    while (c >= 48 && c <= 57) {
-      int = int * 10 + (c - 48);
-      digits++;
-      c = buf[++i]!;
-    }
-    if (digits === 0 || i >= e) return Number.NaN;
-    let value = int;
-    if (c === 46) {
-      let frac = 0;
-      let scale = 1;
-      c = buf[++i]!;
-      while (c >= 48 && c <= 57) {
-        frac = frac * 10 + (c - 48);
-        scale *= 10;
-        c = buf[++i]!;
-      }
-      value = int + frac / scale;
-    }
-    if (c === 101 || c === 69 || digits > 15) {
-      let j = i;
-      while (j < e && buf[j] !== 44 && buf[j] !== 125) j++;
-      const start = neg ? i - digits - 1 : i - digits;
-      value = Math.abs(Number(buf.toString('latin1', start, j)));
-      if (!Number.isFinite(value)) return Number.NaN;
-    } else if (c !== 44 && c !== 125) {
-      return Number.NaN;
-    }
-    return neg ? -value : value;
-  }
-
-  /** Epoch ms of a k6 timestamp; the seconds part is cached because consecutive lines share it. */
   private timeMs(buf: Buffer, s: number, e: number): number {
-    // "2026-02-13T02:05:17.584482+03:00": cache on everything but the fraction.
-    let fracStart = s + 19;
-    let fracEnd = fracStart;
-    if (buf[fracStart] === 46) {
-      fracEnd = fracStart + 1;
-      while (fracEnd < e && buf[fracEnd]! >= 48 && buf[fracEnd]! <= 57) fracEnd++;
+    const t = this.time.parse(buf, s, e);
+    if (Number.isNaN(t)) {
+      throw new KbError('INVALID_INPUT', `${JSON.stringify(buf.toString('latin1', s, e))} is not a timestamp`, { file: this.file, field: `line ${this.line}: data.time`, hint: 'pass the file as k6 wrote it (--out json)' });
     }
-    const keyLen = 19 + (e - fracEnd);
-    let same = keyLen === this.timeKeyLen && keyLen <= 32;
-    if (same) {
-      for (let i = 0; i < 19; i++) if (buf[s + i] !== this.timeKey[i]) { same = false; break; }
-      if (same) for (let i = 19; i < keyLen; i++) if (buf[fracEnd + i - 19] !== this.timeKey[i]) { same = false; break; }
-    }
-    if (!same) {
-      const text = buf.toString('latin1', s, s + 19) + buf.toString('latin1', fracEnd, e);
-      const t = Date.parse(text);
-      if (Number.isNaN(t)) {
-        throw new KbError('INVALID_INPUT', `${JSON.stringify(buf.toString('latin1', s, e))} is not a timestamp`, { file: this.file, field: `line ${this.line}: data.time`, hint: 'pass the file as k6 wrote it (--out json)' });
-      }
-      if (keyLen <= 32) {
-        buf.copy(this.timeKey, 0, s, s + 19);
-        buf.copy(this.timeKey, 19, fracEnd, e);
-        this.timeKeyLen = keyLen;
-        this.timeKeySecond = t;
-      }
-      return t + this.fraction(buf, fracStart, fracEnd);
-    }
-    return this.timeKeySecond + this.fraction(buf, fracStart, fracEnd);
-  }
-
-  private fraction(buf: Buffer, s: number, e: number): number {
-    if (e - s < 2) return 0;
-    let ms = 0;
-    let place = 100;
-    for (let i = s + 1; i < e && place >= 1; i++, place /= 10) ms += (buf[i]! - 48) * place;
-    return ms;
+    return t;
   }
 
   private point(kind: Kind, metric: string, value: number, ms: number): void {
@@ -429,9 +286,7 @@ export class K6NdjsonReader {
       case Kind.Duration: {
         this.overall.record(value);
         this.endpoint().series.record(value);
-        const b = this.bucket(ms);
-        b.count += 1;
-        if (!b.closed) (b.hist ??= this.pool.pop() ?? newHistogram(2)).recordValue(Math.round(value * 1000));
+        this.timeline.request(ms, value);
         return;
       }
       case Kind.Failed: {
@@ -441,14 +296,14 @@ export class K6NdjsonReader {
         const ep = this.endpoint();
         ep.series.failedSamples += 1;
         if (failed) ep.series.errors += 1;
-        const b = this.bucket(ms);
+        const b = this.timeline.at(ms);
         b.failedSamples += 1;
         if (failed) b.errors += 1;
         return;
       }
       case Kind.Vus: {
         if (value > this.vusMax) this.vusMax = value;
-        const b = this.bucket(ms);
+        const b = this.timeline.at(ms);
         b.users = Math.max(b.users ?? 0, value);
         return;
       }
@@ -482,33 +337,6 @@ export class K6NdjsonReader {
       }
       default:
     }
-  }
-
-  /** The per-second bucket of a time; buckets older than the lag window are closed (percentiles computed, histogram recycled). */
-  private bucket(ms: number): Bucket {
-    const second = Math.floor(ms / 1000);
-    if (second > this.newestSecond) {
-      this.newestSecond = second;
-      const closeBefore = second - BUCKET_LAG_S;
-      if (closeBefore > this.finalizedBefore) {
-        for (const [sec, b] of this.buckets) if (sec < closeBefore) this.closeBucket(b);
-        this.finalizedBefore = closeBefore;
-      }
-    }
-    let b = this.buckets.get(second);
-    if (!b) this.buckets.set(second, (b = { count: 0, errors: 0, failedSamples: 0, closed: second < this.finalizedBefore }));
-    return b;
-  }
-
-  private closeBucket(b: Bucket): void {
-    b.closed = true;
-    if (!b.hist) return;
-    b.p50 = b.hist.getValueAtPercentile(50) / 1000;
-    b.p95 = b.hist.getValueAtPercentile(95) / 1000;
-    b.p99 = b.hist.getValueAtPercentile(99) / 1000;
-    b.hist.reset();
-    this.pool.push(b.hist);
-    b.hist = undefined;
   }
 
   /** Lines that are not a Point in k6's own key order: parsed the slow way. */
@@ -560,13 +388,11 @@ export class K6NdjsonReader {
       this.lineAt(last, 0, last.length);
     }
     if (this.line === 0 || this.bytes === 0) throw new KbError('INVALID_INPUT', 'file is empty', { file: this.file, hint: 'k6 wrote nothing; re-run it with --out json=FILE' });
-    for (const b of this.buckets.values()) this.closeBucket(b);
     const hasTime = Number.isFinite(this.firstMs);
     const durationMs = hasTime ? this.lastMs - this.firstMs : undefined;
     const seconds = durationMs !== undefined && durationMs > 0 ? durationMs / 1000 : undefined;
     const operations: Operation[] = [];
-    const errorRate = (s: Series) => (s.failedSamples > 0 ? s.errors / s.failedSamples : undefined);
-    const metrics: Metric[] = [];
+        const metrics: Metric[] = [];
     if (this.seen.dataReceived) metrics.push({ name: 'data_received', unit: 'bytes', value: this.dataReceived, direction: 'lower' });
     if (this.seen.dataSent) metrics.push({ name: 'data_sent', unit: 'bytes', value: this.dataSent, direction: 'lower' });
     if (this.seen.iterations) metrics.push({ name: 'iterations', unit: 'count', value: this.iterations, direction: 'higher' });
@@ -581,7 +407,7 @@ export class K6NdjsonReader {
           aggregate: true,
           count: this.overall.count,
           errors: this.overall.failedSamples > 0 ? this.overall.errors : undefined,
-          errorRate: errorRate(this.overall),
+          errorRate: this.overall.errorRate(),
           throughput: seconds !== undefined ? this.overall.count / seconds : undefined,
           latency: this.overall.latency(),
           metrics: metrics.length > 0 ? metrics : undefined,
@@ -597,7 +423,7 @@ export class K6NdjsonReader {
           kind: ep.method,
           count: s.count,
           errors: s.failedSamples > 0 ? s.errors : undefined,
-          errorRate: errorRate(s),
+          errorRate: s.errorRate(),
           throughput: seconds !== undefined ? s.count / seconds : undefined,
           latency: s.latency(),
         }),
@@ -607,19 +433,7 @@ export class K6NdjsonReader {
       operations.push(compact<Operation>({ name, kind: name === 'iteration_duration' ? 'iteration' : 'trend', count: s.count, latency: s.latency() }));
     }
     const startSecond = hasTime ? Math.floor(this.firstMs / 1000) : 0;
-    const timeline = [...this.buckets.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([sec, b]) =>
-        compact({
-          t: sec - startSecond,
-          users: b.users,
-          throughput: b.count,
-          errorRate: b.failedSamples > 0 ? b.errors / b.failedSamples : undefined,
-          p50: b.p50,
-          p95: b.p95,
-          p99: b.p99,
-        }),
-      );
+    const timeline = this.timeline.points(startSecond);
     return compact<RunBody>({
       tool: { name: 'k6' },
       format: 'k6-ndjson',
