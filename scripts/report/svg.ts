@@ -16,7 +16,7 @@ const palette = {
   sloDark: '#ff6b6b',
 };
 
-const style = `<style>.kb-chart{${palette.light.map((c, i) => `--kb-s${i}:${c};`).join('')}--kb-slo:${palette.sloLight};max-width:100%;height:auto;font-family:var(--ifm-font-family-base,system-ui,sans-serif)}[data-theme='dark'] .kb-chart{${palette.dark.map((c, i) => `--kb-s${i}:${c};`).join('')}--kb-slo:${palette.sloDark}}${palette.light.map((_, i) => `.kb-chart .s${i}{fill:var(--kb-s${i});stroke:var(--kb-s${i})}`).join('')}.kb-chart .slo{stroke:var(--kb-slo);fill:var(--kb-slo)}.kb-chart .grid{stroke:currentColor;opacity:.15}.kb-chart .axis{stroke:currentColor;opacity:.6}.kb-chart text{fill:currentColor}</style>`;
+const style = `<style>.kb-chart{${palette.light.map((c, i) => `--kb-s${i}:${c};`).join('')}--kb-slo:${palette.sloLight};max-width:100%;height:auto;font-family:var(--ifm-font-family-base,system-ui,sans-serif)}[data-theme='dark'] .kb-chart{${palette.dark.map((c, i) => `--kb-s${i}:${c};`).join('')}--kb-slo:${palette.sloDark}}${palette.light.map((_, i) => `.kb-chart .s${i}{fill:var(--kb-s${i});stroke:var(--kb-s${i})}`).join('')}.kb-chart .slo{stroke:var(--kb-slo);fill:var(--kb-slo)}.kb-chart .grid{stroke:currentColor;opacity:.15}.kb-chart .axis{stroke:currentColor;opacity:.6}.kb-chart text{fill:currentColor}.kb-chart text.slo{fill:var(--kb-slo);stroke:none}</style>`;
 
 export interface SloLine {
   value: number;
@@ -136,7 +136,7 @@ export function lineChart(opts: { title: string; unit: string; yTitle: string; x
   const y = (v: number) =>
     logY ? top + plotH - ((Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * plotH : top + plotH - ((v - lo) / (hi - lo || 1)) * plotH;
   const n = opts.xLabels.length;
-  const x = (i: number) => (n <= 1 ? (left + right) / 2 : left + 20 + (i / (n - 1)) * (right - left - 40));
+  const x = (i: number) => (n <= 1 ? (left + right) / 2 : left + 40 + (i / (n - 1)) * (right - left - 100));
   const parts: string[] = [open(opts.title, height, `${opts.series.map((s) => s.name).join(', ')} against ${opts.xTitle}, in ${opts.unit}${logY ? ' (log scale)' : ''}`), legend(opts.series.map((s) => s.name), 42)];
   for (const t of ticks) {
     parts.push(`<line class="grid" x1="${left}" x2="${right}" y1="${num(y(t))}" y2="${num(y(t))}"/>`);
