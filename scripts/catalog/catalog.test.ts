@@ -51,6 +51,16 @@ describe('catalog', () => {
     expect(validateFrontMatter('guide', { ...base, kind: 'guide' }, 'f').issues).toEqual([]);
   });
 
+  it('accepts report pages as kb ingest writes them', () => {
+    const page = {
+      title: 'sample-api: scale test', kind: 'scale-test-report', status: 'published', owner: 'perf', date: '2026-11-26', suite: 'sample-api', run: 'sample-api-1x',
+      'slo-verdicts': [{ target: 'api-p99', verdict: 'fail', value: 4100, unit: 'ms', margin: -4000 }, { target: 'uptime', verdict: 'not measured', value: null }],
+      'breaking-points': [{ target: 'api-p99', 'breaks-at': '10x', 'holds-up-to': '1x' }, { target: 'error-rate', 'breaks-at': null, 'holds-up-to': '100x' }],
+    };
+    expect(validateFrontMatter('scale-test-report', page, 'r.mdx').issues).toEqual([]);
+    expect(validateFrontMatter('scale-test-report', { ...page, 'slo-verdicts': [{ target: 'x', verdict: 'meh' }] }, 'r.mdx').issues.map((i) => i.field)).toEqual(['slo-verdicts.0.verdict']);
+  });
+
   it('validates ADR front matter with MADR 4 fields', () => {
     const ok = { title: 'Use Redis', status: 'accepted', date: '2025-01-03', adr: 3, supersedes: [1], links: [{ type: 'relates-to', target: 2 }] };
     expect(validateFrontMatter('adr', ok, 'adr/0003-use-redis.md').issues).toEqual([]);
@@ -58,10 +68,12 @@ describe('catalog', () => {
   });
 
   it('finds placeholders with their lines', () => {
-    expect(findPlaceholders('# T\n\nTODO: write the purpose\n| a | TODO: value | b |\n* Good, because TODO')).toEqual([
+    expect(findPlaceholders('# T\n\nTODO: write the purpose\n| a | TODO: value | b |\n* Good, because TODO\n1. **TODO: first step**\n  a[TODO: client] --> b')).toEqual([
       { line: 3, text: 'TODO: write the purpose' },
       { line: 4, text: 'TODO: value' },
       { line: 5, text: 'TODO' },
+      { line: 6, text: 'TODO: first step' },
+      { line: 7, text: 'TODO: client' },
     ]);
   });
 });

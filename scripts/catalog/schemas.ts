@@ -36,9 +36,17 @@ export function documentSchema(id: string, options: { reviewBy?: boolean; extra?
   });
 }
 
+/** Verdicts as `kb ingest` writes them (scripts/report/verdict.ts). */
+export const sloVerdicts = ['pass', 'fail', 'not measured'] as const;
+
+/** Keys report pages may add: what `kb ingest` records about the run behind the page. */
 export const reportExtra = {
   suite: z.string().optional(),
+  run: z.string({ error: 'must be the id of an ingested run' }).optional(),
   'slo-verdicts': z
-    .array(z.looseObject({ target: z.string(), verdict: z.enum(['pass', 'fail', 'unknown']) }), { error: 'must be a list of {target, verdict}' })
+    .array(z.looseObject({ target: z.string(), verdict: z.enum(sloVerdicts, { error: `must be one of ${sloVerdicts.join(', ')}` }) }), { error: 'must be a list of {target, verdict}' })
+    .optional(),
+  'breaking-points': z
+    .array(z.looseObject({ target: z.string(), 'breaks-at': z.string().nullable().optional(), 'holds-up-to': z.string().nullable().optional() }), { error: 'must be a list of {target, breaks-at, holds-up-to}' })
     .optional(),
 };
