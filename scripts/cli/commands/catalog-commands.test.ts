@@ -124,6 +124,20 @@ describe('kb kinds / new / week / list', () => {
     }
   });
 
+  it('kb list filters by kind, status and week; kb kinds prints a table', async () => {
+    expect((await kbInProcess(['new', 'guide', 'Caching', '--week', '2', '--field', 'status=review'])).code).toBe(0);
+    expect((await kbInProcess(['new', 'runbook', 'Restart workers'])).code).toBe(0);
+    const review = JSON.parse((await kbInProcess(['list', '--status', 'review', '--json'])).stdout).documents;
+    expect(review.map((d: { path: string }) => d.path)).toEqual(['docs/guides/caching.md']);
+    expect(JSON.parse((await kbInProcess(['list', 'runbook', '--json'])).stdout).documents).toHaveLength(1);
+    expect(JSON.parse((await kbInProcess(['list', '--week', '2', '--json'])).stdout).documents).toHaveLength(1);
+    expect((await kbInProcess(['list', '--status', 'done'])).code).toBe(2);
+    expect((await kbInProcess(['list', '--week', 'x'])).code).toBe(2);
+    const kinds = await kbInProcess(['kinds']);
+    expect(kinds.stdout).toMatch(/^KIND +FILE +WEEKS +DESCRIPTION\n/);
+    expect(kinds.stdout).toContain('runbooks/slug.md');
+  });
+
   it('kb week scaffolds once; a second run (even another day) changes nothing; --dry-run writes nothing', async () => {
     const dry = await kb(['week', '3', '--dry-run', '--json']);
     expect(JSON.parse(dry.stdout).created).toHaveLength(4);
