@@ -26,9 +26,9 @@ export function parseTitle(raw: unknown, folder: string): { title: string; slug:
   }
   const slug = slugify(title);
   if (slug === '') {
-    throw new KbError('BAD_TITLE', `the title "${title}" has no letters or digits to name the file with`, {
+    throw new KbError('BAD_TITLE', `the title "${title}" has no ASCII letters or digits to name the file with`, {
       field: 'title',
-      hint: 'use a title with at least one letter or digit',
+      hint: 'add at least one ASCII word or number to the title (file names are ASCII slugs)',
     });
   }
   return { title, slug };
