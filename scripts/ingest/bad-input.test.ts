@@ -195,3 +195,23 @@ describe('readChunks', () => {
     expect(viaStream.operations).toEqual((await parseRunFiles([{ path: 'l.csv', bytes: await fs.readFile(csv) }], { now })).operations);
   });
 });
+
+describe('hand-made shapes the public fixtures lack', () => {
+  it('k6 handleSummary submetrics per endpoint are named by the endpoint', async () => {
+    const run = await parseRunFiles(await own('k6-handle-summary-endpoint-submetrics.json'), { now });
+    expect(run.operations.map((o) => [o.name, o.kind])).toEqual([
+      ['http_req_duration', 'http'],
+      ['GET /items', 'http'],
+      ['http://x/orders', 'POST'],
+      ['http_req_duration{expected_response:true}', 'http'],
+    ]);
+  });
+
+  it('Locust failures become per-endpoint failure metrics', async () => {
+    const stats = await fs.readFile(path.join(fixtures, 'bench-local/locust-1x_stats.csv'));
+    const [failures] = await own('locust-failures-handmade_failures.csv');
+    const run = await parseRunFiles([{ path: 'locust-1x_stats.csv', bytes: stats }, failures!], { now });
+    const orders = run.operations.find((o) => o.name === '/api/orders')!;
+    expect(orders.metrics).toEqual([{ name: "failure: HTTPError('503 Server Error')", unit: 'count', value: 7, direction: 'lower' }]);
+  });
+});

@@ -134,6 +134,18 @@ function isTimeTrend(v: MetricView): boolean {
   return /^(?:http_req_duration|iteration_duration|group_duration)(?:\{|$)/.test(v.name);
 }
 
+/**
+ * A submetric that selects one endpoint (`http_req_duration{name:GET /items}`,
+ * `{url:…}`, optionally with `method:`) is named by that endpoint; any other
+ * submetric (`{expected_response:true}`, `{group:::setup}`) keeps k6's own name.
+ */
+function endpointName(base: string, selector: string | undefined): string | undefined {
+  if (base !== 'http_req_duration' || selector === undefined) return undefined;
+  const tags = selector.split(',').map((t) => /^([^:]+):(.*)$/.exec(t));
+  if (tags.some((t) => !t || !['name', 'url', 'method'].includes(t[1]!))) return undefined;
+  return tags.find((t) => t![1] === 'name')?.[2] ?? tags.find((t) => t![1] === 'url')?.[2];
+}
+
 /** `name{tag:value,…}` → the part in braces. */
 function submetricSelector(name: string): string | undefined {
   const m = /^[^{]+\{(.*)\}$/.exec(name);
@@ -177,7 +189,7 @@ export function parseK6Summary(files: SourceText[], flavor: Flavor): RunBody[] {
       const method = selector ? /(?:^|,)method:([^,]+)/.exec(selector)?.[1] : undefined;
       operations.push(
         compact<Operation>({
-          name: base === 'http_req_duration' && selector !== undefined ? selector : v.name,
+          name: endpointName(base, selector) ?? v.name,
           kind: method ?? (base === 'http_req_duration' ? 'http' : base === 'iteration_duration' ? 'iteration' : base === 'group_duration' ? 'group' : 'trend'),
           latency: latencyOf(v),
         }),
