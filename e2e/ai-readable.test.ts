@@ -27,12 +27,12 @@ const llms = await get('/llms.txt');
 const manifestResponse = await get('/kb-index.json');
 const manifest = JSON.parse(manifestResponse.body) as { documents: ManifestDocument[] };
 
-/** Pages whose source really uses MDX: an import or a JSX component. */
+/** Pages whose source really uses MDX: an import, a JSX element or a JS expression. */
 async function mdxPages(): Promise<ManifestDocument[]> {
   const found: ManifestDocument[] = [];
   for (const doc of manifest.documents.filter((d) => d.source.endsWith('.mdx'))) {
     const source = await readFile(path.join(PROJECT_ROOT, doc.source), 'utf8').catch(() => '');
-    if (/^import\s/m.test(source) || /<[A-Z][A-Za-z]*[\s/>]/.test(source)) found.push(doc);
+    if (/^(import|export)\s/m.test(source) || /^\s*<[A-Za-z][\w.]*[\s/>]/m.test(source) || /\{\/\*/.test(source)) found.push(doc);
   }
   return found;
 }
@@ -93,6 +93,7 @@ describe('Markdown mirrors', () => {
       expect(md.body.startsWith(`# ${doc.title}\n`), `${doc.markdownUrl} starts with its title`).toBe(true);
       expect(md.body, `${doc.markdownUrl} still has an import`).not.toMatch(/^import\s/m);
       expect(md.body, `${doc.markdownUrl} still has a JSX component`).not.toMatch(/<[A-Z][A-Za-z]*[\s/>]/);
+      expect(md.body, `${doc.markdownUrl} still has JSX markup`).not.toMatch(/<(div|span|details)[\s>]|className=|dangerouslySetInnerHTML|\{\/\*/);
     }
   });
 
