@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
-import CodeBlock from '@theme/CodeBlock';
 import HomeCards, { type HomeCard } from '@site/src/components/HomeCards';
 import styles from './index.module.css';
 
@@ -32,7 +31,7 @@ export default function Home(): ReactNode {
       title="Home"
       description="Sophia KB: the plan, runbooks, decisions, SLOs and reports of the 12-week performance, scalability and stability programme."
     >
-      <header className={styles.hero}>
+      <header className={`${styles.hero} ${styles.home}`}>
         <div className="container">
           <h1 className={styles.heroTitle}>Sophia KB</h1>
           <p className={styles.heroLead}>
@@ -50,7 +49,7 @@ export default function Home(): ReactNode {
           </div>
         </div>
       </header>
-      <main className="container margin-vert--lg">
+      <main className={`container margin-vert--lg ${styles.home}`}>
         <section className={styles.section} aria-labelledby="where">
           <h2 id="where">Where to go</h2>
           <HomeCards cards={cards} />
@@ -82,7 +81,9 @@ export default function Home(): ReactNode {
             Every document starts from the <code>kb</code> CLI, which picks the folder, the front
             matter and the structure of its kind (<Link to="/docs/guides">guides</Link>):
           </p>
-          <CodeBlock language="bash">{commands}</CodeBlock>
+          <pre className={styles.commands}>
+            <code>{commands}</code>
+          </pre>
         </section>
       </main>
     </Layout>
