@@ -114,7 +114,8 @@ const config: Config = {
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },
     navbar: {
       title: 'Sophia KB',
-      logo: { alt: 'Sophia KB', src: 'img/favicon.svg' },
+      // Empty alt: the title next to it already says "Sophia KB" (axe image-redundant-alt); sized to avoid layout shift.
+      logo: { alt: '', src: 'img/favicon.svg', width: 32, height: 32 },
       items: [
         { type: 'docSidebar', sidebarId: 'main', position: 'left', label: 'Handbook' },
         { type: 'docSidebar', sidebarId: 'main', docsPluginId: 'runbooks', position: 'left', label: 'Runbooks' },
