@@ -99,6 +99,10 @@ describe('kb ingest (CLI)', () => {
     }
     expect(stderr.join('')).toMatch(/regression/);
     expect((await tree(dir)).filter((f) => f.startsWith('benchmarks/'))).toHaveLength(2);
+    const reports = (await tree(dir)).filter((f) => f.startsWith('reports/')).sort();
+    const latest = await fs.readFile(path.join(dir, reports.at(-1)!), 'utf8');
+    expect(latest).toContain('render trend: g'); // trend chart over the two comparable runs
+    expect(latest).toContain('⚠️ regression');
   });
 
   it('bad input: one line naming the file, exit 1, nothing written', async () => {

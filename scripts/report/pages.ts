@@ -29,7 +29,8 @@ export function buildRunView(run: Run, runs: readonly Run[], config: SloConfig):
     verdicts: judgeRun(config.targets, run),
     previous: prev ? { run: prev, changes: compareRuns(run, prev, config.regression) } : undefined,
     baseline: base ? { run: base, changes: compareRuns(run, base, config.regression) } : undefined,
-    history: suiteRuns(run.suite, runs),
+    // Trends follow comparable runs only (same label): a 1x and a 100x run, or two different pages, are not one series.
+    history: suiteRuns(run.suite, runs).filter((r) => (r.labels.label ?? '') === (run.labels.label ?? '')),
   };
 }
 

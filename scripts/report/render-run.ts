@@ -16,7 +16,7 @@ export interface RunView {
   verdicts: Verdict[];
   previous?: { run: Run; changes: Change[] };
   baseline?: { run: Run; changes: Change[] };
-  /** Every run of the suite, oldest first (for trend charts). */
+  /** Every comparable run of the suite (same label), oldest first, this one included (for trend charts). */
   history: Run[];
   targets: SloTarget[];
 }
@@ -87,12 +87,13 @@ function formatChange(c: Change): string[] {
   return [c.operation, metricLabel(c.metric), v(c.reference), v(c.current), signedPercent(c.relative), flag];
 }
 
-export function changeSection(heading: string, cmp: { run: Run; changes: Change[] } | undefined, none: string): string {
-  if (!cmp) return `### ${heading}\n\n${none}\n`;
+export function changeSection(heading: string, cmp: { run: Run; changes: Change[] } | undefined, none: string, level = 3): string {
+  const h = '#'.repeat(level);
+  if (!cmp) return `${h} ${heading}\n\n${none}\n`;
   const link = `[${escapeInline(runTitle(cmp.run))}](${reportUrl(runReportSlug(cmp.run))})`;
   const rows = cmp.changes.map(formatChange);
   const body = rows.length ? table(['operation', 'metric', 'before', 'now', 'change', 'flag'], rows, ['l', 'l', 'r', 'r', 'r', 'l']) : 'The two runs share no operation and metric.';
-  return `### ${heading}\n\nCompared with ${link}.\n\n${body}\n`;
+  return `${h} ${heading}\n\nCompared with ${link}.\n\n${body}\n`;
 }
 
 const pctKeys = ['p50', 'p90', 'p95', 'p99'] as const;
@@ -181,7 +182,7 @@ export function renderRunBody(view: RunView, level = 2): string {
     }`,
   );
   parts.push(
-    `${h} Change\n\n${changeSection('Against the previous comparable run', view.previous, 'No earlier run of this suite with the same label.')}\n${changeSection('Against the baseline', view.baseline, 'No earlier run of this suite with the same label is marked as baseline (`kb ingest --baseline`).')}`,
+    `${h} Change\n\n${changeSection('Against the previous comparable run', view.previous, 'No earlier run of this suite with the same label.', level + 1)}\n${changeSection('Against the baseline', view.baseline, 'No earlier run of this suite with the same label is marked as baseline (`kb ingest --baseline`).', level + 1)}`,
   );
   return parts.join('\n\n');
 }
