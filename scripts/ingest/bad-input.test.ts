@@ -215,3 +215,12 @@ describe('hand-made shapes the public fixtures lack', () => {
     expect(orders.metrics).toEqual([{ name: "failure: HTTPError('503 Server Error')", unit: 'count', value: 7, direction: 'lower' }]);
   });
 });
+
+describe('Locust exceptions CSV', () => {
+  it('adds exception counts to the Aggregated row', async () => {
+    const stats = await fs.readFile(path.join(fixtures, 'bench-local/locust-1x_stats.csv'));
+    const [exceptions] = await own('locust-exceptions-handmade_exceptions.csv');
+    const run = await parseRunFiles([{ path: 'locust-1x_stats.csv', bytes: stats }, exceptions!], { now });
+    expect(run.operations.find((o) => o.aggregate)!.metrics).toEqual([{ name: "exception: KeyError: 'token'", unit: 'count', value: 3, direction: 'lower' }]);
+  });
+});

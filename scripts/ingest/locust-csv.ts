@@ -7,11 +7,11 @@ import type { Latency, Operation } from './run-schema.ts';
 /**
  * Locust `--csv PREFIX` output: `PREFIX_stats.csv` (one row per endpoint plus
  * "Aggregated"), optionally `PREFIX_stats_history.csv` (→ timeline) and
- * `PREFIX_failures.csv`. Locust writes times in ms already. Column names
+ * `PREFIX_failures.csv` and `PREFIX_exceptions.csv`. Locust writes times in ms already. Column names
  * changed over versions ("# requests" → "Request Count", "Method" → "Type").
  */
 
-export type LocustCsvRole = 'stats' | 'history' | 'failures';
+export type LocustCsvRole = 'stats' | 'history' | 'failures' | 'exceptions';
 
 type Row = Record<string, string>;
 
@@ -27,6 +27,7 @@ export function locustCsvRole(firstLine: string): LocustCsvRole | undefined {
   if (/^Timestamp,User Count,/.test(header)) return 'history';
   if (/^(?:Type|Method),Name,(?:Request Count|# requests),/.test(header)) return 'stats';
   if (/^(?:Type|Method),Name,Error,Occurrences/.test(header)) return 'failures';
+  if (/^Count,Message,Traceback,Nodes/.test(header)) return 'exceptions';
   return undefined;
 }
 
@@ -172,6 +173,17 @@ function failuresAsMetrics(table: Table, operations: Operation[]): void {
   }
 }
 
+/** Exceptions raised in the locustfile (PREFIX_exceptions.csv) → count metrics on the Aggregated row. */
+function exceptionsAsMetrics(table: Table, operations: Operation[]): void {
+  requireColumns(table, [['Count'], ['Message']], 'Locust exceptions CSV');
+  const target = operations.find((o) => o.aggregate) ?? operations[0];
+  if (!target) return;
+  for (const { line, cells } of table.rows) {
+    const count = cell(cells, ['Count'], rowWhere(table, line, 'Count'));
+    if (count !== undefined) (target.metrics ??= []).push({ name: `exception: ${cells.Message ?? ''}`, unit: 'count', value: count, direction: 'lower' });
+  }
+}
+
 /** Locust CSV files of one run (stats required; history and failures optional) → one run body. */
 export function parseLocustCsv(files: SourceText[]): RunBody[] {
   const byRole = new Map<LocustCsvRole, Table>();
@@ -191,6 +203,8 @@ export function parseLocustCsv(files: SourceText[]): RunBody[] {
   const history = byRole.get('history');
   const failures = byRole.get('failures');
   if (failures) failuresAsMetrics(failures, operations);
+  const exceptions = byRole.get('exceptions');
+  if (exceptions) exceptionsAsMetrics(exceptions, operations);
   const environment: Record<string, string> = {};
   if (encodings.size > 0) environment['source-encoding'] = [...encodings].join(', ');
   const body: RunBody = { tool: { name: 'locust' }, format: 'locust-csv', environment, operations };
