@@ -28,6 +28,8 @@ const { values } = parseArgs({
     compare: { type: 'boolean', default: false },
     'compare-pages': { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
+    // Build the last commit instead of the working tree (see prepareSyntheticSite).
+    head: { type: 'boolean', default: false },
   },
 });
 const pages = Number(values.pages);
@@ -72,9 +74,10 @@ async function build(dir: string, label: string, n: number, config: string, fast
 
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(tmpdir(), 'kb-bench-build-'));
+  let keep = values.keep;
   try {
     console.log(`bench:build — synthetic KB of ${pages} pages (seed ${seed}) in ${work}`);
-    const site = await prepareSyntheticSite({ projectRoot: PROJECT_ROOT, dir: path.join(work, `kb-${pages}`), pages, seed });
+    const site = await prepareSyntheticSite({ projectRoot: PROJECT_ROOT, dir: path.join(work, `kb-${pages}`), pages, seed, fromHead: values.head });
     const { counts, bytes } = site.kb;
     console.log(
       `  ${counts.docs} handbook, ${counts.runbooks} runbooks, ${counts.adr} ADRs, ${counts.reports} reports; ` +
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
       console.log(`  (${BARE_DESCRIPTION})`);
       const bare = await build(site.dir, 'bare', pages, BARE_CONFIG, true);
       rows.push(bare);
-      const small = await prepareSyntheticSite({ projectRoot: PROJECT_ROOT, dir: path.join(work, `kb-${comparePages}`), pages: comparePages, seed });
+      const small = await prepareSyntheticSite({ projectRoot: PROJECT_ROOT, dir: path.join(work, `kb-${comparePages}`), pages: comparePages, seed, fromHead: values.head });
       const fasterSmall = await build(small.dir, 'project-small', comparePages, SYNTHETIC_CONFIG, true);
       const defaultSmall = await build(small.dir, 'project-small-default-bundler', comparePages, SYNTHETIC_CONFIG, false);
       rows.push(fasterSmall, defaultSmall);
@@ -104,8 +107,11 @@ async function main(): Promise<void> {
     }
     const wallS = project.wallMs / 1000;
     console.log(`\n${pages}-page build: ${s(project.wallMs)} wall, ${cpu(project)} CPU (target < ${TARGET_WALL_S} s${pages === 1000 ? '' : ' at 1,000 pages'}) ${wallS < TARGET_WALL_S ? 'ok' : 'MISSED'}, peak memory ${mb(project.peakTreeRss)}`);
+  } catch (error) {
+    keep = true; // the build logs say why
+    throw error;
   } finally {
-    if (values.keep) console.log(`kept ${work}`);
+    if (keep) console.log(`kept ${work}`);
     else await rm(work, { recursive: true, force: true });
   }
 }

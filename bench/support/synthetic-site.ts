@@ -119,12 +119,20 @@ export async function prepareSyntheticSite(options: {
   dir: string;
   pages?: number;
   seed?: number;
+  /**
+   * Copy the last commit (git archive HEAD) instead of the working tree: a
+   * reproducible snapshot that half-done edits in a shared checkout cannot break.
+   */
+  fromHead?: boolean;
 }): Promise<SyntheticSite> {
   const dir = path.resolve(options.dir);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const excludes = EXCLUDES.map((e) => `--exclude=${e}`).join(' ');
-  await run('bash', ['-c', `tar -C "$1" ${excludes} -cf - . | tar -C "$2" -xf -`, 'copy', options.projectRoot, dir]);
+  const source = options.fromHead
+    ? `git -C "$1" archive --format=tar HEAD | tar --anchored ${excludes.replaceAll('./', '')} -C "$2" -xf -`
+    : `tar -C "$1" ${excludes} -cf - . | tar -C "$2" -xf -`;
+  await run('bash', ['-c', source, 'copy', options.projectRoot, dir]);
   await symlink(path.join(options.projectRoot, 'node_modules'), path.join(dir, 'node_modules'));
   const kb = await generateSyntheticKb({ dir, pages: options.pages, seed: options.seed });
   await writeFile(path.join(dir, SYNTHETIC_CONFIG), syntheticConfig);
