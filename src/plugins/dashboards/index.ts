@@ -1,0 +1,77 @@
+/**
+ * dashboards: the programme's deliverables tracker, review freshness and
+ * decision log, computed from the documents at build time. Only wiring lives
+ * here; the builders are pure functions in model.ts.
+ *
+ * Documents are read in loadContent; the pages are added in allContentLoaded
+ * because only then are the URLs Docusaurus gave every document known, and a
+ * dashboard links only to pages that exist (onBrokenLinks: 'throw').
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { loadDocuments, type LoadedDocuments } from '../../../scripts/core/documents.ts';
+import { routedPagesFromContent } from '../../../scripts/ai/site-content.ts';
+import { dashboardRoutes, type PluginOptions } from './options.ts';
+import type { DashboardsIndexData } from './types.ts';
+
+export { validateOptions } from './options.ts';
+
+type Model = typeof import('./model.ts');
+type TsxCjsApi = typeof import('tsx/cjs/api');
+
+/**
+ * The model imports the catalog, whose `import { z } from 'zod'` comes out
+ * undefined through the jiti loader Docusaurus uses for plugins (jiti hands
+ * back zod's default export). So the model is loaded with Node's own require
+ * and tsx's CommonJS API, which compiles TypeScript the way the kb CLI does.
+ */
+function loadModel(siteDir: string): Model {
+  const nativeRequire = createRequire(path.join(siteDir, 'package.json'));
+  const tsx = nativeRequire('tsx/cjs/api') as TsxCjsApi;
+  return tsx.require(path.join(siteDir, 'src/plugins/dashboards/model.ts'), path.join(siteDir, 'package.json')) as Model;
+}
+
+const component = (name: string) => `@site/src/components/${name}/index.tsx`;
+
+export default function dashboardsPlugin(context: LoadContext, options: PluginOptions): Plugin<LoadedDocuments> {
+  let loaded: LoadedDocuments = { documents: [], problems: [] };
+  return {
+    name: 'dashboards',
+    async loadContent() {
+      loaded = await loadDocuments(context.siteDir);
+      return loaded;
+    },
+    async allContentLoaded({ allContent, actions }) {
+      const now = options.asOf ? new Date(`${options.asOf}T00:00:00Z`) : new Date();
+      const urls = new Map(
+        routedPagesFromContent(allContent, context.siteConfig.trailingSlash)
+          .filter((p) => p.isCurrent && !p.unlisted)
+          .map((p) => [p.source, p.url]),
+      );
+      const { buildDecisions, buildDeliverables, buildFreshness } = loadModel(context.siteDir);
+      const { documents } = loaded;
+      const routes = dashboardRoutes(options.routeBasePath);
+      const deliverables = buildDeliverables(documents, urls, now);
+      const freshness = buildFreshness(documents, urls, now, options.dueSoonDays);
+      const decisions = buildDecisions(documents, urls, now);
+      const index: DashboardsIndexData = {
+        asOf: deliverables.asOf,
+        routes: { deliverables: routes.deliverables, freshness: routes.freshness, decisions: routes.decisions },
+        deliverables: { published: deliverables.published, inProgress: deliverables.inProgress, total: deliverables.total },
+        freshness: { overdue: freshness.overdue, dueSoon: freshness.dueSoon, total: freshness.total },
+        decisions: { total: decisions.records.length, accepted: decisions.totals.accepted, proposed: decisions.totals.proposed },
+      };
+      const pages: [string, string, unknown][] = [
+        [routes.index, 'DashboardIndex', index],
+        [routes.deliverables, 'DashboardDeliverables', deliverables],
+        [routes.freshness, 'DashboardFreshness', freshness],
+        [routes.decisions, 'DashboardDecisions', decisions],
+      ];
+      for (const [routePath, name, data] of pages) {
+        const dataPath = await actions.createData(`${name.toLowerCase()}.json`, JSON.stringify(data));
+        actions.addRoute({ path: `${context.baseUrl.replace(/\/$/, '')}${routePath}`, component: component(name), exact: true, modules: { data: dataPath } });
+      }
+    },
+  };
+}
