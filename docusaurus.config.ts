@@ -69,6 +69,7 @@ const config: Config = {
   plugins: [
     // Local plugins: one line each, added by the part that owns them.
     './src/plugins/ai-readable/index.ts',
+    './src/plugins/dashboards/index.ts',
     [
       '@docusaurus/plugin-content-docs',
       {
