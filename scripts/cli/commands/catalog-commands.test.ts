@@ -11,9 +11,15 @@ import { main } from '../main.ts';
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'kb.mjs');
 let root: string;
 
+/** The child finds its project from its own cwd, not from a KB_CWD this process may carry. */
+function withoutCwd(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { KB_CWD: _ignored, ...rest } = env;
+  return rest;
+}
+
 function kb(args: string[], cwd = root, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, KB_TODAY: '2025-01-06', KB_NO_PROMPT: '1', KB_CWD: '', ...env } }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [bin, ...args], { cwd, env: { ...withoutCwd(process.env), KB_TODAY: '2025-01-06', KB_NO_PROMPT: '1', ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
     child.stdin?.end();
