@@ -59,3 +59,13 @@ describe('generateSyntheticKb', () => {
     expect(await readFile(path.join(b, file), 'utf8')).toBe(await readFile(path.join(a, file), 'utf8'));
   });
 });
+
+describe('generateSyntheticKb at 1,000 pages', () => {
+  it('gives every page its own URL (Docusaurus drops NNNN- prefixes from doc ids)', async () => {
+    const dir = await tempDir();
+    const kb = await generateSyntheticKb({ dir, pages: 1000, seed: 1 });
+    const urls = kb.pages.map((p) => p.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls.filter((u) => /\/\d{4}-/.test(u))).toEqual([]);
+  });
+});

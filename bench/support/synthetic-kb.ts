@@ -137,6 +137,11 @@ function isoDate(dayOffset: number): string {
   return new Date(Date.UTC(2025, 0, 6) + dayOffset * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Docusaurus' URL of a doc file: number prefixes (`0001-`) are not part of it. */
+function docUrlOf(file: string): string {
+  return `/${file.replace(/\.md$/, '').split('/').map((segment) => segment.replace(/^\d+-/, '')).join('/')}`;
+}
+
 function slugify(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
@@ -217,7 +222,7 @@ export async function generateSyntheticKb(options: SyntheticKbOptions): Promise<
       description: sentence(r),
     });
     add(
-      { section: 'docs', file, url: `/${file.replace(/\.md$/, '')}`, kind, hasMermaid },
+      { section: 'docs', file, url: docUrlOf(file), kind, hasMermaid },
       fm + body(r, title, hasMermaid, siblingOf(file), ['Context', 'How it works', 'Checklist', 'Steps', 'Trade-offs']),
     );
   }
@@ -241,14 +246,20 @@ export async function generateSyntheticKb(options: SyntheticKbOptions): Promise<
       description: sentence(r),
     });
     add(
-      { section: 'runbooks', file, url: `/${file.replace(/\.md$/, '')}`, kind, hasMermaid },
+      { section: 'runbooks', file, url: docUrlOf(file), kind, hasMermaid },
       fm + body(r, title, hasMermaid, siblingOf(file), ['Preconditions', 'Steps', 'Verification', 'Rollback', 'Escalation']),
     );
   }
+  const usedAdrTitles = new Set<string>();
   for (let i = 0; i < counts.adr; i++) {
     const n = next();
     const number = i + 1;
-    const title = `Use ${r.pick(TITLE_WORDS)} for ${r.pick(TITLE_TOPICS)}`;
+    // Docusaurus drops the NNNN- prefix from doc ids, so ADR titles (slugs) must be unique.
+    let title = `Use ${r.pick(TITLE_WORDS)} for ${r.pick(TITLE_TOPICS)}`;
+    for (let attempt = 0; usedAdrTitles.has(title); attempt++) {
+      title = attempt < 5 ? `Use ${r.pick(TITLE_WORDS)} for ${r.pick(TITLE_TOPICS)}` : `${title} ${number}`;
+    }
+    usedAdrTitles.add(title);
     const file = `adr/${String(number).padStart(4, '0')}-${slugify(title)}.md`;
     const hasMermaid = n % 10 === 0;
     const status = r.pick(ADR_STATUSES);
@@ -267,7 +278,7 @@ export async function generateSyntheticKb(options: SyntheticKbOptions): Promise<
       description: sentence(r),
     });
     add(
-      { section: 'adr', file, url: `/${file.replace(/\.md$/, '')}`, kind: 'adr', hasMermaid },
+      { section: 'adr', file, url: docUrlOf(file), kind: 'adr', hasMermaid },
       fm + body(r, title, hasMermaid, siblingOf(file), ['Context and problem statement', 'Considered options', 'Decision outcome', 'Consequences']),
     );
   }
