@@ -1,6 +1,12 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import type { Root, Table } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKbError, type KbErrorCode } from '../core/errors.ts';
 import { parseMarkdown } from '../core/front-matter.ts';
@@ -56,6 +62,15 @@ describe('planDocument: every kind renders to its golden file', () => {
         else expect(cells, line).toBe(columns);
       }
       expect(findPlaceholders(parsed.body).length).toBeGreaterThan(0);
+
+      // As CommonMark + GFM (how the site reads .md): no HTML but the truncate
+      // marker, every table row as wide as its header, user text literal.
+      const tree = unified().use(remarkParse).use(remarkGfm).parse(parsed.body) as Root;
+      visit(tree, 'html', (node: { value: string }) => expect(node.value).toBe('<!-- truncate -->'));
+      visit(tree, 'table', (table: Table) => {
+        for (const row of table.children) expect(row.children.length).toBe(table.children[0]!.children.length);
+      });
+      expect(toString(tree)).toContain('team <ops> | {sre}');
     });
   }
 });
