@@ -41,7 +41,7 @@ export function checkDocuments(input: CheckInput, options: CheckOptions): CheckR
   return { findings, summary: summarize(findings), documents: documents.length };
 }
 
-/** Routes the site adds outside the content sections (pages in src/pages, the dashboards). */
+/** Routes the site adds outside the content sections: search and the dashboards plugin. */
 export const knownSiteRoutes = ['/', '/search', '/dashboards', '/dashboards/deliverables', '/dashboards/freshness', '/dashboards/decisions'];
 
 async function listStatic(root: string): Promise<Set<string>> {
@@ -53,8 +53,24 @@ async function listStatic(root: string): Promise<Set<string>> {
   }
 }
 
+/** Routes of the site's own pages: `src/pages/a/b.tsx` → `/a/b`, `index` → its folder. */
+async function listPageRoutes(root: string): Promise<string[]> {
+  try {
+    const entries = await fs.readdir(path.join(root, 'src/pages'), { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && /\.(?:tsx?|jsx?|mdx?)$/.test(e.name) && !/\.(?:test|spec)\./.test(e.name) && !e.name.startsWith('_'))
+      .map((e) => {
+        const rel = path.relative(path.join(root, 'src/pages'), path.join(e.parentPath, e.name)).split(path.sep).join('/');
+        const route = `/${rel.replace(/\.[^.]+$/, '').replace(/(?:^|\/)index$/, '')}`;
+        return route.length > 1 ? route.replace(/\/$/, '') : route;
+      });
+  } catch {
+    return [];
+  }
+}
+
 /** Reads the knowledge base at `root` and checks it. Never throws on a bad file. */
 export async function runCheck(root: string, options: { now: Date } & LoadOptions): Promise<CheckResult> {
-  const [input, staticFiles] = await Promise.all([loadCheckInput(root, options), listStatic(root)]);
-  return checkDocuments(input, { now: options.now, staticFiles, extraRoutes: new Set(knownSiteRoutes) });
+  const [input, staticFiles, pages] = await Promise.all([loadCheckInput(root, options), listStatic(root), listPageRoutes(root)]);
+  return checkDocuments(input, { now: options.now, staticFiles, extraRoutes: new Set([...knownSiteRoutes, ...pages]) });
 }
