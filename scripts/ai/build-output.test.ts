@@ -92,6 +92,14 @@ describe('planAiOutputs', () => {
     expect(validate({ ...manifest, documents: [{ id: 'x' }] })).toBe(false);
   });
 
+  it('mirrors a page whose MDX it cannot parse as written, with a warning, instead of failing the build', () => {
+    const broken: SourceInput = { path: 'docs/broken.mdx', section: 'docs', frontMatter: { title: 'Broken' }, body: 'Text <Open without close\n' };
+    const route = { ...routes[0]!, source: 'docs/broken.mdx', url: '/docs/broken' };
+    const res = planAiOutputs(site, [route], [broken], new Date());
+    expect(res.warnings).toEqual([expect.stringMatching(/^docs\/broken\.mdx: MDX not converted/)]);
+    expect(res.files.find((f) => f.path === 'docs/broken.md')?.content).toContain('Text <Open without close');
+  });
+
   it('never writes outside the build folder', () => {
     expect(outputPathOf('/../../etc/passwd.md', '/')).toBe('etc/passwd.md');
     expect(outputPathOf('/kb/docs/a.md', '/kb/')).toBe('docs/a.md');

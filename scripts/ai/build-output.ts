@@ -23,6 +23,8 @@ export interface AiOutputs {
   mirrors: number;
   /** Routed pages whose source was not passed in (reported, not fatal). */
   missingSources: string[];
+  /** Pages mirrored as written because their MDX could not be converted. */
+  warnings: string[];
 }
 
 export type SourceInput = Pick<SourceDocument, 'path' | 'section' | 'frontMatter' | 'body'>;
@@ -32,7 +34,14 @@ export function outputPathOf(url: string, baseUrl: string): string {
   const base = baseUrl.replace(/\/?$/, '/');
   const rel = url.startsWith(base) ? url.slice(base.length) : url.replace(/^\/+/, '');
   const parts = rel.split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
-  return parts.map((p) => decodeURIComponent(p)).join('/');
+  const decode = (p: string) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  };
+  return parts.map(decode).join('/');
 }
 
 export function planAiOutputs(site: SiteInfo, routes: readonly RoutedPage[], sources: readonly SourceInput[], now: Date): AiOutputs {
@@ -40,6 +49,7 @@ export function planAiOutputs(site: SiteInfo, routes: readonly RoutedPage[], sou
   const files: OutputFile[] = [];
   const records: PageRecord[] = [];
   const missingSources: string[] = [];
+  const warnings: string[] = [];
   const seen = new Set<string>();
   const built: { record: PageRecord; route: RoutedPage }[] = [];
   for (const route of routes) {
@@ -63,7 +73,7 @@ export function planAiOutputs(site: SiteInfo, routes: readonly RoutedPage[], sou
     const file = outputPathOf(record.markdownUrl, site.baseUrl);
     if (seen.has(file)) continue;
     seen.add(file);
-    files.push({ path: file, content: renderMirror(record, links) });
+    files.push({ path: file, content: renderMirror(record, links, (w) => warnings.push(w)) });
     if (route.isCurrent && !route.unlisted) records.push(record);
   }
   const mirrors = files.length;
@@ -71,5 +81,5 @@ export function planAiOutputs(site: SiteInfo, routes: readonly RoutedPage[], sou
   for (const full of renderAllFullTexts(site, records, links)) files.push({ path: full.file, content: full.content });
   files.push({ path: 'kb-index.json', content: `${JSON.stringify(buildManifest(site, records, now), null, 2)}\n` });
   files.push({ path: manifestSchemaPath, content: `${JSON.stringify(manifestJsonSchema(site.url), null, 2)}\n` });
-  return { files, records, mirrors, missingSources };
+  return { files, records, mirrors, missingSources, warnings };
 }

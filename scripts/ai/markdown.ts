@@ -284,9 +284,16 @@ export function rewriteSourceLinks(markdown: string, fromSource: string, links: 
     });
 }
 
-/** The Markdown mirror of one page: title, description, metadata, then the readable body. */
-export function renderMirror(record: PageRecord, links?: LinkMap): string {
-  const readable = toReadableMarkdown(record.body, record.isMdx);
+/** The Markdown mirror of one page: title, description, metadata, then the readable body. Never throws. */
+export function renderMirror(record: PageRecord, links?: LinkMap, onWarning?: (message: string) => void): string {
+  let readable: string;
+  try {
+    readable = toReadableMarkdown(record.body, record.isMdx);
+  } catch (error) {
+    // MDX this parser rejects is still worth reading: mirror it as written.
+    onWarning?.(`${record.source}: MDX not converted (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); mirrored as written`);
+    readable = toReadableMarkdown(record.body, false);
+  }
   const body = withoutLeadingTitle(links ? rewriteSourceLinks(readable, record.source, links) : readable, record.title);
   const head = [`# ${record.title}`, ''];
   if (record.description) head.push(`> ${record.description.replace(/\s*\n\s*/g, ' ')}`, '');

@@ -146,12 +146,7 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
         const hint = near.length ? ` — did you mean ${near.map((h) => `"${h.id}"`).join(', ')}?` : ' — call search or list_documents to find ids';
         return toolError(`unknown document id "${id}"${hint}`);
       }
-      let markdown: string;
-      try {
-        markdown = renderMirror(record, kb.links);
-      } catch (error) {
-        return toolError(`${record.source}: could not be converted to Markdown (${error instanceof Error ? error.message.split('\n')[0] : String(error)}) — fix the MDX syntax in the source`);
-      }
+      const markdown = renderMirror(record, kb.links, log);
       const { body: _body, ...metadata } = record;
       return result(markdown, { metadata: { ...metadata, uri: documentUri(record.id) }, markdown });
     },

@@ -44,6 +44,7 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
         }),
       );
       const missing = out.missingSources.length ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}` : '';
+      for (const warning of out.warnings) console.warn(`[ai-readable] warning: ${warning}`);
       console.log(`[ai-readable] llms.txt (${out.records.length} pages), ${out.mirrors} Markdown mirrors, kb-index.json${missing}`);
     },
   };
