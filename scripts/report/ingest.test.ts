@@ -102,7 +102,7 @@ describe('kb ingest (CLI)', () => {
     const reports = (await tree(dir)).filter((f) => f.startsWith('reports/')).sort();
     const latest = await fs.readFile(path.join(dir, reports.at(-1)!), 'utf8');
     expect(latest).toContain('render trend: g'); // trend chart over the two comparable runs
-    expect(latest).toContain('⚠️ regression');
+    expect(latest).toContain('⚠ regression');
   });
 
   it('bad input: one line naming the file, exit 1, nothing written', async () => {

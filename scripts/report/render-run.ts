@@ -26,8 +26,15 @@ export function runTitle(run: Run): string {
   return `${run.suite}${label}: ${run.tool.name} run of ${runDate(run)}`;
 }
 
+/** Regressions against the previous run and the baseline, each operation × metric once (they are often the same run). */
 export function regressionsOf(view: RunView): Change[] {
-  return [...(view.previous?.changes ?? []), ...(view.baseline?.changes ?? [])].filter((c) => c.regression);
+  const seen = new Set<string>();
+  return [...(view.previous?.changes ?? []), ...(view.baseline?.changes ?? [])].filter((c) => {
+    const key = `${c.operation}\u0000${c.metric}`;
+    if (!c.regression || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function exampleNote(run: Run): string {
@@ -36,7 +43,7 @@ export function exampleNote(run: Run): string {
   return `:::note[Example data]\n\nExample data from ${escapeInline(source)}. It shows what a report looks like; it does not measure Sophia.\n\n:::\n`;
 }
 
-const verdictMark: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', 'not measured': '◻️ not measured' };
+const verdictMark: Record<string, string> = { pass: '✓ pass', fail: '✗ fail', 'not measured': '– not measured' };
 
 export function verdictTable(verdicts: readonly Verdict[]): string {
   if (verdicts.length === 0) return 'No SLO target judges this suite (see `slo-targets.yaml`).';
@@ -83,7 +90,7 @@ function metricsTable(run: Run): string {
 
 function formatChange(c: Change): string[] {
   const v = (x: number) => (c.unit === 'ratio' ? cellPercent(x) : `${cellNumber(x)} ${c.unit}`);
-  const flag = c.regression ? '⚠️ regression' : c.withinNoise && c.worse ? 'within noise' : c.worse ? 'worse, under threshold' : c.delta === 0 ? 'same' : 'better';
+  const flag = c.regression ? '⚠ regression' : c.withinNoise && c.worse ? 'within noise' : c.worse ? 'worse, under threshold' : c.delta === 0 ? 'same' : 'better';
   return [c.operation, metricLabel(c.metric), v(c.reference), v(c.current), signedPercent(c.relative), flag];
 }
 
@@ -177,7 +184,7 @@ export function renderRunBody(view: RunView, level = 2): string {
   parts.push(
     `${h} Regressions\n\n${
       regressions.length
-        ? regressions.map((c) => `- ⚠️ ${escapeInline(c.operation)} ${metricLabel(c.metric)}: ${signedPercent(c.relative)} (threshold ${signedPercent(c.threshold)})`).join('\n')
+        ? regressions.map((c) => `- ⚠ ${escapeInline(c.operation)} ${metricLabel(c.metric)}: ${signedPercent(c.relative)} (threshold ${signedPercent(c.threshold)})`).join('\n')
         : 'None flagged: no metric got worse by more than its threshold and the reported spread.'
     }`,
   );

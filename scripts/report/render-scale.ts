@@ -12,7 +12,7 @@ import { lineChart } from './svg.ts';
 import { formatValue, toCanonical } from './units.ts';
 import { verdictFrontMatter } from './verdict.ts';
 
-const mark: Record<string, string> = { pass: '✅', fail: '❌', 'not measured': '◻️' };
+const mark: Record<string, string> = { pass: '✓', fail: '✗', 'not measured': '–' };
 
 /** The scale-test page of one suite: latency, throughput and errors against load, and where each SLO breaks. */
 export function renderScalePage(suite: string, series: readonly Run[], config: SloConfig): string {
@@ -30,6 +30,7 @@ export function renderScalePage(suite: string, series: readonly Run[], config: S
     slug: `/${scaleReportSlug(suite)}`,
     kind: 'scale-test-report',
     status: 'published',
+    owner: 'kb-maintainers',
     date: runDate(heaviest),
     week: heaviest.labels.week,
     suite,

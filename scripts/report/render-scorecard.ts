@@ -3,7 +3,7 @@ import { linkCell, signedPercent, table } from './markdown.ts';
 import type { ScorecardEntry } from './scorecard.ts';
 import { formatValue } from './units.ts';
 
-const mark: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', 'not measured': '◻️ not measured' };
+const mark: Record<string, string> = { pass: '✓ pass', fail: '✗ fail', 'not measured': '– not measured' };
 
 /** `docs/slos/scorecard.mdx`: the latest verdict of every target, linked to the report that decided it. */
 export function renderScorecard(entries: readonly ScorecardEntry[]): string {
@@ -13,6 +13,8 @@ export function renderScorecard(entries: readonly ScorecardEntry[]): string {
     kind: 'slo-definition',
     status: 'published',
     owner: 'kb-maintainers',
+    // The date of the newest deciding run: regenerating without new runs keeps the page byte-identical.
+    date: entries.map((e) => e.date).filter((d): d is string => Boolean(d)).sort().at(-1),
     tags: ['slo', 'scorecard', 'generated'],
     description: `Latest verdict of every SLO target across all ingested runs: ${count('pass')} pass, ${count('fail')} fail, ${count('not measured')} not measured.`,
     sidebar_position: 2,
