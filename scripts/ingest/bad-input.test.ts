@@ -224,3 +224,16 @@ describe('Locust exceptions CSV', () => {
     expect(run.operations.find((o) => o.aggregate)!.metrics).toEqual([{ name: "exception: KeyError: 'token'", unit: 'count', value: 3, direction: 'lower' }]);
   });
 });
+
+describe('wrk units', () => {
+  // Hand-made from wrk's README example, with CRLF line ends and a Non-2xx line added.
+  it('reads us/ms, k suffixes, GB/MB sizes and Non-2xx responses', async () => {
+    const run = await parseRunFiles(await own('wrk-us-units-non2xx-crlf.txt'), { now });
+    const op = run.operations[0]!;
+    expect(op.latency).toEqual({ mean: 0.63591, stddev: 0.89, max: 12.92, p50: 0.25, p75: 0.491, p90: 0.7, p99: 5.8 });
+    expect(op).toMatchObject({ name: 'http://127.0.0.1:8080/index.html', count: 22464657, errors: 1200, throughput: 748868.53 });
+    expect(op.metrics).toContainEqual({ name: 'Req/Sec per thread (avg)', unit: 'rps', value: 56200, direction: 'higher', range: 8070 });
+    expect(op.metrics).toContainEqual({ name: 'bytes read', unit: 'bytes', value: 17.76 * 1024 ** 3, direction: 'higher' });
+    expect(run.durationMs).toBe(30000);
+  });
+});

@@ -1,5 +1,5 @@
 import type { RunBody, SourceText } from './adapter.ts';
-import { at, child, compact, invalid, isObject, msPer, parseJson, stat, type At } from './input.ts';
+import { at, child, compact, convert, invalid, isObject, msPer, parseJson, stat, type At } from './input.ts';
 import type { Direction, FormatId, Metric, Operation } from './run-schema.ts';
 
 /**
@@ -50,9 +50,9 @@ function operationsFromList(list: unknown[], where: At, direction: Direction): O
     const metric: Metric = compact({
       name: raw.name,
       unit,
-      value: value * factor,
+      value: convert(value, factor),
       direction,
-      range: range === undefined ? undefined : range * factor,
+      range: range === undefined ? undefined : convert(range, factor),
     });
     return { name: raw.name, kind: 'benchmark', metrics: [metric] };
   });

@@ -1,5 +1,5 @@
 import type { RunBody, SourceText } from './adapter.ts';
-import { at, child, compact, invalid, isObject, msPer, parseJson, stat, statOf, type At, type Json } from './input.ts';
+import { at, child, compact, convert, invalid, isObject, msPer, parseJson, stat, statOf, type At, type Json } from './input.ts';
 import type { Latency, Metric, Operation } from './run-schema.ts';
 
 /**
@@ -59,8 +59,8 @@ export function parseGoogleBenchmark(files: SourceText[]): RunBody[] {
           const cpu = statOf(row, 'cpu_coefficient', where);
           const real = statOf(row, 'real_coefficient', where);
           const list = (op.metrics ??= []);
-          if (cpu !== undefined) list.push({ name: `complexity O(${big}) cpu coefficient`, unit: 'ms', value: cpu * f, direction: 'lower' });
-          if (real !== undefined) list.push({ name: `complexity O(${big}) real coefficient`, unit: 'ms', value: real * f, direction: 'lower' });
+          if (cpu !== undefined) list.push({ name: `complexity O(${big}) cpu coefficient`, unit: 'ms', value: convert(cpu, f), direction: 'lower' });
+          if (real !== undefined) list.push({ name: `complexity O(${big}) real coefficient`, unit: 'ms', value: convert(real, f), direction: 'lower' });
         } else if (agg === 'RMS') {
           const rms = statOf(row, 'rms', where);
           if (rms !== undefined) (op.metrics ??= []).push({ name: 'complexity RMS', unit: 'ratio', value: rms, direction: 'lower' });
@@ -68,9 +68,9 @@ export function parseGoogleBenchmark(files: SourceText[]): RunBody[] {
           const f = factor(row, where);
           const real = statOf(row, 'real_time', where);
           const key = ({ mean: 'mean', median: 'median', stddev: 'stddev' } as const)[agg];
-          if (real !== undefined) op.latency = { ...op.latency, [key]: real * f };
+          if (real !== undefined) op.latency = { ...op.latency, [key]: convert(real, f) };
           const cpu = statOf(row, 'cpu_time', where);
-          if (cpu !== undefined) (op.metrics ??= []).push({ name: `cpu_time ${agg}`, unit: 'ms', value: cpu * f, direction: 'lower' });
+          if (cpu !== undefined) (op.metrics ??= []).push({ name: `cpu_time ${agg}`, unit: 'ms', value: convert(cpu, f), direction: 'lower' });
           if (agg === 'mean') op.count = statOf(row, 'repetitions', where) ?? op.count;
         }
         continue;
@@ -87,8 +87,8 @@ export function parseGoogleBenchmark(files: SourceText[]): RunBody[] {
       const cpu = statOf(row, 'cpu_time', where);
       // real_time is the mean time of one iteration over `iterations` runs.
       op.count = statOf(row, 'iterations', where);
-      if (real !== undefined) op.latency = { mean: real * f } satisfies Latency;
-      const metrics = [...(cpu !== undefined ? [{ name: 'cpu_time', unit: 'ms', value: cpu * f, direction: 'lower' as const }] : []), ...counters(row, where)];
+      if (real !== undefined) op.latency = { mean: convert(real, f) } satisfies Latency;
+      const metrics = [...(cpu !== undefined ? [{ name: 'cpu_time', unit: 'ms', value: convert(cpu, f), direction: 'lower' as const }] : []), ...counters(row, where)];
       if (metrics.length > 0) op.metrics = [...(op.metrics ?? []), ...metrics];
     }
     const ctx = isObject(doc.context) ? doc.context : {};

@@ -155,6 +155,14 @@ export const msPer: Record<string, number> = {
   h: 3_600_000,
 };
 
+/**
+ * value × factor, dividing for sub-unit factors so 700 µs is 0.7 ms exactly
+ * (700 × 0.001 is 0.7000000000000001).
+ */
+export function convert(value: number, factor: number): number {
+  return factor < 1 ? value / Math.round(1 / factor) : value * factor;
+}
+
 /** Drops keys whose value is undefined, so absent statistics are absent in the JSON too. */
 export function compact<T extends object>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;

@@ -1,5 +1,5 @@
 import type { RunBody, SourceText } from './adapter.ts';
-import { at, compact, invalid, msPer } from './input.ts';
+import { at, compact, convert, invalid, msPer } from './input.ts';
 import type { Latency, Metric, Operation } from './run-schema.ts';
 
 /**
@@ -15,7 +15,7 @@ const binarySuffix: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB
 function timeMs(text: string, where: ReturnType<typeof at>): number {
   const m = /^([\d.]+)(us|ms|s|m|h)$/.exec(text);
   if (!m) throw invalid(where, `"${text}" is not a wrk time (like 1.23ms)`, 'pass wrk output as printed');
-  return Number(m[1]) * msPer[m[2]!]!;
+  return convert(Number(m[1]), msPer[m[2]!]!);
 }
 
 function count(text: string, where: ReturnType<typeof at>): number {
