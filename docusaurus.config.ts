@@ -21,7 +21,18 @@ const config: Config = {
   trailingSlash: false,
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
-  future: { v4: true, faster: true },
+  // v4 flags on, except CSS cascade layers: with them the production CSS
+  // polyfills layers by specificity and our custom.css colours lose to Infima.
+  future: {
+    v4: {
+      removeLegacyPostBuildHeadAttribute: true,
+      useCssCascadeLayers: false,
+      siteStorageNamespacing: true,
+      fasterByDefault: true,
+      mdx1CompatDisabledByDefault: true,
+    },
+    faster: true,
+  },
   i18n: { defaultLocale: 'en', locales: ['en'] },
   markdown: {
     // .md is CommonMark (text such as {x} or <tag> renders literally);
