@@ -41,7 +41,11 @@ export function parseLighthouse(files: SourceText[]): RunBody[] {
     };
     if (isObject(doc.runtimeError) && typeof doc.runtimeError.code === 'string') {
       environment['runtime-error'] = `${doc.runtimeError.code}: ${typeof doc.runtimeError.message === 'string' ? doc.runtimeError.message : ''}`.trim();
-      return compact<RunBody>({ ...base, environment, operations: [{ name: url, kind: 'page', count: 1, errors: 1, errorRate: 1 }] });
+      // The final URL of a failed load is Chrome's error page; the page meant is the requested one.
+      const page = typeof doc.requestedUrl === 'string' ? doc.requestedUrl : url;
+      delete environment['requested-url'];
+      if (page !== url) environment['final-url'] = url;
+      return compact<RunBody>({ ...base, environment, operations: [{ name: page, kind: 'page', count: 1, errors: 1, errorRate: 1 }] });
     }
     const metrics: Metric[] = [];
     for (const [id, cat] of Object.entries(doc.categories)) {
