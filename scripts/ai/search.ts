@@ -168,7 +168,12 @@ export function buildSearchIndex(records: readonly PageRecord[]): SearchIndex {
     search(query, options = {}) {
       const limit = options.limit ?? 5;
       const terms = query.split(/[^\p{L}\p{N}]+/u).filter((t) => t && processTerm(t) !== null);
-      const results = mini.search(query, options.kind ? { filter: (r) => byId.get(String(r.id))?.kind === options.kind } : undefined);
+      // Words the user typed weigh fully; synonyms added for them weigh less.
+      const typed = new Set(terms.map((t) => processTerm(t)).filter((t): t is string => t !== null));
+      const results = mini.search(query, {
+        boostTerm: (term) => (typed.has(term) ? 1 : 0.3),
+        ...(options.kind ? { filter: (r) => byId.get(String(r.id))?.kind === options.kind } : {}),
+      });
       return results.slice(0, limit).map((r) => {
         const rec = byId.get(String(r.id))!;
         return {
