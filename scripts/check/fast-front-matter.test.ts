@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticKb } from '../../bench/support/synthetic-kb.ts';
 import { parseMarkdown } from '../core/front-matter.ts';
-import { parseMarkdownFast } from './fast-front-matter.ts';
+import { parseMarkdownFast, tryFast } from './fast-front-matter.ts';
 
 const outcome = (parse: () => unknown) => {
   try {
@@ -27,6 +27,14 @@ describe('parseMarkdownFast', () => {
     same('---\ntags:\n  - a\n  - 2\nowner: x\n---\nbody');
     same('---\ntags:\n- a\n- b\n---\nbody');
     same('---\nlinks:\n  - type: relates-to\n    target: 3\n---\n');
+    same('---\nlinks:\n  - type: relates-to\n    target: 3\n  - type: amends\n    target: 4\nnext: x\n---\n');
+    same('---\nlinks:\n- type: relates-to\n  target: 3\n---\n');
+    same('---\nlinks:\n  - type: relates-to\n      target: 3\n---\n');
+    same('---\nlinks:\n  - type: relates-to\n   target: 3\n---\n');
+    same('---\nlinks:\n  - type: a\n    type: b\n---\n');
+    same('---\nlinks:\n  - type:\n    target: 3\n---\n');
+    same('---\nlinks:\n  - type: a\n    sub:\n      - x\n---\n');
+    same('---\nmixed:\n  - plain\n  - type: a\n    target: 1\n  - 3\n---\n');
     same('---\nempty:\nnext: 1\n---\n');
     same('---\n# comment\na: 1\n---\n');
     same('---\n---\nbody');
@@ -35,6 +43,11 @@ describe('parseMarkdownFast', () => {
     same('\uFEFF---\na: 1\n---\n');
     same('---\na: 1\n  b: 2\n---\n');
     same('---\nnested:\n  key: value\n---\n');
+  });
+
+  it('takes the fast path for catalog-style front matter, ADR links included', () => {
+    expect(tryFast('---\ntitle: A guide\nkind: guide\ntags:\n  - a\nlinks:\n  - type: relates-to\n    target: 3\n---\n# A\n')).toBeDefined();
+    expect(tryFast('---\ntitle: "a \\" b"\n---\n')).toBeUndefined();
   });
 
   it('leaves broken YAML to the core parser and its error', () => {

@@ -3,7 +3,8 @@ import { parseMarkdown, type ParsedMarkdown } from '../core/front-matter.ts';
 /**
  * Front matter is most of the cost of reading 5,000 documents: the `yaml`
  * library's full parser takes ~0.1–0.2 ms a file. Nearly every file holds
- * only `key: scalar`, `key: [a, b]` and `key:` + `- item` lines, so this
+ * only `key: scalar`, `key: [a, b]` and `key:` + `- item` lines (items may be
+ * flat `- type: x` / `  target: n` mappings, as ADR links are), so this
  * reads exactly that subset and hands anything else (nesting, quotes with
  * escapes, comments, anchors, CRLF …) to the one real parser in
  * core/front-matter.ts. A differential test pins it to that parser.
@@ -51,7 +52,8 @@ function flowSequence(raw: string): unknown {
   return items;
 }
 
-function tryFast(source: string): ParsedMarkdown | undefined {
+/** The fast path alone: undefined when the front matter needs the full parser. */
+export function tryFast(source: string): ParsedMarkdown | undefined {
   if (source.includes('\r') || source.charCodeAt(0) === 0xfeff) return undefined;
   const match = fence.exec(source);
   if (!match) return source.startsWith('---') ? undefined : { data: {}, body: source, frontMatterLines: 0 };
@@ -72,11 +74,29 @@ function tryFast(source: string): ParsedMarkdown | undefined {
       while (i + 1 < lines.length) {
         const item = itemLine.exec(lines[i + 1]!);
         if (!item || (indent !== undefined && item[1] !== indent)) break;
-        indent = item[1];
+        indent = item[1]!;
+        i++;
+        const pair = keyLine.exec(item[2]!);
+        if (pair) {
+          // `- key: value` opens a flat mapping; its other keys sit two columns further in.
+          const entry: Record<string, unknown> = {};
+          const inner = `${indent}  `;
+          let text: string | undefined = item[2];
+          while (text !== undefined) {
+            const kv = keyLine.exec(text);
+            const v = kv?.[2] === undefined ? notFast : scalar(kv[2], false);
+            if (!kv || v === notFast || Object.hasOwn(entry, kv[1]!) || kv[1] === '__proto__') return undefined;
+            entry[kv[1]!] = v;
+            const next = lines[i + 1];
+            text = next !== undefined && next.startsWith(inner) && next[inner.length] !== ' ' && next[inner.length] !== '-' ? next.slice(inner.length) : undefined;
+            if (text !== undefined) i++;
+          }
+          items.push(entry);
+          continue;
+        }
         const v = scalar(item[2]!, false);
         if (v === notFast || String(v).startsWith('- ')) return undefined;
         items.push(v);
-        i++;
       }
       value = items.length > 0 ? items : null;
     } else {
