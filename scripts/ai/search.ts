@@ -91,6 +91,7 @@ export function plainText(markdown: string): string {
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^:::\w*(\[[^\]]*\])?\s*$/gm, '')
+    .replace(/^\s*\|?(\s*:?-{3,}:?\s*\|?)+\s*$/gm, '')
     .replace(/^\s*(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
     .replace(/[*_`|]/g, ' ')
     .replace(/<[^>]+>/g, ' ')
@@ -184,7 +185,7 @@ export function buildSearchIndex(records: readonly PageRecord[]): SearchIndex {
           url: rec.url,
           markdownUrl: rec.markdownUrl,
           score: Math.round(r.score * 100) / 100,
-          snippet: snippetFor(`${rec.description}. ${texts.get(rec.id) ?? ''}`, terms),
+          snippet: snippetFor(`${rec.description.replace(/[.!?]?$/, '.')} ${texts.get(rec.id) ?? ''}`, terms),
         };
       });
     },
