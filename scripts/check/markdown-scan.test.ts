@@ -16,6 +16,11 @@ describe('findLinks', () => {
     expect(findLinks(body)).toEqual([{ url: 'ok.md', line: 8 }]);
   });
 
+  it('follows fences of any length and tildes, links inside them included', () => {
+    const body = '~~~\n  [a](x.md)\n~~~\n````\n```\n[b](y.md)\n```\n````\n  [c](z.md)\n';
+    expect(findLinks(body)).toEqual([{ url: 'z.md', line: 9 }]);
+  });
+
   it('reads angle-bracket targets and link text with brackets', () => {
     expect(findLinks('[a [b] c](<my file.md>)')).toEqual([{ url: 'my file.md', line: 1 }]);
   });

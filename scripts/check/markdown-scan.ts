@@ -18,83 +18,113 @@ const inlineLink = /(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s)]+)(
 const referenceDefinition = /^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)/;
 const codeSpan = /(`+)[\s\S]*?\1/g;
 
-/**
- * Lines of prose: code blocks and HTML comments blanked, line numbers kept.
- * Only lines that `wanted` accepts (and comment lines) get the costlier
- * clean-up of inline code; the others are only followed for fences.
- */
-export function proseLines(body: string, wanted: (line: string) => boolean = () => true): string[] {
-  const lines = body.split('\n');
-  let fence: string | null = null;
+/** Follows fences and HTML comments line by line; `clean` gives a line's prose ('' inside code). */
+function proseCleaner() {
+  let fenceClose: RegExp | null = null;
   let inComment = false;
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    if (fence) {
-      const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
-      if (close.test(line)) fence = null;
-      lines[i] = '';
-      continue;
-    }
-    if (!inComment && (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 96 || line.charCodeAt(0) === 126)) {
-      const open = fenceOpen.exec(line);
-      if (open) {
-        fence = open[1]!;
-        lines[i] = '';
-        continue;
+  return {
+    get inComment() {
+      return inComment;
+    },
+    clean(text: string, wanted: (line: string) => boolean): string {
+      let line = text;
+      if (fenceClose) {
+        if (fenceClose.test(line)) fenceClose = null;
+        return '';
       }
-    }
-    if (inComment || line.includes('<!--')) {
-      let out = '';
-      let rest = line;
-      while (rest.length > 0) {
-        if (inComment) {
-          const end = rest.indexOf('-->');
-          if (end < 0) {
-            rest = '';
-          } else {
-            inComment = false;
-            rest = rest.slice(end + 3);
-          }
-        } else {
-          const start = rest.indexOf('<!--');
-          if (start < 0) {
-            out += rest;
-            rest = '';
-          } else {
-            out += rest.slice(0, start);
-            inComment = true;
-            rest = rest.slice(start + 4);
-          }
+      const first = line.charCodeAt(0);
+      if (!inComment && (first === 32 || first === 96 || first === 126)) {
+        const open = fenceOpen.exec(line);
+        if (open) {
+          const fence = open[1]!;
+          fenceClose = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+          return '';
         }
       }
-      line = out;
-    }
-    if (!wanted(line)) lines[i] = '';
-    else lines[i] = line.includes('`') ? line.replace(codeSpan, '') : line;
-  }
-  return lines;
+      if (inComment || line.includes('<!--')) {
+        let out = '';
+        let rest = line;
+        while (rest.length > 0) {
+          if (inComment) {
+            const end = rest.indexOf('-->');
+            if (end < 0) {
+              rest = '';
+            } else {
+              inComment = false;
+              rest = rest.slice(end + 3);
+            }
+          } else {
+            const start = rest.indexOf('<!--');
+            if (start < 0) {
+              out += rest;
+              rest = '';
+            } else {
+              out += rest.slice(0, start);
+              inComment = true;
+              rest = rest.slice(start + 4);
+            }
+          }
+        }
+        line = out;
+      }
+      if (!wanted(line)) return '';
+      return line.includes('`') ? line.replace(codeSpan, '') : line;
+    },
+  };
 }
 
-/** Every link and image target in the body, with its line. */
+/**
+ * Lines of prose: code blocks and HTML comments blanked, line numbers kept.
+ * Only lines that `wanted` accepts get the clean-up of inline code.
+ */
+export function proseLines(body: string, wanted: (line: string) => boolean = () => true): string[] {
+  const cleaner = proseCleaner();
+  return body.split('\n').map((line) => cleaner.clean(line, wanted));
+}
+
+const isLinkLine = (line: string) => line.includes('](') || line.includes(']:');
+
+/**
+ * Every link and image target in the body, with its line. Walks the body
+ * without splitting it: only lines that hold a link, may open or close a
+ * fence, or touch a comment are looked at (most lines of a page are none).
+ */
 export function findLinks(body: string): LinkRef[] {
-  if (!body.includes('](') && !body.includes(']:')) return [];
+  let nextInline = body.indexOf('](');
+  let nextDefinition = body.indexOf(']:');
+  if (nextInline < 0 && nextDefinition < 0) return [];
+  let nextComment = body.indexOf('<!--');
   const links: LinkRef[] = [];
-  const lines = proseLines(body, (line) => line.includes('](') || line.includes(']:'));
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    if (line.includes('](')) {
-      inlineLink.lastIndex = 0;
-      for (let m = inlineLink.exec(line); m; m = inlineLink.exec(line)) {
-        links.push({ url: unwrap(m[3]!), line: i + 1 });
-      }
+  const cleaner = proseCleaner();
+  let lineNo = 0;
+  for (let start = 0; start <= body.length; ) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    lineNo++;
+    if (nextInline >= 0 && nextInline < start) nextInline = body.indexOf('](', start);
+    if (nextDefinition >= 0 && nextDefinition < start) nextDefinition = body.indexOf(']:', start);
+    if (nextComment >= 0 && nextComment < start) nextComment = body.indexOf('<!--', start);
+    const first = body.charCodeAt(start);
+    const fenceLike = first === 32 || first === 96 || first === 126;
+    const linkLike = (nextInline >= 0 && nextInline < end) || (nextDefinition >= 0 && nextDefinition < end);
+    if (fenceLike || linkLike || cleaner.inComment || (nextComment >= 0 && nextComment < end)) {
+      const line = cleaner.clean(body.slice(start, end), isLinkLine);
+      if (line !== '') collectLinks(line, lineNo, links);
     }
-    if (line.includes(']:')) {
-      const def = referenceDefinition.exec(line);
-      if (def) links.push({ url: unwrap(def[1]!), line: i + 1 });
-    }
+    start = end + 1;
   }
   return links;
+}
+
+function collectLinks(line: string, lineNo: number, links: LinkRef[]): void {
+  if (line.includes('](')) {
+    inlineLink.lastIndex = 0;
+    for (let m = inlineLink.exec(line); m; m = inlineLink.exec(line)) links.push({ url: unwrap(m[3]!), line: lineNo });
+  }
+  if (line.includes(']:')) {
+    const def = referenceDefinition.exec(line);
+    if (def) links.push({ url: unwrap(def[1]!), line: lineNo });
+  }
 }
 
 function unwrap(url: string): string {
