@@ -9,7 +9,7 @@ import { renderScorecard } from './render-scorecard.ts';
 import { buildScorecard } from './scorecard.ts';
 import { baselineFor, baselineRunsByWeek, previousComparable, scaleSeries, suiteRuns } from './series.ts';
 import { targetApplies, type SloConfig } from './slo-targets.ts';
-import { runDate } from './store.ts';
+import { runDate, sortRuns } from './store.ts';
 import { judgeRun, verdictFrontMatter } from './verdict.ts';
 
 export interface PlannedPage {
@@ -81,7 +81,8 @@ function renderBaselinePage(week: number, runs: readonly Run[], all: readonly Ru
 }
 
 /** Every generated page (run reports, scale tests, weekly baselines, the scorecard) from all runs. Deterministic. */
-export function planReportPages(runs: readonly Run[], config: SloConfig): PlannedPage[] {
+export function planReportPages(unsorted: readonly Run[], config: SloConfig): PlannedPage[] {
+  const runs = sortRuns(unsorted);
   const pages = runs.map((r) => renderRunPage(buildRunView(r, runs, config)));
   for (const suite of [...new Set(runs.map((r) => r.suite))].sort()) {
     const series = scaleSeries(suite, runs);

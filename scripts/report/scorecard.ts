@@ -1,7 +1,7 @@
 import type { Run } from '../ingest/run-schema.ts';
 import { reportUrl, runReportSlug } from './paths.ts';
 import { loadSloTargets, suiteMatches, type SloTarget } from './slo-targets.ts';
-import { loadRuns, runDate } from './store.ts';
+import { loadRuns, runDate, sortRuns } from './store.ts';
 import { judgeTarget, type Verdict } from './verdict.ts';
 
 /** The latest verdict of one target across every suite it judges. */
@@ -22,7 +22,8 @@ export interface ScorecardEntry extends Verdict {
  * Picks the deciding run per target: the newest run that measures it, from
  * the first suite in the target's list that has one; real runs before examples.
  */
-export function buildScorecard(targets: readonly SloTarget[], runs: readonly Run[]): ScorecardEntry[] {
+export function buildScorecard(targets: readonly SloTarget[], unsorted: readonly Run[]): ScorecardEntry[] {
+  const runs = sortRuns(unsorted);
   return targets.map((target) => {
     // Suites in the order the target lists them (the first is the primary one);
     // within a suite the newest run first (`runs` is oldest first); real runs before examples.
