@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -223,6 +224,35 @@ describe('kb mcp on a fixture knowledge base', () => {
     expect(text).toMatch(/^# Use Redis Cluster for the L2 cache/);
     expect(text).toContain('- Supersedes: ADR 0001');
     await expect(client.readResource({ uri: 'kb://doc/adr/9999-nothing' })).rejects.toThrow(/unknown document/);
+  });
+});
+
+describe('kb mcp stdout', () => {
+  it('carries nothing but JSON-RPC messages; logs go to stderr', async () => {
+    const child = spawn(process.execPath, [kbBin, 'mcp'], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const send = (msg: unknown) => child.stdin.write(`${JSON.stringify(msg)}\n`);
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_document', arguments: { id: 'no/such/doc' } } });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer; stderr: ${err}`)), 60_000);
+      child.stdout.on('data', () => {
+        if (out.includes('"id":2')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.stdin.end();
+    await new Promise((resolve) => child.once('exit', resolve));
+    const lines = out.trim().split('\n');
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ jsonrpc: '2.0' });
+    expect(JSON.parse(lines.at(-1)!).result).toMatchObject({ isError: true });
+    expect(err).toContain('kb mcp: serving');
   });
 });
 
