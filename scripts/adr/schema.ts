@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { adrLinkTypes, adrStatuses } from './model.ts';
 
 export { adrLinkTypes, adrStatuses, inverseLinkType, orderFrontMatter, type AdrLinkType, type AdrStatus } from './model.ts';

@@ -7,9 +7,14 @@ export function slugify(title: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The slug cut to at most 60 characters at a word boundary (file names stay readable). */
+export function shorten(slug: string, max = 60): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1).lastIndexOf('-');
+  return cut > 20 ? slug.slice(0, cut) : slug.slice(0, max).replace(/-+$/g, '');
 }
 
 /**
@@ -34,7 +39,7 @@ export function parseTitle(raw: unknown): { title: string; slug: string } {
   if (title.length > 200) {
     throw new KbError('BAD_TITLE', `the title is ${title.length} characters long`, { hint: 'keep it under 200 characters' });
   }
-  const slug = slugify(title);
+  const slug = shorten(slugify(title));
   if (slug === '') {
     throw new KbError('BAD_TITLE', `the title "${title}" has no letters or digits to name the file with`, {
       hint: 'use a title with at least one letter or digit',
