@@ -133,6 +133,7 @@ const config: Config = {
         { type: 'docSidebar', sidebarId: 'main', docsPluginId: 'runbooks', position: 'left', label: 'Runbooks' },
         { type: 'docSidebar', sidebarId: 'main', docsPluginId: 'adr', position: 'left', label: 'Decisions' },
         { to: '/reports', label: 'Reports', position: 'left' },
+        { to: '/dashboards', label: 'Dashboards', position: 'left' },
         // One menu for both versioned instances: the handbook's versions, then the runbooks' (old ones are not built with KB_CURRENT_ONLY).
         { type: 'docsVersionDropdown', position: 'right', dropdownItemsAfter: currentOnly ? [] : [{ type: 'html', value: '<hr style="margin: 0.3rem 0">' }, { to: '/runbooks', label: 'Runbooks: Current' }, { to: '/runbooks/phase-1', label: 'Runbooks: Phase 1 (Jan 2025)' }] },
         { type: 'search', position: 'right' },
