@@ -175,7 +175,11 @@ export function buildSearchIndex(records: readonly PageRecord[]): SearchIndex {
         boostTerm: (term) => (typed.has(term) ? 1 : 0.3),
         ...(options.kind ? { filter: (r) => byId.get(String(r.id))?.kind === options.kind } : {}),
       });
-      return results.slice(0, limit).map((r) => {
+      // Coordination: a page that matches more of the typed words beats one
+      // that matches a single common word many times.
+      const coverage = (r: (typeof results)[number]) => (typed.size === 0 ? 1 : r.queryTerms.filter((t) => typed.has(t)).length / typed.size);
+      const ranked = results.map((r) => ({ ...r, score: r.score * (0.5 + coverage(r)) })).sort((a, b) => b.score - a.score);
+      return ranked.slice(0, limit).map((r) => {
         const rec = byId.get(String(r.id))!;
         return {
           id: rec.id,
