@@ -2,6 +2,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
 import { themes as prismThemes } from 'prism-react-renderer';
+import remarkAdrBanner from './src/plugins/adr-index/remark-banner.ts';
 
 // KB_CURRENT_ONLY=1 builds only the current version of the versioned
 // sections (docs/, runbooks/): much faster for local work, see README.
@@ -79,6 +80,7 @@ const config: Config = {
   ],
   plugins: [
     // Local plugins: one line each, added by the part that owns them.
+    './src/plugins/adr-index/index.ts',
     './src/plugins/ai-readable/index.ts',
     './src/plugins/dashboards/index.ts',
     [
@@ -100,6 +102,7 @@ const config: Config = {
         path: 'adr',
         routeBasePath: 'adr',
         sidebarPath,
+        beforeDefaultRemarkPlugins: [remarkAdrBanner],
       } satisfies DocsOptions,
     ],
     [
