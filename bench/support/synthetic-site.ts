@@ -98,7 +98,7 @@ const config: Config = {
   themeConfig: {
     navbar: {
       items: [
-        { type: 'docSidebar', sidebarId: 'tutorialSidebar', label: 'Docs' },
+        { type: 'docSidebar', sidebarId: 'defaultSidebar', label: 'Docs' },
         { to: '/reports', label: 'Reports' },
       ],
     },
