@@ -56,9 +56,9 @@ export interface StaticServerOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
   /**
-   * Compress every compressible non-HTML file at start, as a deployment that
+   * Compress assets and search index files at start, as a deployment that
    * precompresses would, so the first request of a measurement never pays for
-   * brotli level 11. HTML is compressed on first request and cached.
+   * brotli level 11. Everything else is compressed on first request and cached.
    */
   precompress?: boolean;
 }
@@ -175,8 +175,11 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   }
   const cached = createCache();
   if (options.precompress) {
+    // What pages load: scripts, styles and the search index; mirrors and feeds are compressed on demand.
     const files = (await listFiles(root)).filter(
-      (f) => COMPRESSIBLE.has(path.extname(f).toLowerCase()) && !f.endsWith('.html'),
+      (f) =>
+        COMPRESSIBLE.has(path.extname(f).toLowerCase()) &&
+        (f.startsWith(path.join(root, 'assets') + path.sep) || /search-index[^/\\]*\.json$/.test(f)),
     );
     // zlib's async calls run on libuv's thread pool: a few at a time is enough.
     for (let i = 0; i < files.length; i += 8) {
