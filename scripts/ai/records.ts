@@ -133,12 +133,15 @@ export function firstParagraph(body: string): string {
     const text = block.trim();
     if (!text || /^(#|import\s|export\s|:::|```|~~~|<|\||!\[|-{3,}|\{\/\*)/.test(text)) continue;
     if (/^([-*+]|\d+\.)\s/.test(text)) continue;
-    return text
+    const flat = text
       .replace(/\s*\n\s*/g, ' ')
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/[*_`]/g, '')
-      .slice(0, 300);
+      .replace(/[*_`]/g, '');
+    if (flat.length <= 200) return flat;
+    // One line: the first sentence, or a cut at a word boundary.
+    const sentence = /^.{40,200}?[.!?](?=\s)/.exec(flat)?.[0];
+    return sentence ?? `${flat.slice(0, 200).replace(/\s+\S*$/, '')}…`;
   }
   return '';
 }
@@ -177,7 +180,9 @@ export function buildPageRecord(doc: Pick<SourceDocument, 'path' | 'section' | '
     url,
     markdownUrl: markdownUrlOf(url),
     title,
-    description: str(fm.description) ?? route.description ?? firstParagraph(doc.body),
+    // Docusaurus falls back to the first line, which is often a heading
+    // ("Context and Problem Statement"); the first real paragraph says more.
+    description: str(fm.description) ?? (firstParagraph(doc.body) || route.description || ''),
     kind,
     status: str(fm.status),
     owner: str(fm.owner),
