@@ -1,10 +1,12 @@
-import { mkdtempSync, promises as fs } from 'node:fs';
+import { mkdtempSync, promises as fs, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 /** A throw-away project folder; call the returned cleanup in afterEach. */
 export function tempProject(): { root: string; cleanup: () => Promise<void> } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'kb-adr-'));
+  // kb finds its project by this marker, as in a real knowledge base.
+  writeFileSync(path.join(root, 'docusaurus.config.ts'), 'export default {};\n');
   return { root, cleanup: () => fs.rm(root, { recursive: true, force: true }) };
 }
 

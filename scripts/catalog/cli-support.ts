@@ -1,39 +1,8 @@
 /** Small helpers the catalog's commands share: root, today, repeated flags, output. */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { KbError } from '../core/errors.ts';
 
-/**
- * The project root: `--root` when given, else the nearest folder at or above
- * the working directory that has `docusaurus.config.ts` or a package.json
- * named sophia-kb. So `kb new` works from any sub-folder.
- */
-export function findProjectRoot(start: string, explicit?: string): string {
-  if (explicit) {
-    const abs = path.resolve(start, explicit);
-    if (!existsSync(abs)) throw new KbError('NOT_FOUND', `--root ${explicit} does not exist`, { field: '--root', hint: 'give the folder of the knowledge base' });
-    return abs;
-  }
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'docusaurus.config.ts'))) return dir;
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name === 'sophia-kb') return dir;
-      } catch {
-        // an unreadable package.json is not ours; keep walking
-      }
-    }
-    if (path.dirname(dir) === dir) break;
-  }
-  throw new KbError('NOT_FOUND', `no knowledge base found at or above ${start}`, {
-    hint: 'run kb inside the project (a folder with docusaurus.config.ts) or pass --root DIR',
-  });
-}
-
-export function workingDirectory(): string {
-  return process.env.KB_CWD ?? process.cwd();
-}
+// Project root resolution lives in core/project.ts: every command shares it.
+export { findProjectRoot, workingDirectory } from '../core/project.ts';
 
 /** Today as YYYY-MM-DD (UTC); KB_TODAY pins it for reproducible runs. */
 export function today(env: NodeJS.ProcessEnv = process.env): string {

@@ -29,7 +29,8 @@ async function resolveTarget(argv: string[]): Promise<{ cmd: CommandDef; parent?
 
 /** The CLI entry: returns the exit code; only bin/kb.mjs touches process.exit. */
 export async function main(argv: string[], context: CliContext): Promise<number> {
-  process.env.KB_CWD ??= context.cwd;
+  // Commands read the working directory from here (see core/project.ts).
+  process.env.KB_CWD = context.cwd;
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
     const { cmd, parent } = await resolveTarget(argv);
     process.stdout.write(`${await renderUsage(cmd, parent)}\n`);

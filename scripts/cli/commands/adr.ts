@@ -1,10 +1,11 @@
 import { defineCommand, type ArgsDef } from 'citty';
 import { KbError } from '../../core/errors.ts';
+import { findProjectRoot, workingDirectory } from '../../core/project.ts';
 
 // Only citty and KbError load up front: each sub-command imports its core
 // module when it runs, so `kb adr new` never pays for import or renumber.
 
-const root = () => process.env.KB_CWD ?? process.cwd();
+const root = () => findProjectRoot(workingDirectory());
 const today = () => process.env.KB_TODAY ?? new Date().toISOString().slice(0, 10);
 const json = { type: 'boolean', description: 'print the result as JSON' } as const;
 const dryRun = { type: 'boolean', description: 'show what would change, write nothing' } as const;
@@ -151,7 +152,7 @@ const importCommand = defineCommand({
   async run({ args }) {
     const path = await import('node:path');
     const { importAdrs } = await import('../../adr/import.ts');
-    const r = await importAdrs(root(), path.resolve(root(), String(args.dir)), { today: today(), dryRun: args['dry-run'] });
+    const r = await importAdrs(root(), path.resolve(workingDirectory(), String(args.dir)), { today: today(), dryRun: args['dry-run'] });
     const lines = r.imported.map((i) => `${args['dry-run'] ? 'would import' : 'imported'} ${i.from} (${i.format}) → ${i.path} [${i.status}]`);
     print(args.json, r, [...lines, ...(r.skipped.length ? [`skipped: ${r.skipped.join(', ')}`] : [])].join('\n'));
   },

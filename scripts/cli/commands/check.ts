@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { KbError } from '../../core/errors.ts';
+import { findProjectRoot, workingDirectory } from '../../core/project.ts';
 import { runCheck } from '../../check/check.ts';
 import { checkExitCode, formatFinding } from '../../check/findings.ts';
 
@@ -9,10 +10,10 @@ export default defineCommand({
   args: {
     json: { type: 'boolean', description: 'print the findings as JSON', default: false },
     strict: { type: 'boolean', description: 'fail on warnings too', default: false },
-    root: { type: 'string', description: 'knowledge base root (default: the current directory)' },
+    root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
   },
   async run({ args }) {
-    const root = args.root ?? process.env.KB_CWD ?? process.cwd();
+    const root = findProjectRoot(workingDirectory(), args.root);
     const result = await runCheck(root, { now: new Date() });
     const code = checkExitCode(result.summary, args.strict);
     if (args.json) {

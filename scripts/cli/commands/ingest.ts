@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { KbError } from '../../core/errors.ts';
+import { findProjectRoot, workingDirectory } from '../../core/project.ts';
 import { applyIngest, planIngest, planRegenerate, type IngestPlan } from '../../report/ingest.ts';
 import { metricLabel } from '../../report/metrics.ts';
 import { formatValue } from '../../report/units.ts';
@@ -50,11 +51,11 @@ export default defineCommand({
     force: { type: 'boolean', description: 'replace a stored run with the same id', default: false },
     'dry-run': { type: 'boolean', description: 'parse, judge and show what would be written; write nothing', default: false },
     json: { type: 'boolean', description: 'print the result as JSON', default: false },
-    root: { type: 'string', description: 'knowledge base root (default: the current directory)' },
+    root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
   },
   async run({ args }) {
-    const cwd = process.env.KB_CWD ?? process.cwd();
-    const root = args.root ?? cwd;
+    const cwd = workingDirectory();
+    const root = findProjectRoot(cwd, args.root);
     const files = (args._ as string[]).map(String);
     const week = args.week === undefined ? undefined : Number(args.week);
     if (week !== undefined && !Number.isInteger(week)) throw new KbError('BAD_ARGUMENT', `week "${args.week}" is not a number`, { field: '--week', hint: 'pass the plan week, 1 to 12' });
