@@ -59,3 +59,15 @@ export function summarizeAdrs(records: readonly PageRecord[]): AdrSummary[] {
     };
   });
 }
+
+/** The ADR list as Markdown, standing in for the site's `<AdrIndex>` component in mirrors. */
+export function renderAdrList(records: readonly PageRecord[]): string {
+  const byNumber = new Map(records.filter((r) => r.section === 'adr' && r.adr !== null).map((r) => [r.adr!, r]));
+  const rows = summarizeAdrs(records).map((a) => {
+    const md = byNumber.get(a.adr)?.markdownUrl ?? a.url;
+    const title = a.title.replace(/([\\[\]])/g, '\\$1');
+    const notes = [a.status ?? 'no status', a.date, a.supersededBy ? `superseded by ${adrLabel(a.supersededBy)}` : null, a.supersedes.length ? `supersedes ${a.supersedes.map(adrLabel).join(', ')}` : null].filter(Boolean);
+    return `- ${adrLabel(a.adr)} [${title}](${md}): ${notes.join(', ')}`;
+  });
+  return rows.length ? rows.join('\n') : '_No decisions recorded yet._';
+}

@@ -6,7 +6,8 @@
 import type { SourceDocument } from '../core/documents.ts';
 import { renderAllFullTexts, renderLlmsTxt, type SiteInfo } from './llms.ts';
 import { buildManifest, manifestJsonSchema, manifestSchemaPath } from './manifest.ts';
-import { renderMirror, type LinkMap } from './markdown.ts';
+import { renderAdrList } from './adrs.ts';
+import { renderMirror, type ComponentText, type LinkMap } from './markdown.ts';
 import { buildPageRecord, type PageRecord } from './records.ts';
 import type { RoutedPage } from './site-content.ts';
 
@@ -69,16 +70,18 @@ export function planAiOutputs(site: SiteInfo, routes: readonly RoutedPage[], sou
     built.push({ record, route });
   }
   const links: LinkMap = new Map(built.map(({ record }) => [record.source, record.markdownUrl]));
+  const current = built.filter(({ route }) => route.isCurrent).map(({ record }) => record);
+  const components: ComponentText = { AdrIndex: () => renderAdrList(current) };
   for (const { record, route } of built) {
     const file = outputPathOf(record.markdownUrl, site.baseUrl);
     if (seen.has(file)) continue;
     seen.add(file);
-    files.push({ path: file, content: renderMirror(record, links, (w) => warnings.push(w)) });
+    files.push({ path: file, content: renderMirror(record, links, (w) => warnings.push(w), components) });
     if (route.isCurrent && !route.unlisted) records.push(record);
   }
   const mirrors = files.length;
   files.push({ path: 'llms.txt', content: renderLlmsTxt(site, records) });
-  for (const full of renderAllFullTexts(site, records, links)) files.push({ path: full.file, content: full.content });
+  for (const full of renderAllFullTexts(site, records, links, components)) files.push({ path: full.file, content: full.content });
   files.push({ path: 'kb-index.json', content: `${JSON.stringify(buildManifest(site, records, now), null, 2)}\n` });
   files.push({ path: manifestSchemaPath, content: `${JSON.stringify(manifestJsonSchema(site.url), null, 2)}\n` });
   return { files, records, mirrors, missingSources, warnings };

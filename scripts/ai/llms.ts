@@ -3,7 +3,7 @@
  * records. Links are absolute paths (baseUrl included), so they resolve on
  * any host the build is served from.
  */
-import { renderMirror, type LinkMap } from './markdown.ts';
+import { renderMirror, type ComponentText, type LinkMap } from './markdown.ts';
 import { siteParts, type PageRecord, type SitePartId } from './records.ts';
 
 export interface SiteInfo {
@@ -64,18 +64,18 @@ export function renderLlmsTxt(site: SiteInfo, records: readonly PageRecord[]): s
 }
 
 /** One section's (or the whole site's) pages concatenated, each under its title and URL. */
-export function renderFullText(site: SiteInfo, heading: string, records: readonly PageRecord[], links?: LinkMap): string {
+export function renderFullText(site: SiteInfo, heading: string, records: readonly PageRecord[], links?: LinkMap, components?: ComponentText): string {
   const out = [`# ${site.title}: ${heading}`, '', `> ${records.length} page${records.length === 1 ? '' : 's'}; each starts with its title, its URL and its metadata.`, ''];
   for (const r of records) {
-    out.push('---', '', renderMirror(r, links).replace(/^# .*\n/, `# ${r.title}\n\nSource: ${site.url}${r.url} (Markdown: ${r.markdownUrl})\n`).trim(), '');
+    out.push('---', '', renderMirror(r, links, undefined, components).replace(/^# .*\n/, `# ${r.title}\n\nSource: ${site.url}${r.url} (Markdown: ${r.markdownUrl})\n`).trim(), '');
   }
   return `${out.join('\n')}\n`;
 }
 
-export function renderAllFullTexts(site: SiteInfo, records: readonly PageRecord[], links?: LinkMap): { file: string; content: string }[] {
+export function renderAllFullTexts(site: SiteInfo, records: readonly PageRecord[], links?: LinkMap, components?: ComponentText): { file: string; content: string }[] {
   const ordered = siteParts.flatMap((p) => pagesOf(records, p.id));
   return [
-    { file: 'llms-full.txt', content: renderFullText(site, 'full text', ordered, links) },
-    ...siteParts.map((p) => ({ file: p.file, content: renderFullText(site, p.title, pagesOf(records, p.id), links) })),
+    { file: 'llms-full.txt', content: renderFullText(site, 'full text', ordered, links, components) },
+    ...siteParts.map((p) => ({ file: p.file, content: renderFullText(site, p.title, pagesOf(records, p.id), links, components) })),
   ];
 }

@@ -58,6 +58,11 @@ describe('toReadableMarkdown', () => {
     expect(toReadableMarkdown(`## Charts\n\n${chart}\n`, true)).toBe('## Charts\n\n_Chart: Latency against load — p99 in ms_');
   });
 
+  it('shows a data-driven component as the Markdown it is given', () => {
+    const md = "import AdrIndex from '@site/src/components/AdrIndex';\n\nIntro.\n\n<AdrIndex data={data} />\n";
+    expect(toReadableMarkdown(md, true, { AdrIndex: () => '- ADR-0001 [Use X](/adr/x.md): accepted' })).toBe('Intro.\n\n- ADR-0001 [Use X](/adr/x.md): accepted');
+  });
+
   it('keeps admonitions readable', () => {
     expect(out).toContain(':::note[Careful]\nNote body with **bold**.\n:::');
   });

@@ -94,11 +94,19 @@ function describeHtml(html: string): string | undefined {
   return `${kind}: ${decodeEntities([label, desc].filter(Boolean).join(' — '))}`;
 }
 
-function convertJsx(node: JsxNode, flow: boolean): RootContent[] {
+/** Markdown to show in place of a data-driven component (e.g. the ADR list for `<AdrIndex>`). */
+export type ComponentText = Readonly<Record<string, () => string>>;
+
+function convertJsx(node: JsxNode, flow: boolean, components: ComponentText): RootContent[] {
   const name = node.name ?? '';
   const children = node.children;
   const wrap = (nodes: RootContent[]) => (flow ? asFlow(nodes) : nodes);
   if (droppedComponents.has(name)) return [];
+  const replacement = Object.hasOwn(components, name) ? components[name] : undefined;
+  if (replacement) {
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(replacement()) as Root;
+    return flow ? tree.children : tree.children.flatMap((c) => ('children' in c ? (c.children as RootContent[]) : [c]));
+  }
   const html = innerHtml(node);
   if (html !== undefined) {
     const said = describeHtml(html);
@@ -163,7 +171,7 @@ function literalOf(expression: string): string | null {
   return m && !(m[1] === '`' && m[2]!.includes('${')) ? m[2]! : null;
 }
 
-function transform(parent: Parent): void {
+function transform(parent: Parent, components: ComponentText): void {
   const next: RootContent[] = [];
   for (const child of parent.children as RootContent[]) {
     const type = child.type as string;
@@ -186,11 +194,11 @@ function transform(parent: Parent): void {
           holder.children = (holder.children as RootContent[]).filter((c) => c !== summary) as Parent['children'];
         }
       }
-      transform(jsx as unknown as Parent);
-      next.push(...convertJsx(jsx, type === 'mdxJsxFlowElement'));
+      transform(jsx as unknown as Parent, components);
+      next.push(...convertJsx(jsx, type === 'mdxJsxFlowElement', components));
       continue;
     }
-    if ('children' in child) transform(child as Parent);
+    if ('children' in child) transform(child as Parent, components);
     if (child.type === 'paragraph' && child.children.every((c) => c.type === 'text' && c.value.trim() === '')) continue;
     next.push(child);
   }
@@ -198,11 +206,11 @@ function transform(parent: Parent): void {
 }
 
 /** Readable Markdown of a page body (front matter already removed). */
-export function toReadableMarkdown(body: string, isMdx: boolean): string {
+export function toReadableMarkdown(body: string, isMdx: boolean, components: ComponentText = {}): string {
   if (!isMdx) return body.replace(/^\s*<!--\s*truncate\s*-->\s*$/gm, '').trim();
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
   const tree = processor.parse(body) as Root;
-  transform(tree);
+  transform(tree, components);
   const out = unified()
     .use(remarkGfm)
     .use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_', listItemIndent: 'one' })
@@ -285,10 +293,10 @@ export function rewriteSourceLinks(markdown: string, fromSource: string, links: 
 }
 
 /** The Markdown mirror of one page: title, description, metadata, then the readable body. Never throws. */
-export function renderMirror(record: PageRecord, links?: LinkMap, onWarning?: (message: string) => void): string {
+export function renderMirror(record: PageRecord, links?: LinkMap, onWarning?: (message: string) => void, components?: ComponentText): string {
   let readable: string;
   try {
-    readable = toReadableMarkdown(record.body, record.isMdx);
+    readable = toReadableMarkdown(record.body, record.isMdx, components);
   } catch (error) {
     // MDX this parser rejects is still worth reading: mirror it as written.
     onWarning?.(`${record.source}: MDX not converted (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); mirrored as written`);

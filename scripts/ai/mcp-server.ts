@@ -10,7 +10,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { adrStatuses, documentStatuses, kindIds } from '../catalog/catalog.ts';
-import { adrLabel, summarizeAdrs } from './adrs.ts';
+import { adrLabel, renderAdrList, summarizeAdrs } from './adrs.ts';
 import { findRecord, loadKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 import { renderMirror } from './markdown.ts';
 import type { PageRecord } from './records.ts';
@@ -146,7 +146,7 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
         const hint = near.length ? ` — did you mean ${near.map((h) => `"${h.id}"`).join(', ')}?` : ' — call search or list_documents to find ids';
         return toolError(`unknown document id "${id}"${hint}`);
       }
-      const markdown = renderMirror(record, kb.links, log);
+      const markdown = renderMirror(record, kb.links, log, { AdrIndex: () => renderAdrList(kb.records) });
       const { body: _body, ...metadata } = record;
       return result(markdown, { metadata: { ...metadata, uri: documentUri(record.id) }, markdown });
     },
@@ -221,7 +221,7 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
       const id = String(Array.isArray(variables.id) ? variables.id.join('/') : variables.id);
       const record = findRecord(kb, decodeURIComponent(id));
       if (!record) throw new Error(`unknown document ${uri.href} — list resources to see the ids`);
-      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderMirror(record, kb.links) }] };
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderMirror(record, kb.links, log, { AdrIndex: () => renderAdrList(kb.records) }) }] };
     },
   );
 
