@@ -110,6 +110,8 @@ describe('kb mcp on a fixture knowledge base', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'kb-mcp-'));
+    // kb finds its project by this marker, as in a real knowledge base.
+    await writeFile(path.join(dir, 'docusaurus.config.ts'), 'export default {};\n');
     for (const [file, content] of Object.entries(fixture)) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
       await writeFile(path.join(dir, file), content);
