@@ -1,14 +1,7 @@
 import { KbError } from '../core/errors.ts';
+import { slugify } from '../core/slug.ts';
 
-/** Turns a title into the file-name slug: lower-case ASCII words joined by dashes. */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { slugify };
 
 /** The slug cut to at most 60 characters at a word boundary (file names stay readable). */
 export function shorten(slug: string, max = 60): string {

@@ -10,6 +10,7 @@ import type { SectionId } from '../core/documents.ts';
 import { adrFrontMatterSchema, adrLinkTypes, adrStatuses } from '../adr/schema.ts';
 
 import { documentSchema, documentStatuses, reportExtra } from './schemas.ts';
+import { slugify as slugifyTitle } from '../core/slug.ts';
 
 export { adrFrontMatterSchema, adrStatuses, adrLinkTypes };
 export { commonFrontMatter, documentStatuses, firstWeek, lastWeek, type DocumentStatus } from './schemas.ts';
@@ -127,16 +128,9 @@ export function getKind(id: string): Kind {
   return found;
 }
 
-/** Turns a title into the file slug: lower case ASCII words joined by hyphens. */
+/** Turns a title into the file slug; document file names stay under 80 characters. */
 export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  return slugifyTitle(title, 80);
 }
 
 export interface Deliverable {
