@@ -3,6 +3,7 @@
  * defaults and the validation Docusaurus calls at startup.
  */
 import * as z from 'zod';
+import { parsePluginOptions } from '../plugin-options.ts';
 
 export const pluginOptionsSchema = z.strictObject({
   /** Local plugins are loaded with their id; Docusaurus adds it to the options. */
@@ -18,10 +19,7 @@ export type Options = z.input<typeof pluginOptionsSchema>;
 
 /** Docusaurus's validateOptions hook: every issue as `field: what is wrong`. */
 export function validateOptions({ options }: { options: Options | undefined }): PluginOptions {
-  const parsed = pluginOptionsSchema.safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`);
-  throw new Error(`adr-index plugin options: ${issues.join('; ')} — see src/plugins/adr-index/options.ts`);
+  return parsePluginOptions('adr-index', pluginOptionsSchema, options);
 }
 
 /** Where the generated index data lands; adr/index.mdx imports it from `@generated`. */

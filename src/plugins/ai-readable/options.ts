@@ -3,6 +3,7 @@
  * defaults and the validation Docusaurus calls at startup.
  */
 import * as z from 'zod';
+import { parsePluginOptions } from '../plugin-options.ts';
 
 export const pluginOptionsSchema = z.strictObject({
   /** Local plugins are loaded with their id; Docusaurus adds it to the options. */
@@ -18,8 +19,5 @@ export type Options = z.input<typeof pluginOptionsSchema>;
 
 /** Docusaurus's validateOptions hook: every issue as `field: what is wrong`. */
 export function validateOptions({ options }: { options: Options | undefined }): PluginOptions {
-  const parsed = pluginOptionsSchema.safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`);
-  throw new Error(`ai-readable plugin options: ${issues.join('; ')} — see src/plugins/ai-readable/options.ts`);
+  return parsePluginOptions('ai-readable', pluginOptionsSchema, options);
 }
