@@ -5,6 +5,10 @@
  * them from the file name with `routeFromSource` (same rules, simplified).
  */
 import type { SectionId, SourceDocument } from '../core/documents.ts';
+import { KbError } from '../core/errors.ts';
+import { permalinkOf, stripNumberPrefix } from '../core/routes.ts';
+
+export { stripNumberPrefix };
 
 /** The parts of the site as llms.txt lists them, in order. */
 export const siteParts = [
@@ -206,14 +210,6 @@ export function markdownUrlOf(url: string): string {
   return url.endsWith('/') ? `${url}index.md` : `${url}.md`;
 }
 
-/** Docusaurus's default number-prefix rule: `01-intro` → `intro`, but `2025-01-x` and `1.2-x` stay. */
-export function stripNumberPrefix(segment: string): string {
-  if (/^\d+[-_.]\d+/.test(segment)) return segment;
-  return /^\d+\s*[-_.]+\s*(?=[^-_.\s])/.test(segment) ? segment.replace(/^\d+\s*[-_.]+\s*/, '') : segment;
-}
-
-const routeBase: Record<SectionId, string> = { docs: '/docs', runbooks: '/runbooks', adr: '/adr', reports: '/reports' };
-
 function joinUrl(...parts: string[]): string {
   const joined = parts.join('/').replace(/\/{2,}/g, '/');
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
@@ -225,20 +221,8 @@ function joinUrl(...parts: string[]): string {
  * folder-named files served at their folder, `slug` honoured, reports dated.
  */
 export function routeFromSource(doc: Pick<SourceDocument, 'path' | 'section' | 'frontMatter'>, baseUrl = '/'): string {
-  const base = joinUrl(baseUrl, routeBase[doc.section]);
-  const inSection = doc.path.slice(doc.section.length + 1).replace(/\.mdx?$/, '');
-  const slug = str(doc.frontMatter.slug);
-  if (doc.section === 'reports') {
-    const segs = inSection.split('/');
-    const name = segs.at(-1) === 'index' && segs.length > 1 ? segs.at(-2)! : segs.at(-1)!;
-    if (slug) return joinUrl(base, slug);
-    const m = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(name);
-    return m ? joinUrl(base, m[1]!, m[2]!, m[3]!, m[4]!) : joinUrl(base, name);
-  }
-  const segs = inSection.split('/').map(stripNumberPrefix);
-  const dirs = segs.slice(0, -1);
-  if (slug) return slug.startsWith('/') ? joinUrl(base, slug) : joinUrl(base, ...dirs, slug);
-  const last = segs.at(-1)!;
-  const isIndex = /^(index|readme)$/i.test(last) || (dirs.length > 0 && last.toLowerCase() === dirs.at(-1)!.toLowerCase());
-  return isIndex ? joinUrl(base, ...dirs) : joinUrl(base, ...dirs, last);
+  // One implementation of Docusaurus's URL rules serves kb check and the AI output.
+  const route = permalinkOf(doc.path, doc.frontMatter);
+  if (route === undefined) throw new KbError('INTERNAL', 'not inside docs/, runbooks/, adr/ or reports/', { file: doc.path });
+  return joinUrl(baseUrl, route);
 }

@@ -2,7 +2,7 @@ import { inverseLinkType, type AdrLinkType } from '../../adr/schema.ts';
 import { numberOfFile } from '../../adr/numbering.ts';
 import { finding, type Finding } from '../findings.ts';
 import { lineOfKey, type CheckDocument } from '../load.ts';
-import { stripNumberPrefix } from '../routes.ts';
+import { stripNumberPrefix } from '../../core/routes.ts';
 import { isAdrRecord } from './front-matter.ts';
 
 interface AdrEntry {

@@ -3,7 +3,7 @@ import { sections } from '../../core/documents.ts';
 import { finding, type Finding } from '../findings.ts';
 import type { CheckDocument } from '../load.ts';
 import { collectAnchors, findLinks } from '../markdown-scan.ts';
-import { normalizeRoute, permalinkOf } from '../routes.ts';
+import { normalizeRoute, permalinkOf } from '../../core/routes.ts';
 
 export interface LinkContext {
   documents: readonly CheckDocument[];

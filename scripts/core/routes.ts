@@ -1,5 +1,5 @@
 import path from 'node:path/posix';
-import { sections } from '../core/documents.ts';
+import { sections } from './documents.ts';
 
 /**
  * The URL Docusaurus gives a current-version document, computed from its path
