@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KbError } from './errors.ts';
@@ -9,8 +8,13 @@ export interface PlannedWrite {
   content: string;
 }
 
+let tempCount = 0;
+
+// Unique per process and call, and created with O_EXCL ('wx'), so it never
+// needs node:crypto (whose loading costs `kb adr new` more than its write).
 function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tag = `${process.pid.toString(36)}${(tempCount++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  return path.join(path.dirname(target), `.${path.basename(target)}.${tag}.tmp`);
 }
 
 async function exists(p: string): Promise<boolean> {
