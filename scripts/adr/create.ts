@@ -11,7 +11,7 @@ import { fileNameFor, listRecordFiles, nextNumber } from './numbering.ts';
 import type { AdrRecord } from './records.ts';
 import { inverseLinkType, orderFrontMatter, type AdrStatus } from './model.ts';
 import type { AdrFrontMatter, AdrLink } from './schema.ts';
-import { readAdrTemplate, renderAdrBody } from './template.ts';
+import { loadAdrTemplate, renderAdrBody } from './template.ts';
 import { parseTitle } from './title.ts';
 
 export interface CreateAdrOptions {
@@ -57,7 +57,7 @@ export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrRes
   const status = options.status ?? 'proposed';
   const supersedes = unique(options.supersedes ?? []);
   const links = (options.links ?? []).filter((l, i, all) => all.findIndex((o) => o.type === l.type && o.target === l.target) === i);
-  const template = await readAdrTemplate(options.root);
+  const template = await loadAdrTemplate(options.root);
   const dir = path.join(options.root, layout.adr);
 
   const plan = async (): Promise<{ result: CreateAdrResult; writes: PlannedWrite[] }> => {

@@ -1,9 +1,10 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { KbError } from '../core/errors.ts';
 import { escapeInline } from '../core/markdown-escape.ts';
 import { layout } from '../core/project.ts';
+import { compileCached, type TemplateFn } from '../core/template-cache.ts';
 
 export const adrTemplateName = 'adr.md.hbs';
 
@@ -20,12 +21,43 @@ export function toolTemplatesDir(from = path.dirname(fileURLToPath(import.meta.u
 }
 
 /** A project's own `templates/adr.md.hbs` wins over the tool's. */
-export async function readAdrTemplate(root: string): Promise<string> {
+async function readAdrTemplateFile(root: string): Promise<{ file: string; text: string }> {
   const own = path.join(root, layout.templates, adrTemplateName);
   try {
-    return await fs.readFile(own, 'utf8');
+    return { file: own, text: await fs.readFile(own, 'utf8') };
   } catch {
-    return fs.readFile(path.join(toolTemplatesDir(), adrTemplateName), 'utf8');
+    const file = path.join(toolTemplatesDir(), adrTemplateName);
+    return { file, text: await fs.readFile(file, 'utf8') };
+  }
+}
+
+export interface AdrTemplate {
+  /** Where it was read from, for error messages. */
+  file: string;
+  render: TemplateFn;
+}
+
+function templateError(file: string, cause: unknown): KbError {
+  const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+  return new KbError('INVALID_CONFIG', `template does not render: ${message}`, {
+    file,
+    hint: 'use only {{title}} and {{#each related}}; fix the Handlebars syntax',
+    cause,
+  });
+}
+
+/**
+ * The ADR template, compiled by an isolated, strict Handlebars instance with
+ * HTML escaping off (values are escaped in TypeScript). Precompiled once per
+ * template text (core/template-cache.ts), so `kb adr new` loads only the
+ * Handlebars runtime.
+ */
+export async function loadAdrTemplate(root: string, cacheDir?: string): Promise<AdrTemplate> {
+  const { file, text } = await readAdrTemplateFile(root);
+  try {
+    return { file, render: await compileCached(text, { strict: true, noEscape: true }, cacheDir) };
+  } catch (cause) {
+    throw templateError(file, cause);
   }
 }
 
@@ -35,9 +67,11 @@ export interface AdrTemplateView {
   related: string[];
 }
 
-/** Renders the body with an isolated, strict Handlebars instance; values are escaped here, not in the template. */
-export function renderAdrBody(template: string, view: AdrTemplateView): string {
-  const hbs = Handlebars.create();
-  const render = hbs.compile(template, { strict: true, noEscape: true });
-  return render({ title: escapeInline(view.title), related: view.related });
+/** Renders the body; values are escaped here, not in the template. */
+export function renderAdrBody(template: AdrTemplate, view: AdrTemplateView): string {
+  try {
+    return template.render({ title: escapeInline(view.title), related: view.related });
+  } catch (cause) {
+    throw templateError(template.file, cause);
+  }
 }
