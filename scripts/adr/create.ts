@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KbError } from '../core/errors.ts';
-import { serializeMarkdown } from '../core/front-matter.ts';
 import { createExclusive, writeFilesAtomic, type PlannedWrite } from '../core/fs-atomic.ts';
 import { escapeInline } from '../core/markdown-escape.ts';
+import { serializeMarkdownLazily } from '../core/plain-yaml.ts';
 import { layout } from '../core/project.ts';
 import { assertTransition } from './lifecycle.ts';
 import { withAdrLock } from './lock.ts';
@@ -110,7 +110,7 @@ export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrRes
       links,
       description: options.description,
     };
-    const content = serializeMarkdown(orderFrontMatter(fm), `\n${renderAdrBody(template, { title, related })}`);
+    const content = await serializeMarkdownLazily(orderFrontMatter(fm), `\n${renderAdrBody(template, { title, related })}`);
     const writes: PlannedWrite[] = [{ path: path.join(dir, name), content }];
     for (const { record, fm: edited } of touched.values()) writes.push({ path: record.file, content: records!.renderRecord(record, edited) });
     return {

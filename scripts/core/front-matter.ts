@@ -1,5 +1,6 @@
 import { parseDocument, stringify } from 'yaml';
 import { KbError } from './errors.ts';
+import { joinFrontMatter } from './plain-yaml.ts';
 
 export interface ParsedMarkdown {
   data: Record<string, unknown>;
@@ -40,10 +41,11 @@ export function parseMarkdown(source: string, file = '<input>'): ParsedMarkdown 
   };
 }
 
+/** How every kb document's front matter is written (plain-yaml.ts writes the same without the library). */
+export const yamlOptions = { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' } as const;
+
 /** Serialises front matter with the YAML library (never by string templates) and joins the body. */
 export function serializeMarkdown(data: Record<string, unknown>, body: string): string {
   const clean = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
-  const yaml = stringify(clean, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).trimEnd();
-  const text = body.startsWith('\n') ? body : `\n${body}`;
-  return `---\n${yaml}\n---\n${text}`;
+  return joinFrontMatter(stringify(clean, yamlOptions).trimEnd(), body);
 }
