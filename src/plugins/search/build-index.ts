@@ -1,0 +1,132 @@
+/**
+ * Feeds the searchable pages of a production build to Pagefind and writes its
+ * index to `<outDir>/pagefind/`. Any error Pagefind reports, and any page the
+ * rules of model.ts cannot read, fails the build with one line.
+ */
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as PagefindModule from 'pagefind';
+import { preparePage, urlOfBuiltFile, type PageContext } from './model.ts';
+
+export const INDEX_DIR = 'pagefind';
+
+/** Pagefind's ready-made UIs: we ship our own, so they are not written (about 430 KB). */
+const UNUSED_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
+
+/** Parts that exclude the Docusaurus pages from the scan. */
+const NOT_PAGES = new Set(['assets', INDEX_DIR]);
+
+export interface IndexSummary {
+  pages: number;
+  bySection: Record<string, number>;
+  files: number;
+  bytes: number;
+}
+
+/**
+ * Loads the pagefind package. It is ESM only (its exports have no "require"
+ * condition) and Docusaurus loads plugins through jiti 1, which turns import()
+ * into require() and runs modules where a native import() is refused; so the
+ * entry file is located by hand and loaded with Node's own require, which
+ * loads ES modules since Node 20.19 (our engines floor).
+ */
+async function loadPagefindModule(fromDir: string): Promise<typeof PagefindModule> {
+  const nodeRequire = createRequire(path.join(fromDir, 'package.json'));
+  for (const dir of nodeRequire.resolve.paths('pagefind') ?? []) {
+    const manifest = await readFile(path.join(dir, 'pagefind', 'package.json'), 'utf8').catch(() => undefined);
+    if (!manifest) continue;
+    const { exports } = JSON.parse(manifest) as { exports: { '.': { import: string } } };
+    return nodeRequire(path.join(dir, 'pagefind', exports['.'].import)) as typeof PagefindModule;
+  }
+  throw new Error(`[search] the pagefind package is not installed (looked from ${fromDir}) — run npm ci`);
+}
+
+async function builtHtmlFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((rel) => !NOT_PAGES.has(rel.split('/')[0]!))
+    .sort();
+}
+
+function fail(problems: string[]): never {
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1, 4).join('; ')}${problems.length > 4 ? '; …' : ''})` : '';
+  throw new Error(`[search] index not built: ${problems[0]}${more}`);
+}
+
+export async function buildSearchIndex(outDir: string, context: PageContext & { language: string; siteDir: string }): Promise<IndexSummary> {
+  const pagefind = await loadPagefindModule(context.siteDir);
+  const files = await builtHtmlFiles(outDir);
+  const problems: string[] = [];
+  const bySection: Record<string, number> = {};
+  let pages = 0;
+  const created = await pagefind.createIndex({ forceLanguage: context.language, excludeSelectors: EXCLUDED }).catch((error: unknown) => {
+    throw new Error(
+      `[search] could not start Pagefind (${error instanceof Error ? error.message : String(error)}) — run npm ci so the optional @pagefind/${process.platform}-${process.arch} package is installed`,
+    );
+  });
+  try {
+    const { index } = created;
+    if (!index) fail(created.errors.length ? created.errors : ['Pagefind created no index']);
+    // A few pages at a time: each is read, tagged and sent to the Pagefind process.
+    for (let i = 0; i < files.length; i += 16) {
+      await Promise.all(
+        files.slice(i, i + 16).map(async (rel) => {
+          const prepared = preparePage(await readFile(path.join(outDir, rel), 'utf8'), rel, context);
+          if (prepared.kind === 'skip') return;
+          if (prepared.kind === 'error') {
+            problems.push(prepared.message);
+            return;
+          }
+          const added = await index.addHTMLFile({ url: urlOfBuiltFile(rel), content: prepared.html });
+          if (added.errors.length > 0) problems.push(`${rel}: ${added.errors.join(', ')}`);
+          else {
+            pages += 1;
+            bySection[prepared.section] = (bySection[prepared.section] ?? 0) + 1;
+          }
+        }),
+      );
+    }
+    if (problems.length > 0) fail(problems);
+    if (pages === 0) fail([`no page of the build is searchable (looked at ${files.length} HTML files for docs and blog posts)`]);
+    const built = await index.getFiles();
+    if (built.errors.length > 0) fail(built.errors);
+    const target = path.join(outDir, INDEX_DIR);
+    await rm(target, { recursive: true, force: true });
+    const written = built.files.filter((f) => !UNUSED_FILE.test(f.path));
+    for (const file of written) {
+      await mkdir(path.dirname(path.join(target, file.path)), { recursive: true });
+      await writeFile(path.join(target, file.path), file.content);
+    }
+    const entry = written.find((f) => f.path === 'pagefind-entry.json');
+    const entryPages = entry ? Object.values((JSON.parse(Buffer.from(entry.content).toString('utf8')) as PagefindEntry).languages).reduce((n, l) => n + l.page_count, 0) : 0;
+    if (entryPages !== pages) fail([`Pagefind's index holds ${entryPages} pages but ${pages} were added — some pages have no indexable text`]);
+    return { pages, bySection, files: written.length, bytes: written.reduce((n, f) => n + f.content.length, 0) };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+interface PagefindEntry {
+  languages: Record<string, { page_count: number }>;
+}
+
+/**
+ * What inside a page's `<article>` is not its content: breadcrumbs, the
+ * version badge and banner, the mobile table of contents, heading anchors,
+ * copy buttons, edit/tag footers, report dates and authors, and SVG charts.
+ */
+export const EXCLUDED = [
+  'nav',
+  'footer',
+  'button',
+  'svg',
+  '.theme-doc-version-badge',
+  '.theme-doc-version-banner',
+  '.theme-doc-toc-mobile',
+  '.hash-link',
+  'article > header time',
+  'article > header .avatar',
+];

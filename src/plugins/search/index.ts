@@ -1,0 +1,51 @@
+/**
+ * search: after every production build, indexes the main content of the docs,
+ * runbooks, ADR and report pages with Pagefind into `<outDir>/pagefind/`, with
+ * a section and a version filter per page. The navbar box
+ * (src/theme/SearchBar) and the /search page (src/pages/search.tsx) load it
+ * on demand. `npm start` has no index; the box says so. Only wiring lives
+ * here: the rules are in model.ts, the Pagefind run in build-index.ts.
+ */
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { buildSearchIndex, INDEX_DIR } from './build-index.ts';
+import type { PluginOptions } from './options.ts';
+
+export { validateOptions } from './options.ts';
+
+interface DocsContent {
+  loadedVersions?: { versionName: string }[];
+}
+
+/** The version names of each docs plugin instance, from the loaded content. */
+export function docsVersions(allContent: unknown): Map<string, string[]> {
+  const instances = (allContent as Record<string, Record<string, DocsContent> | undefined>)['docusaurus-plugin-content-docs'] ?? {};
+  return new Map(Object.entries(instances).map(([id, content]) => [id, (content.loadedVersions ?? []).map((v) => v.versionName)]));
+}
+
+export default function searchPlugin(context: LoadContext, options: PluginOptions): Plugin {
+  let versionsById = new Map<string, string[]>();
+  return {
+    name: 'search',
+    allContentLoaded({ allContent }) {
+      versionsById = docsVersions(allContent);
+    },
+    async postBuild({ outDir, siteConfig }) {
+      if (!options.enabled) return;
+      const started = Date.now();
+      const versionedDocs = [...versionsById].filter(([, versions]) => versions.some((v) => v !== 'current')).map(([id]) => id);
+      const versions = [...new Set([...versionsById.values()].flat())];
+      const summary = await buildSearchIndex(outDir, {
+        labels: { docs: options.docs, blog: options.blog },
+        siteTitle: siteConfig.title,
+        versions: versions.length > 0 ? versions : ['current'],
+        versionedDocs,
+        language: context.i18n.currentLocale,
+        siteDir: context.siteDir,
+      });
+      const sections = Object.entries(summary.bySection).map(([section, n]) => `${n} ${section}`).join(', ');
+      console.log(
+        `[search] indexed ${summary.pages} pages (${sections}) into ${INDEX_DIR}/: ${summary.files} files, ${(summary.bytes / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+    },
+  };
+}
