@@ -83,6 +83,7 @@ const config: Config = {
     './src/plugins/adr-index/index.ts',
     './src/plugins/ai-readable/index.ts',
     './src/plugins/dashboards/index.ts',
+    './src/plugins/perf/index.ts',
     [
       '@docusaurus/plugin-content-docs',
       {

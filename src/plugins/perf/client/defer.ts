@@ -1,0 +1,47 @@
+/**
+ * The queue behind client/deferred-prefetch.ts: prefetch calls run one at a
+ * time in idle slices instead of synchronously. Pure, so it is unit-tested.
+ */
+export type Prefetch = (routePath: string) => false | Promise<void[]>;
+export interface DocusaurusGlobal {
+  prefetch: Prefetch;
+  preload: (routePath: string) => false | Promise<void[]>;
+}
+export interface IdleDeadline {
+  timeRemaining(): number;
+}
+export type IdleScheduler = (work: (deadline: IdleDeadline) => void) => void;
+
+/** Idle slices end this early, so a slice never runs into a long task. */
+const SLICE_MARGIN_MS = 4;
+
+/**
+ * Wraps `prefetch` so that calls queue up and run in idle slices; `idle` is
+ * `requestIdleCallback` in the browser (a short timeout where a browser lacks
+ * it), a hand-driven scheduler in the test.
+ */
+export function deferPrefetch(prefetch: Prefetch, idle: IdleScheduler): Prefetch {
+  const queue: string[] = [];
+  const queued = new Set<string>();
+  let scheduled = false;
+  const drain = (deadline: IdleDeadline) => {
+    while (queue.length > 0 && deadline.timeRemaining() > SLICE_MARGIN_MS) {
+      const routePath = queue.shift()!;
+      queued.delete(routePath);
+      void prefetch(routePath);
+    }
+    if (queue.length > 0) idle(drain);
+    else scheduled = false;
+  };
+  return (routePath) => {
+    if (!queued.has(routePath)) {
+      queued.add(routePath);
+      queue.push(routePath);
+    }
+    if (!scheduled) {
+      scheduled = true;
+      idle(drain);
+    }
+    return Promise.resolve([]);
+  };
+}
