@@ -1,8 +1,13 @@
-// Loads the kb CLI's `main`. From a precompiled esbuild bundle cached in
-// node_modules/.cache/kb-cli when its inputs are unchanged (stat of each
-// source file the bundle was built from), else rebuilds it; tsx from sources
-// when KB_NO_BUNDLE=1 or anything about the bundle fails. Plain node starts
-// the bundle several times faster than tsx compiles the sources.
+// Loads the kb CLI's `main`. From precompiled esbuild bundles cached in
+// node_modules/.cache/kb-cli when their inputs are unchanged (stat of each
+// source file the bundle was built from), else rebuilds them; tsx from
+// sources when KB_NO_BUNDLE=1 or anything about the bundle fails. Plain node
+// starts a bundle several times faster than tsx compiles the sources.
+//
+// Two bundles: `kb adr new …`, the command people run most and time against
+// adr-tools, starts from its own small one (cli/adr-new-main.ts: no command
+// table, no other sub-command) and checks only the files that bundle holds;
+// every other command starts from cli/main.ts.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,11 +26,22 @@ const stampOf = (file) => {
   return `${st.size}:${st.mtimeMs}`;
 };
 
-function freshBundle() {
+/** Each bundle's entry source, relative to scripts/. */
+const entries = { main: 'cli/main.ts', 'adr-new': 'cli/adr-new-main.ts' };
+
+/** Which bundle serves this command line: `adr new` without --help gets its own; main.ts handles help. */
+export function entryFor(argv) {
+  return argv[0] === 'adr' && argv[1] === 'new' && !argv.includes('--help') && !argv.includes('-h') ? 'adr-new' : 'main';
+}
+
+const outFile = (dir, entry) => path.join(cacheDir, dir, entry, `${path.basename(entries[entry], '.ts')}.mjs`);
+
+function freshBundle(entry) {
   try {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    for (const [file, stamp] of Object.entries(manifest.inputs)) if (stampOf(file) !== stamp) return undefined;
-    return path.join(cacheDir, manifest.dir, 'main.js');
+    if (manifest.root !== repoRoot) return undefined;
+    for (const file of manifest.entries[entry]) if (stampOf(file) !== manifest.stamps[file]) return undefined;
+    return outFile(manifest.dir, entry);
   } catch {
     return undefined;
   }
@@ -60,43 +76,54 @@ const externalPackages = {
   },
 };
 
-async function buildBundle() {
+async function buildBundles() {
   const { build } = await import('esbuild');
   const dir = `build-${process.pid}-${Date.now().toString(36)}`;
-  const out = path.join(cacheDir, dir);
-  const result = await build({
-    absWorkingDir: repoRoot,
-    entryPoints: [path.join(scriptsDir, 'cli', 'main.ts')],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: "import { createRequire as kbCreateRequire } from 'node:module'; const require = kbCreateRequire(import.meta.url);" },
-    outdir: out,
-    chunkNames: 'chunks/[name]-[hash]',
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [externalPackages, keepMetaUrl],
-  });
-  const inputs = {};
-  for (const file of Object.keys(result.metafile.inputs)) if (!file.includes('node_modules')) inputs[file] = stampOf(file);
+  const stamps = {};
+  const inputsOf = {};
+  // Each entry is split on its own: a shared build would cut adr new's code
+  // into more chunks, and every chunk is one more module for node to load.
+  await Promise.all(
+    Object.entries(entries).map(async ([entry, source]) => {
+      const result = await build({
+        absWorkingDir: repoRoot,
+        entryPoints: [path.join(scriptsDir, source)],
+        bundle: true,
+        splitting: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        banner: { js: "import { createRequire as kbCreateRequire } from 'node:module'; const require = kbCreateRequire(import.meta.url);" },
+        outdir: path.join(cacheDir, dir, entry),
+        // .mjs: node knows the format from the name instead of scanning the source for ESM syntax.
+        outExtension: { '.js': '.mjs' },
+        chunkNames: 'chunks/[name]-[hash]',
+        metafile: true,
+        logLevel: 'silent',
+        plugins: [externalPackages, keepMetaUrl],
+      });
+      inputsOf[entry] = Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules'));
+      for (const file of inputsOf[entry]) stamps[file] ??= stampOf(file);
+    }),
+  );
   const temp = `${manifestFile}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify({ dir, inputs }));
+  writeFileSync(temp, JSON.stringify({ root: repoRoot, dir, entries: inputsOf, stamps }));
   renameSync(temp, manifestFile);
   // Older builds another kb process may still be loading are left alone for an hour.
   for (const old of readdirSync(cacheDir)) {
     const abs = path.join(cacheDir, old);
     if (old.startsWith('build-') && old !== dir && Date.now() - statSync(abs).mtimeMs > 3_600_000) rmSync(abs, { recursive: true, force: true });
   }
-  return path.join(out, 'main.js');
+  return dir;
 }
 
-export async function loadMain() {
+/** The `main(argv, context)` that serves this command line. */
+export async function loadMain(argv = []) {
+  const entry = entryFor(argv);
   if (process.env.KB_NO_BUNDLE !== '1') {
     try {
       mkdirSync(cacheDir, { recursive: true });
-      const file = freshBundle() ?? (await buildBundle());
+      const file = freshBundle(entry) ?? outFile(await buildBundles(), entry);
       return await import(pathToFileURL(file).href);
     } catch (error) {
       if (process.env.KB_DEBUG) process.stderr.write(`kb: bundle unavailable, running from sources: ${error}\n`);
@@ -105,5 +132,5 @@ export async function loadMain() {
   }
   const { register } = await import('tsx/esm/api');
   register();
-  return import('../cli/main.ts');
+  return import(pathToFileURL(path.join(scriptsDir, entries[entry])).href);
 }

@@ -1,11 +1,8 @@
-import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
-import { isKbError } from '../core/errors.ts';
+import { defineCommand, renderUsage, type CommandDef } from 'citty';
 import { commands } from './commands.ts';
+import { runCli, type CliContext } from './run.ts';
 
-export interface CliContext {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
+export type { CliContext } from './run.ts';
 
 const root = defineCommand({
   meta: { name: 'kb', description: 'Sophia KB: scaffold, check, ingest and serve the knowledge base' },
@@ -36,19 +33,5 @@ export async function main(argv: string[], context: CliContext): Promise<number>
     process.stdout.write(`${await renderUsage(cmd, parent)}\n`);
     return argv.length === 0 ? 2 : 0;
   }
-  try {
-    await runCommand(root, { rawArgs: argv });
-    return 0;
-  } catch (error) {
-    if (isKbError(error)) {
-      process.stderr.write(`kb: ${error.format()}\n`);
-      return error.exitCode;
-    }
-    if (error instanceof Error && error.name === 'CLIError') {
-      process.stderr.write(`kb: ${error.message} — run \`kb ${argv[0] ?? ''} --help\` for usage\n`);
-      return 2;
-    }
-    process.stderr.write(`kb: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
-  }
+  return runCli(root, argv, argv);
 }
