@@ -106,24 +106,8 @@ const config: Config = {
         beforeDefaultRemarkPlugins: [remarkAdrBanner],
       } satisfies DocsOptions,
     ],
-    [
-      '@easyops-cn/docusaurus-search-local',
-      {
-        hashed: true,
-        language: ['en'],
-        indexDocs: true,
-        indexBlog: true,
-        indexPages: false,
-        docsRouteBasePath: ['docs', 'runbooks', 'adr'],
-        docsDir: ['docs', 'runbooks', 'adr'],
-        blogRouteBasePath: ['reports'],
-        blogDir: ['reports'],
-        docsPluginIdForPreferredVersion: 'default',
-        explicitSearchResultPath: true,
-        highlightSearchTermsOnTargetPage: true,
-        searchResultLimits: 10,
-      },
-    ],
+    // Search: Pagefind indexes the built pages (postBuild); the navbar box (src/theme/SearchBar) and /search load it on demand.
+    './src/plugins/search/index.ts',
   ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },

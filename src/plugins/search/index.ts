@@ -42,7 +42,8 @@ export default function searchPlugin(context: LoadContext, options: PluginOption
         language: context.i18n.currentLocale,
         siteDir: context.siteDir,
       });
-      const sections = Object.entries(summary.bySection).map(([section, n]) => `${n} ${section}`).join(', ');
+      const order = [...Object.values(options.docs), ...Object.values(options.blog)];
+      const sections = order.filter((s) => summary.bySection[s]).map((s) => `${summary.bySection[s]} ${s}`).join(', ');
       console.log(
         `[search] indexed ${summary.pages} pages (${sections}) into ${INDEX_DIR}/: ${summary.files} files, ${(summary.bytes / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
