@@ -107,13 +107,19 @@ describe('navigation by clicking', () => {
 });
 
 describe('search', () => {
-  it('finds a word that occurs on one page from the navbar search box', async () => {
+  it('finds a word that occurs on one page from the navbar search box, loading nothing before', async () => {
     const target = findWordOnOnePage(await readBuiltPages(siteDir), cutVersions);
     expect(target, 'no word (7+ letters) occurs on exactly one doc or report page of the build').toBeDefined();
     const { word, page: expected } = target!;
     const { page } = await openPage(browser.context);
+    const indexRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/pagefind/')) indexRequests.push(new URL(request.url()).pathname);
+    });
     await page.goto('/');
     await hydrated(page);
+    await page.waitForLoadState('networkidle');
+    expect(indexRequests, 'search code or index fetched before the search box was used').toEqual([]);
     const input = page.locator('input.navbar__search-input');
     await input.click();
     await input.pressSequentially(word, { delay: 20 });
