@@ -1,7 +1,8 @@
 /**
  * Pure builders for the ADR index page: entries, filters, timeline and the
- * Mermaid graph of supersedes/links. Input is what records.ts parsed; output
- * is plain JSON for the page component.
+ * Mermaid graph of supersedes/links, and the successors a superseded or
+ * deprecated record's banner points to. Input is what records.ts parsed;
+ * output is plain JSON for the page component.
  */
 import type { AdrRecord } from '../../../scripts/adr/records.ts';
 
@@ -63,6 +64,7 @@ export function buildGraph(records: readonly AdrIndexEntry[]): string {
   ].join('\n');
 }
 
+/**
 /** `urlOf(rel)` gives the page URL of `adr/0001-x.md`; records without a page are left out. */
 export function buildIndex(records: readonly AdrRecord[], urlOf: (rel: string) => string | undefined): AdrIndexData {
   const entries: AdrIndexEntry[] = [];
@@ -83,4 +85,37 @@ export function buildIndex(records: readonly AdrRecord[], urlOf: (rel: string) =
     tags: [...new Set(entries.flatMap((e) => e.tags))].sort(),
     graph: buildGraph(entries),
   };
+}
+
+/** The fields of a record that say what replaced or amended it. */
+export interface SuccessorRecord {
+  number: number;
+  supersedes: number[];
+  supersededBy?: number;
+  links: { type: string; target: number }[];
+}
+
+export type SuccessorRelation = 'supersedes' | 'amends';
+export interface Successor<R extends SuccessorRecord = SuccessorRecord> {
+  record: R;
+  relation: SuccessorRelation;
+}
+
+/**
+ * The records that took over from record `number`, in reading order: its own
+ * `superseded-by`, records that supersede it, then records that amend it
+ * (named on either end). Each record once, under its strongest relation.
+ */
+export function successorsOf<R extends SuccessorRecord>(number: number, own: Pick<SuccessorRecord, 'supersededBy' | 'links'>, records: readonly R[]): Successor<R>[] {
+  const byNumber = new Map(records.map((r) => [r.number, r]));
+  const out: Successor<R>[] = [];
+  const add = (n: number | undefined, relation: SuccessorRelation) => {
+    const record = n === undefined || n === number ? undefined : byNumber.get(n);
+    if (record && !out.some((s) => s.record === record)) out.push({ record, relation });
+  };
+  add(own.supersededBy, 'supersedes');
+  for (const r of records) if (r.supersedes.includes(number)) add(r.number, 'supersedes');
+  for (const l of own.links) if (l.type === 'amended-by') add(l.target, 'amends');
+  for (const r of records) if (r.links.some((l) => l.type === 'amends' && l.target === number)) add(r.number, 'amends');
+  return out;
 }
