@@ -92,7 +92,7 @@ describe('search page', () => {
 
     await page.locator('main [role="group"] button', { hasText: section }).click();
     await page.waitForURL((url) => url.searchParams.get('section') === section, { timeout: 10_000 });
-    await page.waitForFunction((s) => [...document.querySelectorAll('ol[aria-label="Search results"] > li[data-section]')].every((li) => li.getAttribute('data-section') === s), section, { timeout: 30_000 });
+    await page.waitForFunction((s) => Array.from(document.querySelectorAll('ol[aria-label="Search results"] > li[data-section]')).every((li) => li.getAttribute('data-section') === s), section, { timeout: 30_000 });
     const filtered = await results(page, `searching "${word}" in ${section}`);
     expect(filtered.length, `no ${section} results for "${word}"`).toBeGreaterThan(0);
     expect(filtered.every((r) => r.section === section), `results outside ${section}: ${JSON.stringify(filtered)}`).toBe(true);

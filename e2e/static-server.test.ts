@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { negotiateEncoding, startStaticServer, type StaticServer } from './support/static-server.ts';
+import { cacheControlOf, negotiateEncoding, startStaticServer, type StaticServer } from './support/static-server.ts';
 
 let root: string;
 let server: StaticServer;
@@ -78,5 +78,14 @@ describe('static server', () => {
     expect(page.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
     const etag = page.headers.get('etag')!;
     expect((await get('/docs', { 'if-none-match': etag })).status).toBe(304);
+  });
+
+  it("caches Pagefind's content-hashed index chunks forever, but not its entry files", () => {
+    const immutable = 'public, max-age=31536000, immutable';
+    expect(cacheControlOf('/pagefind/index/en_3f9a1c2.pf_index', 'x.pf_index')).toBe(immutable);
+    expect(cacheControlOf('/pagefind/fragment/en_0b12cd3.pf_fragment', 'x.pf_fragment')).toBe(immutable);
+    expect(cacheControlOf('/pagefind/pagefind.en_90d8b77c2c.pf_meta', 'x.pf_meta')).toBe(immutable);
+    expect(cacheControlOf('/pagefind/pagefind-entry.json', 'pagefind-entry.json')).not.toBe(immutable);
+    expect(cacheControlOf('/pagefind/pagefind.js', 'pagefind.js')).not.toBe(immutable);
   });
 });

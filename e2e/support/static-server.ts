@@ -45,8 +45,11 @@ const NAMED_TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.webmanifest', '.xml', '.md', '.txt', '.svg', '.ttf', '.ico']);
 const MIN_COMPRESS_BYTES = 1024;
-// Content-hashed file names (webpack/rspack chunks, CSS) never change: cache forever.
-const HASHED_ASSET = /^\/assets\/.*[.-][0-9a-f]{8,}\.[a-z0-9]+$/i;
+// Content-hashed file names (webpack/rspack chunks, CSS, Pagefind's index
+// chunks `pagefind/index/en_3f9a1c2.pf_index`) never change: cache forever.
+const HASHED_ASSET = /^\/assets\/.*[.-][0-9a-f]{8,}\.[a-z0-9]+$|^\/pagefind\/.*_[0-9a-f]{7,}\.pf_[a-z]+$/i;
+/** Search index files, which pages fetch when searching: legacy `search-index*.json`, or Pagefind's folder. */
+export const SEARCH_INDEX_FILE = /(^|[/\\])search-index[^/\\]*\.json$|(^|[/\\])pagefind[/\\]/;
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -179,7 +182,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const files = (await listFiles(root)).filter(
       (f) =>
         COMPRESSIBLE.has(path.extname(f).toLowerCase()) &&
-        (f.startsWith(path.join(root, 'assets') + path.sep) || /search-index[^/\\]*\.json$/.test(f)),
+        (f.startsWith(path.join(root, 'assets') + path.sep) || SEARCH_INDEX_FILE.test(path.relative(root, f))),
     );
     // zlib's async calls run on libuv's thread pool: a few at a time is enough.
     for (let i = 0; i < files.length; i += 8) {
