@@ -10,6 +10,9 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../e2e/support/browser.ts';
 
 const run = promisify(execFile);
 
+/** Search index files: Pagefind's folder, or search-local's `search-index*.json`. */
+const SEARCH_INDEX_REQUEST = /\/pagefind\/|\/search-index[^/]*\.json$/;
+
 export type FormFactor = 'desktop' | 'mobile';
 
 export interface PageFigures {
@@ -23,7 +26,7 @@ export interface PageFigures {
   jsBytes: number;
   /** Lighthouse's CPU benchmark of this machine at the time (lower = busier machine). */
   benchmarkIndex: number;
-  /** Requests for search index files, with their transfer size. */
+  /** Requests for search code and index files (Pagefind's, or search-local's lunr index), with their transfer size. */
   searchIndexRequests: { url: string; transferBytes: number }[];
   /** The three largest scripts loaded (transfer size), to see what a page pays for. */
   largestScripts: { url: string; transferBytes: number }[];
@@ -67,7 +70,7 @@ export async function runLighthouse(projectRoot: string, url: string, formFactor
       jsBytes: Number(summary.find((item) => item.resourceType === 'script')?.transferSize ?? 0),
       benchmarkIndex: lhr.environment.benchmarkIndex,
       searchIndexRequests: requests
-        .filter((item) => /search-index[^/]*\.json/.test(String(item.url)))
+        .filter((item) => SEARCH_INDEX_REQUEST.test(new URL(String(item.url)).pathname))
         .map((item) => ({ url: String(item.url), transferBytes: Number(item.transferSize ?? 0) })),
       largestScripts: requests
         .filter((item) => item.resourceType === 'Script')
