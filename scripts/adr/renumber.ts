@@ -1,15 +1,20 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KbError } from '../core/errors.ts';
+import { listContentFiles } from '../core/documents.ts';
 import { writeFilesAtomic } from '../core/fs-atomic.ts';
 import { withAdrLock } from './lock.ts';
 import { fileNameFor, nextNumber } from './numbering.ts';
 import { adrDir, loadRecords, renderRecord, type AdrRecord } from './records.ts';
+import { rewriteRecordLinks } from './renumber-links.ts';
 import type { AdrFrontMatter } from './schema.ts';
 
 export interface RenumberResult {
   moves: { from: string; to: string; oldNumber: number; newNumber: number }[];
-  /** Records whose references or links were rewritten (moved ones excluded). */
+  /**
+   * Files whose references or links were rewritten (moved records excluded):
+   * records first, then any other page of the knowledge base linking a moved record.
+   */
   rewritten: string[];
   dryRun: boolean;
 }
@@ -32,7 +37,10 @@ function refersTo(from: AdrRecord, to: AdrRecord): boolean {
  * number. Inbound references (`supersedes`, `superseded-by`, `links`, and
  * Markdown links to the file) are pointed at the right record: a reference
  * to a shared number goes to the record that points back (or is linked by
- * file name), else to the one that kept the number.
+ * file name), else to the one that kept the number. Links to a moved record
+ * from anywhere in the knowledge base (docs, runbooks, reports, their
+ * versioned copies) are rewritten in the same all-or-nothing write that
+ * moves it.
  */
 export async function renumberAdrs(root: string, options: { dryRun?: boolean } = {}): Promise<RenumberResult> {
   const run = async (): Promise<RenumberResult> => {
@@ -59,6 +67,7 @@ export async function renumberAdrs(root: string, options: { dryRun?: boolean } =
       return newNumber.get(hit)!;
     };
 
+    const renames = { moves: new Map(moved.map((m) => [base(m), newName(m)])) };
     const writes: { path: string; content: string }[] = [];
     const rewritten: string[] = [];
     for (const r of records) {
@@ -67,13 +76,24 @@ export async function renumberAdrs(root: string, options: { dryRun?: boolean } =
       fm.supersedes = fm.supersedes.map((n) => target(r, n));
       if (fm['superseded-by'] !== undefined) fm['superseded-by'] = target(r, fm['superseded-by']);
       fm.links = fm.links.map((l) => ({ ...l, target: target(r, l.target) }));
-      let body = r.body;
-      for (const m of moved) body = body.split(`](${base(m)}`).join(`](${newName(m)}`).split(`](./${base(m)}`).join(`](./${newName(m)}`);
+      const body = moved.length > 0 ? rewriteRecordLinks(r.body, r.rel, renames) : r.body;
       const content = renderRecord(r, fm, body);
       const isMoved = moved.includes(r);
       if (!isMoved && JSON.stringify(fm) === JSON.stringify(r.frontMatter) && body === r.body) continue;
       writes.push({ path: path.join(path.dirname(r.file), newName(r)), content });
       if (!isMoved) rewritten.push(r.rel);
+    }
+    if (moved.length > 0) {
+      const recordFiles = new Set(records.map((r) => r.rel));
+      for (const rel of (await listContentFiles(root)).sort()) {
+        if (recordFiles.has(rel)) continue;
+        const file = path.join(root, rel);
+        const text = await fs.readFile(file, 'utf8');
+        const next = rewriteRecordLinks(text, rel, renames);
+        if (next === text) continue;
+        writes.push({ path: file, content: next });
+        rewritten.push(rel);
+      }
     }
     const moves = moved.map((r) => ({ from: r.rel, to: `${path.dirname(r.rel)}/${newName(r)}`, oldNumber: r.number, newNumber: newNumber.get(r)! }));
     if (!options.dryRun && writes.length > 0) {
@@ -82,8 +102,8 @@ export async function renumberAdrs(root: string, options: { dryRun?: boolean } =
           throw new KbError('EXISTS', 'file already exists', { file: m.to, hint: 'move it aside and run kb adr renumber again' });
         }
       }
-      await writeFilesAtomic(writes, { force: true, root });
-      for (const r of moved) await fs.rm(r.file);
+      // New names, rewritten links and the removal of the old names: all or nothing.
+      await writeFilesAtomic(writes, { force: true, root, remove: moved.map((r) => r.file) });
     }
     return { moves, rewritten, dryRun: Boolean(options.dryRun) };
   };

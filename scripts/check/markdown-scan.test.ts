@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectAnchors, findLinks, headingText } from './markdown-scan.ts';
+import { collectAnchors, findLinks, headingText, replaceLinks } from './markdown-scan.ts';
 
 describe('findLinks', () => {
   it('finds inline links, images and reference definitions with their lines', () => {
@@ -39,5 +39,30 @@ describe('collectAnchors', () => {
 
   it('takes link text, not URLs, into heading ids', () => {
     expect(headingText('See [the guide](./g.md) **now**')).toBe('See the guide now');
+  });
+});
+
+describe('replaceLinks', () => {
+  const swap = (url: string) => (url.startsWith('a.md') ? url.replace('a.md', 'b.md') : undefined);
+  it('rewrites link targets in prose only, keeping every other byte', () => {
+    const body = [
+      'Text [one](a.md#x "title") and ![img](a.md) and [keep](c.md).',
+      '<!-- [hidden](a.md) --> [after comment](a.md) `[code](a.md)` [after code](<a.md>)',
+      '```',
+      '[fenced](a.md)',
+      '```',
+      '[def]: a.md',
+    ].join('\n');
+    expect(replaceLinks(body, swap)).toBe(
+      [
+        'Text [one](b.md#x "title") and ![img](b.md) and [keep](c.md).',
+        '<!-- [hidden](a.md) --> [after comment](b.md) `[code](a.md)` [after code](<b.md>)',
+        '```',
+        '[fenced](a.md)',
+        '```',
+        '[def]: b.md',
+      ].join('\n'),
+    );
+    expect(replaceLinks('no links here', swap)).toBe('no links here');
   });
 });

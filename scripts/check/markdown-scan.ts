@@ -18,8 +18,12 @@ const inlineLink = /(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s)]+)(
 const referenceDefinition = /^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)/;
 const codeSpan = /(`+)[\s\S]*?\1/g;
 
-/** Follows fences and HTML comments line by line; `clean` gives a line's prose ('' inside code). */
-function proseCleaner() {
+/**
+ * Follows fences and HTML comments line by line; `clean` gives a line's prose
+ * ('' inside code). With `keepPositions`, comments and code spans become
+ * spaces instead of vanishing, so offsets in the result are offsets in the line.
+ */
+function proseCleaner(keepPositions = false) {
   let fenceClose: RegExp | null = null;
   let inComment = false;
   return {
@@ -48,9 +52,11 @@ function proseCleaner() {
           if (inComment) {
             const end = rest.indexOf('-->');
             if (end < 0) {
+              if (keepPositions) out += ' '.repeat(rest.length);
               rest = '';
             } else {
               inComment = false;
+              if (keepPositions) out += ' '.repeat(end + 3);
               rest = rest.slice(end + 3);
             }
           } else {
@@ -59,7 +65,7 @@ function proseCleaner() {
               out += rest;
               rest = '';
             } else {
-              out += rest.slice(0, start);
+              out += rest.slice(0, start) + (keepPositions ? '    ' : '');
               inComment = true;
               rest = rest.slice(start + 4);
             }
@@ -68,7 +74,8 @@ function proseCleaner() {
         line = out;
       }
       if (!wanted(line)) return '';
-      return line.includes('`') ? line.replace(codeSpan, '') : line;
+      if (!line.includes('`')) return line;
+      return line.replace(codeSpan, (span) => (keepPositions ? ' '.repeat(span.length) : ''));
     },
   };
 }
@@ -125,6 +132,43 @@ function collectLinks(line: string, lineNo: number, links: LinkRef[]): void {
     const def = referenceDefinition.exec(line);
     if (def) links.push({ url: unwrap(def[1]!), line: lineNo });
   }
+}
+
+const inlineLinkAt = new RegExp(inlineLink.source, 'gd');
+const referenceDefinitionAt = new RegExp(referenceDefinition.source, 'd');
+
+/**
+ * The body with every link and image target that `rewrite` maps to a new URL
+ * replaced, the rest byte for byte as it was. Code (fenced blocks, inline
+ * spans) and HTML comments are left alone, as findLinks skips them.
+ * `rewrite` gets the URL without `<>` and returns undefined to keep it.
+ */
+export function replaceLinks(body: string, rewrite: (url: string) => string | undefined): string {
+  if (!body.includes('](') && !body.includes(']:')) return body;
+  const cleaner = proseCleaner(true);
+  let changed = false;
+  const lines = body.split('\n').map((raw) => {
+    const prose = cleaner.clean(raw, isLinkLine);
+    if (prose === '') return raw;
+    const spans: [number, number][] = [];
+    if (prose.includes('](')) {
+      inlineLinkAt.lastIndex = 0;
+      for (let m = inlineLinkAt.exec(prose); m; m = inlineLinkAt.exec(prose)) spans.push(m.indices![3]!);
+    }
+    const def = prose.includes(']:') ? referenceDefinitionAt.exec(prose) : null;
+    if (def) spans.push(def.indices![1]!);
+    let out = raw;
+    for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) {
+      const written = raw.slice(start, end);
+      const wrapped = written.startsWith('<') && written.endsWith('>');
+      const next = rewrite(unwrap(written));
+      if (next === undefined || next === unwrap(written)) continue;
+      out = out.slice(0, start) + (wrapped ? `<${next}>` : next) + out.slice(end);
+      changed = true;
+    }
+    return out;
+  });
+  return changed ? lines.join('\n') : body;
 }
 
 function unwrap(url: string): string {

@@ -47,12 +47,7 @@ export async function loadDocuments(root: string): Promise<LoadedDocuments> {
   const documents: SourceDocument[] = [];
   const problems: LoadProblem[] = [];
   for (const section of sections) {
-    const files = await glob(['**/*.md', '**/*.mdx'], {
-      cwd: path.join(root, section.dir),
-      followSymbolicLinks: false,
-      ignore: ['**/node_modules/**', '**/_*/**', '**/_*'],
-    });
-    files.sort();
+    const files = await markdownFilesIn(path.join(root, section.dir));
     for (const file of files) {
       const rel = `${section.dir}/${file}`;
       try {
@@ -77,4 +72,33 @@ export async function loadDocuments(root: string): Promise<LoadedDocuments> {
     }
   }
   return { documents, problems };
+}
+
+/** Markdown files under `dir` the way Docusaurus sees them (no `_`-prefixed files or folders), sorted, relative to `dir`. */
+async function markdownFilesIn(dir: string): Promise<string[]> {
+  const files = await glob(['**/*.md', '**/*.mdx'], {
+    cwd: dir,
+    followSymbolicLinks: false,
+    ignore: ['**/node_modules/**', '**/_*/**', '**/_*'],
+  });
+  return files.sort();
+}
+
+/** Where Docusaurus keeps a versioned section's frozen copies: `versioned_docs/` for docs, `<id>_versioned_docs/` for the others. */
+export function versionedDirOf(section: (typeof sections)[number]): string | undefined {
+  if (!section.versioned) return undefined;
+  return section.id === 'docs' ? 'versioned_docs' : `${section.id}_versioned_docs`;
+}
+
+/**
+ * Every Markdown file of the knowledge base's content, relative to the root:
+ * each section's current version and the versioned copies. For edits that
+ * must reach every page (renumbering an ADR rewrites links to it); unlike
+ * loadDocuments it reads nothing.
+ */
+export async function listContentFiles(root: string): Promise<string[]> {
+  const dirs = sections.flatMap((s) => [s.dir, versionedDirOf(s)].filter((d): d is string => d !== undefined));
+  const out: string[] = [];
+  for (const dir of dirs) for (const file of await markdownFilesIn(path.join(root, dir))) out.push(`${dir}/${file}`);
+  return out;
 }

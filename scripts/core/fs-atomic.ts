@@ -31,10 +31,12 @@ async function exists(p: string): Promise<boolean> {
  * first; only when all are written are they renamed into place. If a rename
  * fails, the targets already replaced are restored from backups.
  * Without `force`, an existing target is an EXISTS error and nothing is written.
+ * Files in `remove` (a renamed record's old name) are moved aside before the
+ * renames and deleted only once every write is in place, else put back.
  */
 export async function writeFilesAtomic(
   writes: readonly PlannedWrite[],
-  options: { force?: boolean; root?: string } = {},
+  options: { force?: boolean; root?: string; remove?: readonly string[] } = {},
 ): Promise<void> {
   const rel = (p: string) => (options.root ? path.relative(options.root, p) : p);
   if (!options.force) {
@@ -48,6 +50,8 @@ export async function writeFilesAtomic(
     }
   }
   const staged: { target: string; temp: string; backup?: string }[] = [];
+  const asides: { target: string; aside: string }[] = [];
+  const putBack = () => Promise.all(asides.map((a) => fs.rename(a.aside, a.target).catch(() => undefined)));
   try {
     for (const w of writes) {
       await fs.mkdir(path.dirname(w.path), { recursive: true });
@@ -61,7 +65,14 @@ export async function writeFilesAtomic(
         await fs.copyFile(s.target, s.backup);
       }
     }
+    for (const target of options.remove ?? []) {
+      if (writes.some((w) => w.path === target)) continue;
+      const aside = tempPathFor(target) + '.del';
+      await fs.rename(target, aside);
+      asides.push({ target, aside });
+    }
   } catch (cause) {
+    await putBack();
     await Promise.all(staged.flatMap((s) => [fs.rm(s.temp, { force: true }), s.backup ? fs.rm(s.backup, { force: true }) : null]));
     throw new KbError('WRITE_FAILED', 'could not write files', {
       file: rel(writes[staged.length]?.path ?? writes[0]?.path ?? ''),
@@ -80,6 +91,7 @@ export async function writeFilesAtomic(
       if (s.backup) await fs.rename(s.backup, s.target).catch(() => undefined);
       else await fs.rm(s.target, { force: true });
     }
+    await putBack();
     await Promise.all(staged.map((s) => fs.rm(s.temp, { force: true })));
     throw new KbError('WRITE_FAILED', 'could not write files; nothing was changed', {
       file: rel(staged[done.length]?.target ?? ''),
@@ -89,6 +101,7 @@ export async function writeFilesAtomic(
   } finally {
     await Promise.all(staged.map((s) => (s.backup ? fs.rm(s.backup, { force: true }) : null)));
   }
+  await Promise.all(asides.map((a) => fs.rm(a.aside, { force: true })));
 }
 
 /** Creates a file only if it does not exist yet (O_EXCL); returns false when it does. */

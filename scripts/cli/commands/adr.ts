@@ -51,7 +51,7 @@ const listCommand = defineCommand({
 });
 
 const renumberCommand = defineCommand({
-  meta: { name: 'renumber', description: 'Give duplicate ADR numbers (after a merge) the next free numbers and rewrite inbound links' },
+  meta: { name: 'renumber', description: 'Give duplicate ADR numbers (after a merge) the next free numbers and rewrite links to them across the knowledge base' },
   args: { 'dry-run': dryRun, json },
   async run({ args }) {
     const { renumberAdrs } = await import('../../adr/renumber.ts');
