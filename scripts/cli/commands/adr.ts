@@ -3,9 +3,9 @@ import { workingDirectory } from '../../core/project.ts';
 import { dryRun, json, parseNumber, print, repeated, root, today } from './adr-args.ts';
 import newCommand from './adr-new.ts';
 
-// Only citty and the shared arguments load up front: each sub-command imports
-// its core module when it runs. `kb adr new` itself usually starts from
-// cli/adr-new-main.ts and never loads this file.
+// Up front: citty, the shared arguments and `adr new` (with createAdr); every
+// other sub-command imports its core module when it runs. `kb adr new`
+// itself usually starts from cli/adr-new-main.ts and never loads this file.
 
 const statusCommand = defineCommand({
   meta: { name: 'status', description: 'Move an ADR along its lifecycle: proposed → accepted|rejected, accepted → deprecated' },
