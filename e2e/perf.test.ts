@@ -1,0 +1,84 @@
+// Browser tests of what src/plugins/perf changes in the client: Prism loads
+// with the first code block instead of main.js, viewport prefetching runs in
+// idle time, route components are created on first use. Each keeps a feature
+// working while it moves work off the page load.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPage, type LaunchedBrowser } from './support/browser.ts';
+import { urlOfHtmlFile } from './support/site-pages.ts';
+
+const baseURL = inject('baseURL');
+const siteDir = inject('siteDir');
+
+let browser: LaunchedBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser({ baseURL });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
+}
+
+/** A current runbook whose server-rendered HTML has a highlighted bash block (bash is one of prism.additionalLanguages). */
+async function runbookWithBash(): Promise<string | undefined> {
+  const dir = path.join(siteDir, 'runbooks');
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.html')).sort()) {
+    const html = await readFile(path.join(dir, name), 'utf8');
+    if (/class="prism-code language-bash/.test(html) && /class="token (function|builtin)/.test(html)) return urlOfHtmlFile(siteDir, path.join(dir, name));
+  }
+  return undefined;
+}
+
+/** Kinds of Prism tokens inside the first bash block of the page. */
+const bashTokenKinds = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('pre.language-bash .token')].map((t) => t.className).filter((c) => c !== 'token plain'));
+
+describe('code highlighting without Prism in main.js', () => {
+  it('main.js carries no Prism grammar and no module path strings', async () => {
+    const js = path.join(siteDir, 'assets/js');
+    const main = (await readdir(js)).find((n) => /^main\.[0-9a-f]+\.js$/.test(n));
+    expect(main, `no main.<hash>.js in ${js}`).toBeDefined();
+    const text = await readFile(path.join(js, main!), 'utf8');
+    expect(text, 'main.js still evaluates Prism grammars (languages.insertBefore)').not.toMatch(/languages\.insertBefore\(/);
+    expect(text.match(/"@site\/[^"]*"/g) ?? [], 'main.js still carries registry module paths').toEqual([]);
+  });
+
+  it('highlights bash on a runbook loaded directly and after a client-side navigation to it', async () => {
+    const url = await runbookWithBash();
+    expect(url, 'no built runbook has a highlighted ```bash block').toBeDefined();
+    const { page, problems } = await openPage(browser.context);
+
+    await page.goto(url!);
+    await hydrated(page);
+    expect(await bashTokenKinds(page), `bash tokens on ${url} after hydration`).toEqual(expect.arrayContaining([expect.stringMatching(/token (function|builtin)/)]));
+
+    await page.goto('/runbooks');
+    await hydrated(page);
+    await page.evaluate(() => ((window as unknown as { kbNoReload: boolean }).kbNoReload = true));
+    await page.locator(`.theme-doc-sidebar-container a[href="${url}"]`).first().click();
+    await page.waitForURL((u) => u.pathname === url, { timeout: 30_000 });
+    await page.locator('pre.language-bash').first().waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { kbNoReload?: boolean }).kbNoReload), 'the click reloaded the page instead of navigating client-side').toBe(true);
+    expect(await bashTokenKinds(page), `bash tokens on ${url} after client-side navigation`).toEqual(expect.arrayContaining([expect.stringMatching(/token (function|builtin)/)]));
+    expect(problems.errors, 'console errors').toEqual([]);
+    await page.close();
+  });
+});
+
+describe('deferred prefetching', () => {
+  it('still prefetches the chunks of visible links, once the page is idle', async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto('/');
+    await hydrated(page);
+    await page.waitForFunction(() => document.querySelectorAll('link[rel="prefetch"]').length > 0, undefined, { timeout: 15_000 }).catch(() => {
+      throw new Error('no <link rel="prefetch"> appeared on / after hydration: viewport prefetching no longer runs');
+    });
+    expect(problems.errors, 'console errors on /').toEqual([]);
+    await page.close();
+  });
+});
