@@ -36,7 +36,7 @@ async function runbookWithBash(): Promise<string | undefined> {
 
 /** Kinds of Prism tokens inside the first bash block of the page. */
 const bashTokenKinds = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('pre.language-bash .token')].map((t) => t.className).filter((c) => c !== 'token plain'));
+  page.evaluate(() => Array.from(document.querySelectorAll('pre.language-bash .token'), (t) => t.className).filter((c) => c !== 'token plain'));
 
 describe('code highlighting without Prism in main.js', () => {
   it('main.js carries no Prism grammar and no module path strings', async () => {
