@@ -116,3 +116,32 @@ describe('search page', () => {
     await page.close();
   });
 });
+
+describe('search box keyboard', () => {
+  it('Ctrl+K focuses the box, arrows pick a suggestion, Enter opens it, Esc closes the list', async () => {
+    const target = wordInSeveralSections();
+    expect(target, 'no word occurs in two sections of the build').toBeDefined();
+    const { page } = await openPage(browser.context);
+    await page.goto('/');
+    await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
+    await page.keyboard.press('Control+k');
+    const input = page.locator('input.navbar__search-input');
+    await expect(input.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type(target!.word, { delay: 20 });
+    const options = page.locator('[role="option"]');
+    await options.nth(1).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('ArrowDown');
+    await expect(options.nth(1).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(input.getAttribute('aria-activedescendant')).resolves.toBe(await options.nth(1).getAttribute('id'));
+    await page.keyboard.press('Escape');
+    await expect(input.getAttribute('aria-expanded')).resolves.toBe('false');
+    await page.keyboard.press('ArrowDown');
+    await expect(input.getAttribute('aria-expanded')).resolves.toBe('true');
+    const href = await options.nth(2).locator('a').getAttribute('href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === href, { timeout: 30_000 }).catch(() => {
+      throw new Error(`Enter on the selected suggestion (${href}) led to ${new URL(page.url()).pathname}`);
+    });
+    await page.close();
+  });
+});

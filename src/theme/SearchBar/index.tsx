@@ -106,6 +106,8 @@ export default function SearchBar(): ReactNode {
       if (hit) go(hit.url);
       else if (query.trim()) go(allResults);
     } else if (event.key === 'Escape') {
+      // Chromium clears a type=search input on Esc: keep the query, close the list (then leave the box).
+      event.preventDefault();
       if (open) setOpen(false);
       else input.current?.blur();
     }
