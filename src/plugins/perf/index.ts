@@ -5,12 +5,20 @@
  * - strip-registry-loader.cjs: no module path strings in the client's route
  *   registry;
  * - lazy-routes-loader.cjs: route components created when a route is first
- *   rendered, not all of them while main.js evaluates.
+ *   rendered, not all of them while main.js evaluates;
+ * - route-shards.cjs (+ route-shards-loader.cjs, app-routes-loader.cjs,
+ *   client/preload.ts, client/route-shards.ts): leaf routes, their chunk
+ *   names and registry entries out of main.js into shards of ~45 routes,
+ *   loaded for the page being shown (production client bundle only).
  * Each measure is explained where it lives; bench/pages measures the result.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+
+/** Core's client preload (matches routes before render), replaced to load route shards first. */
+const CORE_PRELOAD = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]preload\.js$/;
+const CORE_APP = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]App\.js$/;
 
 export default function perfPlugin(context: LoadContext): Plugin {
   const here = path.join(context.siteDir, 'src/plugins/perf');
@@ -21,15 +29,27 @@ export default function perfPlugin(context: LoadContext): Plugin {
     getClientModules() {
       return [path.join(here, 'client/deferred-prefetch.ts')];
     },
-    configureWebpack(_config, isServer) {
+    configureWebpack(config, isServer, { currentBundler }) {
+      // Route shards only where the server render proves the full table: the
+      // production client bundle (the dev server renders client-side only).
+      const shard = !isServer && config.mode === 'production';
+      const shards = { loader: path.join(here, 'route-shards-loader.cjs'), options: { runtime: path.join(here, 'client/route-shards.ts'), keep: [context.baseUrl] } };
       return {
         resolve: { alias: { [prismClientModule]: path.join(here, 'client/no-eager-prism.ts') } },
+        plugins: shard ? [new currentBundler.instance.NormalModuleReplacementPlugin(CORE_PRELOAD, path.join(here, 'client/preload.ts'))] : [],
         module: {
           rules: isServer
             ? []
             : [
-                { test: /[\\/]\.docusaurus[\\/]registry\.js$/, use: [{ loader: path.join(here, 'strip-registry-loader.cjs') }] },
-                { test: /[\\/]\.docusaurus[\\/]routes\.js$/, use: [{ loader: path.join(here, 'lazy-routes-loader.cjs') }] },
+                // Loaders run last to first: shards before the registry strip and lazy components.
+                { test: /[\\/]\.docusaurus[\\/]registry\.js$/, use: [{ loader: path.join(here, 'strip-registry-loader.cjs') }, ...(shard ? [shards] : [])] },
+                { test: /[\\/]\.docusaurus[\\/]routes\.js$/, use: [{ loader: path.join(here, 'lazy-routes-loader.cjs') }, ...(shard ? [shards] : [])] },
+                ...(shard
+                  ? [
+                      { test: /[\\/]\.docusaurus[\\/]routesChunkNames\.json$/, use: [shards] },
+                      { test: CORE_APP, use: [{ loader: path.join(here, 'app-routes-loader.cjs') }] },
+                    ]
+                  : []),
               ],
         },
       };

@@ -7,8 +7,12 @@
  * the page's Total Blocking Time. The prefetches still happen, one at a time
  * in idle periods, so client-side navigation stays instant; hover preloading
  * (`window.docusaurus.preload`) is unchanged.
+ * Core's prefetch matches the route table, so a link's route shard
+ * (client/route-shards.ts) is loaded first: a link to a page whose leaf route
+ * is not in main yet is prefetched all the same.
  */
-import { deferPrefetch, type DocusaurusGlobal, type IdleScheduler } from './defer.ts';
+import { deferPrefetch, type DocusaurusGlobal, type IdleScheduler, type Prefetch } from './defer.ts';
+import { loadRouteShards } from './route-shards.ts';
 
 function browserIdle(): IdleScheduler {
   if (typeof window.requestIdleCallback === 'function') return (work) => window.requestIdleCallback(work, { timeout: 2000 });
@@ -28,6 +32,11 @@ if (typeof window !== 'undefined') {
     const w = window as unknown as { docusaurus?: DocusaurusGlobal };
     const original = w.docusaurus;
     if (!original || typeof original.prefetch !== 'function') return;
-    w.docusaurus = Object.freeze({ ...original, prefetch: deferPrefetch(original.prefetch, browserIdle()) });
+    const prefetchWithShard: Prefetch = (routePath) =>
+      loadRouteShards(routePath).then(async () => {
+        await original.prefetch(routePath);
+        return [];
+      });
+    w.docusaurus = Object.freeze({ ...original, prefetch: deferPrefetch(prefetchWithShard, browserIdle()) });
   });
 }
