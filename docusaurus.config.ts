@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
 import { themes as prismThemes } from 'prism-react-renderer';
 import remarkAdrBanner from './src/plugins/adr-index/remark-banner.ts';
+import { ssrTemplate } from './src/plugins/perf/ssr-template.ts';
 
 // KB_CURRENT_ONLY=1 builds only the current version of the versioned
 // sections (docs/, runbooks/): much faster for local work, see README.
@@ -22,6 +23,8 @@ const config: Config = {
   trailingSlash: false,
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
+  // Scripts start after the first frame, so content paints before JavaScript runs (src/plugins/perf/ssr-template.ts).
+  ssrTemplate,
   // v4 flags on, except CSS cascade layers: with them the production CSS
   // polyfills layers by specificity and our custom.css colours lose to Infima.
   future: {
