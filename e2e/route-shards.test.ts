@@ -2,11 +2,29 @@
 // names and registry entries are not in main.js but in a shard loaded for the
 // page being shown. Client-side navigation to a page of another shard must
 // load that shard and render the page without a full reload, and back.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, type LaunchedBrowser } from './support/browser.ts';
 
 const baseURL = inject('baseURL');
+const siteDir = inject('siteDir');
+
+/**
+ * The script of the build holding a route's object: `path:"…",get component()`
+ * once minified (lazy-routes-loader.cjs). The sidebar and global data name
+ * the path too, but not in that form.
+ */
+async function scriptsWithRoutes(): Promise<Map<string, string>> {
+  const dir = path.join(siteDir, 'assets/js');
+  const texts = await Promise.all(
+    (await readdir(dir)).filter((f) => f.endsWith('.js')).map(async (f) => [f, await readFile(path.join(dir, f), 'utf8')] as const),
+  );
+  const where = new Map<string, string>();
+  for (const [file, text] of texts) for (const m of text.matchAll(/path:"([^"]+)",get component\(\)/g)) where.set(m[1]!, file);
+  return where;
+}
 
 let browser: LaunchedBrowser;
 
@@ -28,29 +46,21 @@ async function heading(page: Page): Promise<string> {
 describe('route shards', () => {
   it('navigates client-side from a doc to a doc of another shard and back, without a reload or errors', async () => {
     const { page, problems } = await openPage(browser.context);
-    // Every script the first load fetched (main, runtime, the page's shard and chunks), until hydration.
-    const firstLoad: Promise<string>[] = [];
-    let loading = true;
-    page.on('response', (response) => {
-      if (loading && response.request().resourceType() === 'script') firstLoad.push(response.text().catch(() => ''));
-    });
     await page.goto('/docs', { waitUntil: 'load' });
     await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
-    loading = false;
-    const scripts = (await Promise.all(firstLoad)).join('\n');
     const start = pathname(page);
     const startHeading = await heading(page);
 
-    // A sidebar doc whose route the first load did not ship. A route object is
-    // `path:"…",get component()` once minified (lazy-routes-loader.cjs); the
-    // sidebar and global data name the path too, but not in that form.
-    const shipsRoute = (href: string) => scripts.includes(`path:"${href}",get component()`);
+    // A sidebar doc whose route is in another script than the page's own (another shard).
+    const where = await scriptsWithRoutes();
+    const own = where.get(start);
+    expect(own, `no script of the build holds the route of ${start}`).toBeDefined();
+    expect(own, `the route of ${start} is in main.js, not in a shard`).not.toMatch(/^main\./);
     const hrefs = await page.locator('nav.menu a.menu__link[href^="/docs/"]').evaluateAll((links) =>
       links.map((a) => a.getAttribute('href')!).filter((href) => !href.includes('#')),
     );
-    expect(shipsRoute(start), `the route of ${start} is not in the first-load scripts`).toBe(true);
-    const target = hrefs.find((href) => href !== start && !shipsRoute(href));
-    expect(target, `every sidebar doc of ${start} is in the first-load scripts: no other shard to navigate to`).toBeDefined();
+    const target = hrefs.find((href) => href !== start && where.has(href) && where.get(href) !== own);
+    expect(target, `every sidebar doc of ${start} is in its shard: no other shard to navigate to`).toBeDefined();
 
     await page.evaluate(() => ((window as unknown as { kbNoReload: boolean }).kbNoReload = true));
     await page.locator(`nav.menu a.menu__link[href="${target}"]`).first().click();
