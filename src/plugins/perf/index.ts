@@ -9,12 +9,15 @@
  * - route-shards.cjs (+ route-shards-loader.cjs, app-routes-loader.cjs,
  *   client/preload.ts, client/route-shards.ts): leaf routes, their chunk
  *   names and registry entries out of main.js into shards of ~45 routes,
- *   loaded for the page being shown (production client bundle only).
+ *   loaded for the page being shown (production client bundle only);
+ * - named-chunks.ts: chunk ids = chunk names, so runtime~main.js carries one
+ *   map per async chunk (its content hash) instead of three.
  * Each measure is explained where it lives; bench/pages measures the result.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { useNamedChunkIds } from './named-chunks.ts';
 
 /** Core's client preload (matches routes before render), replaced to load route shards first. */
 const CORE_PRELOAD = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]preload\.js$/;
@@ -35,6 +38,7 @@ export default function perfPlugin(context: LoadContext): Plugin {
       const shard = !isServer && config.mode === 'production';
       const shards = { loader: path.join(here, 'route-shards-loader.cjs'), options: { runtime: path.join(here, 'client/route-shards.ts'), keep: [context.baseUrl] } };
       return {
+        ...(shard ? useNamedChunkIds(config, currentBundler as never) : {}),
         resolve: { alias: { [prismClientModule]: path.join(here, 'client/no-eager-prism.ts') } },
         plugins: shard ? [new currentBundler.instance.NormalModuleReplacementPlugin(CORE_PRELOAD, path.join(here, 'client/preload.ts'))] : [],
         module: {
