@@ -73,7 +73,10 @@ export default function SearchBar(): ReactNode {
     setState((s) => (s.status === 'results' ? s : { status: 'loading' }));
     try {
       const pagefind = await loadPagefind(baseUrl);
-      const found = await pagefind.debouncedSearch(term, { filters: { version: version() } }, 120);
+      const options = { filters: { version: version() } };
+      // Fetch the index chunks for the term while the debounce waits.
+      void pagefind.preload(term, options);
+      const found = await pagefind.debouncedSearch(term, options, 120);
       if (!found || run !== latest.current) return;
       const data = await Promise.all(found.results.slice(0, MAX_SUGGESTIONS).map((r) => r.data()));
       if (run !== latest.current) return;
