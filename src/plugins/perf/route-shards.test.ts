@@ -211,6 +211,17 @@ describe('route shards: the client merge', () => {
     expect(runtime).toBeDefined();
   });
 
+  it('says which shards a pathname still needs, and none once they are merged', async () => {
+    const { registered } = build();
+    const { createRouteShards: create } = await import('./client/shard-merge.ts');
+    const live = create({ ...registered, chunkNames: {}, registry: {} });
+    const needed = live.missingFor('/docs/page-5');
+    expect(needed.length).toBeGreaterThan(0);
+    expect(live.missingFor('/docs/page-5/')).toEqual(needed);
+    await live.loadFor('/docs/page-5');
+    expect(live.missingFor('/docs/page-5')).toEqual([]);
+  });
+
   it('tries again after a shard failed to load', async () => {
     const { registered } = build();
     const { createRouteShards: create } = await import('./client/shard-merge.ts');

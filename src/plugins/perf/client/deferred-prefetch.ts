@@ -7,12 +7,29 @@
  * the page's Total Blocking Time. The prefetches still happen, one at a time
  * in idle periods, so client-side navigation stays instant; hover preloading
  * (`window.docusaurus.preload`) is unchanged.
- * Core's prefetch matches the route table, so a link's route shard
- * (client/route-shards.ts) is loaded first: a link to a page whose leaf route
- * is not in main yet is prefetched all the same.
+ * Core's prefetch matches the route table. A link whose leaf route is in a
+ * shard not merged yet (client/route-shards.ts) gets that shard's file
+ * prefetched, downloaded but not run: merging a shard per visible link would
+ * execute route data for pages the reader may never open. Hovering or
+ * touching the link preloads it (shard from the cache, then its chunks).
  */
 import { deferPrefetch, type DocusaurusGlobal, type IdleScheduler, type Prefetch } from './defer.ts';
-import { loadRouteShards } from './route-shards.ts';
+import { missingRouteShards } from './route-shards.ts';
+
+declare const __webpack_require__: { gca?: (chunkName: string) => string };
+
+const prefetchedFiles = new Set<string>();
+
+/** Downloads a route shard's chunk into the HTTP cache, as core's prefetch does for route chunks. */
+function prefetchShardFile(id: number): void {
+  const url = typeof __webpack_require__.gca === 'function' ? __webpack_require__.gca(`routes-${id}`) : undefined;
+  if (!url || url.includes('undefined') || prefetchedFiles.has(url)) return;
+  prefetchedFiles.add(url);
+  const link = document.createElement('link');
+  link.rel = 'prefetch';
+  link.href = url;
+  document.head.appendChild(link);
+}
 
 function browserIdle(): IdleScheduler {
   if (typeof window.requestIdleCallback === 'function') return (work) => window.requestIdleCallback(work, { timeout: 2000 });
@@ -32,11 +49,12 @@ if (typeof window !== 'undefined') {
     const w = window as unknown as { docusaurus?: DocusaurusGlobal };
     const original = w.docusaurus;
     if (!original || typeof original.prefetch !== 'function') return;
-    const prefetchWithShard: Prefetch = (routePath) =>
-      loadRouteShards(routePath).then(async () => {
-        await original.prefetch(routePath);
-        return [];
-      });
+    const prefetchWithShard: Prefetch = (routePath) => {
+      const missing = missingRouteShards(routePath);
+      if (missing.length === 0) return original.prefetch(routePath);
+      missing.forEach(prefetchShardFile);
+      return Promise.resolve([]);
+    };
     w.docusaurus = Object.freeze({ ...original, prefetch: deferPrefetch(prefetchWithShard, browserIdle()) });
   });
 }

@@ -25,3 +25,8 @@ const done = Promise.resolve();
 export function loadRouteShards(pathname: string): Promise<void> {
   return shards ? shards.loadFor(pathname) : done;
 }
+
+/** The shards a pathname may need that are not merged yet (none without shards). */
+export function missingRouteShards(pathname: string): number[] {
+  return shards ? shards.missingFor(pathname) : [];
+}

@@ -31,6 +31,8 @@ export interface RouteShards {
   loadFor(pathname: string): Promise<void>;
   /** Merges one loaded shard (idempotent). */
   merge(shard: ShardModule): void;
+  /** The shards a pathname may need that are not merged yet (none: its route is matchable now). */
+  missingFor(pathname: string): number[];
 }
 
 /** Containers in pre-order: 0 is the table itself, then every route with sub-routes. */
@@ -77,6 +79,7 @@ export function createRouteShards(options: RouteShardsOptions): RouteShards {
   const { table, count, shardOf, load, chunkNames, registry } = options;
   const pending = new Map<number, Promise<void>>();
   const merged = new WeakSet<ShardModule>();
+  const mergedIds = new Set<number>();
   let containers: ShardRoute[][] | undefined;
 
   const merge = (shard: ShardModule) => {
@@ -96,7 +99,10 @@ export function createRouteShards(options: RouteShardsOptions): RouteShards {
   const loadShard = (id: number) => {
     let promise = pending.get(id);
     if (!promise) {
-      promise = load[id]!().then(merge);
+      promise = load[id]!().then((shard) => {
+        merge(shard);
+        mergedIds.add(id);
+      });
       // A failed load may be retried (a flaky network), like a failed chunk.
       promise.catch(() => pending.delete(id));
       pending.set(id, promise);
@@ -104,11 +110,15 @@ export function createRouteShards(options: RouteShardsOptions): RouteShards {
     return promise;
   };
 
+  const idsFor = (pathname: string) => [...new Set(candidatePaths(pathname).map((p) => shardOf(p, count)))];
+
   return {
     merge,
     loadFor(pathname) {
-      const ids = new Set(candidatePaths(pathname).map((p) => shardOf(p, count)));
-      return Promise.all([...ids].map(loadShard)).then(() => undefined);
+      return Promise.all(idsFor(pathname).map(loadShard)).then(() => undefined);
+    },
+    missingFor(pathname) {
+      return idsFor(pathname).filter((id) => !mergedIds.has(id));
     },
   };
 }
