@@ -70,37 +70,44 @@ describe('code highlighting without Prism in main.js', () => {
   });
 });
 
-/** The page's scripts (as loaded by the browser, until idle) that evaluate Prism grammars. */
-async function prismScriptsOn(page: Page, url: string): Promise<string[]> {
-  const bodies: Promise<string | undefined>[] = [];
-  page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.push(response.text().then((t) => (/languages\.insertBefore\(/.test(t) ? response.url() : undefined), () => undefined));
-  });
-  await page.goto(url);
-  await hydrated(page);
-  await page.waitForLoadState('networkidle');
-  return (await Promise.all(bodies)).filter((u): u is string => u !== undefined);
-}
+describe('code blocks after hydration', () => {
+  /** Counts code blocks taken out of the page (a remount replaces them) from the first byte on. */
+  const countRemovedBlocks = () => {
+    (window as unknown as { kbRemovedBlocks: number }).kbRemovedBlocks = 0;
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of Array.from(record.removedNodes))
+          if (node instanceof Element && (node.matches('pre.prism-code') || node.querySelector('pre.prism-code')))
+            (window as unknown as { kbRemovedBlocks: number }).kbRemovedBlocks++;
+    }).observe(document, { childList: true, subtree: true });
+  };
 
-describe('Prism only where there is code', () => {
-  it('a page without a code block loads no Prism; a runbook with one does, and hydrates', async () => {
-    const adrDir = path.join(siteDir, 'adr');
-    let plain: string | undefined;
-    for (const name of (await readdir(adrDir)).filter((n) => n.endsWith('.html')).sort()) {
-      if (!(await readFile(path.join(adrDir, name), 'utf8')).includes('prism-code')) {
-        plain = urlOfHtmlFile(siteDir, path.join(adrDir, name));
-        break;
+  it('keeps the built blocks in light mode (no remount) and re-renders them with the dark theme in dark mode', async () => {
+    const url = await runbookWithBash();
+    expect(url, 'no built runbook has a highlighted ```bash block').toBeDefined();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, problems } = await openPage(browser.context);
+      await page.emulateMedia({ colorScheme });
+      await page.addInitScript(countRemovedBlocks);
+      await page.goto(url!);
+      await hydrated(page);
+      await page.waitForLoadState('networkidle');
+      const state = await page.evaluate(() => ({
+        removed: (window as unknown as { kbRemovedBlocks: number }).kbRemovedBlocks,
+        mode: document.documentElement.dataset.theme,
+        background: getComputedStyle(document.querySelector('pre.prism-code')!).backgroundColor,
+      }));
+      expect(state.mode, `data-theme with prefers-color-scheme: ${colorScheme}`).toBe(colorScheme);
+      if (colorScheme === 'light') {
+        expect(state.removed, 'code blocks remounted after hydration in light mode').toBe(0);
+        expect(state.background, 'light Prism theme (github) background').toBe('rgb(246, 248, 250)');
+      } else {
+        expect(state.background, 'dark Prism theme (dracula) background').toBe('rgb(40, 42, 54)');
       }
+      expect(await bashTokenKinds(page), `bash tokens in ${colorScheme} mode`).toEqual(expect.arrayContaining([expect.stringMatching(/token (function|builtin)/)]));
+      expect(problems.errors, `console errors in ${colorScheme} mode`).toEqual([]);
+      await page.close();
     }
-    expect(plain, 'every built ADR page has a code block').toBeDefined();
-    const withCode = await runbookWithBash();
-    const first = await openPage(browser.context);
-    expect(await prismScriptsOn(first.page, plain!), `Prism scripts loaded on ${plain}`).toEqual([]);
-    await first.page.close();
-    const second = await openPage(browser.context);
-    expect((await prismScriptsOn(second.page, withCode!)).length, `no Prism script loaded on ${withCode}`).toBeGreaterThan(0);
-    expect(second.problems.errors, 'console errors').toEqual([]);
-    await second.page.close();
   });
 });
 
