@@ -6,7 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, type LaunchedBrowser } from './support/browser.ts';
+import { launchBrowser, openPage, waitForHydration, type LaunchedBrowser } from './support/browser.ts';
 import { urlOfHtmlFile } from './support/site-pages.ts';
 
 const baseURL = inject('baseURL');
@@ -20,9 +20,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
-}
 
 /** A current runbook whose server-rendered HTML has a highlighted bash block (bash is one of prism.additionalLanguages). */
 async function runbookWithBash(): Promise<string | undefined> {
@@ -54,11 +51,11 @@ describe('code highlighting without Prism in main.js', () => {
     const { page, problems } = await openPage(browser.context);
 
     await page.goto(url!);
-    await hydrated(page);
+    await waitForHydration(page);
     expect(await bashTokenKinds(page), `bash tokens on ${url} after hydration`).toEqual(expect.arrayContaining([expect.stringMatching(/token (function|builtin)/)]));
 
     await page.goto('/runbooks');
-    await hydrated(page);
+    await waitForHydration(page);
     await page.evaluate(() => ((window as unknown as { kbNoReload: boolean }).kbNoReload = true));
     await page.locator(`.theme-doc-sidebar-container a[href="${url}"]`).first().click();
     await page.waitForURL((u) => u.pathname === url, { timeout: 30_000 });
@@ -90,7 +87,7 @@ describe('code blocks after hydration', () => {
       await page.emulateMedia({ colorScheme });
       await page.addInitScript(countRemovedBlocks);
       await page.goto(url!);
-      await hydrated(page);
+      await waitForHydration(page);
       await page.waitForLoadState('networkidle');
       const state = await page.evaluate(() => ({
         removed: (window as unknown as { kbRemovedBlocks: number }).kbRemovedBlocks,
@@ -115,7 +112,7 @@ describe('deferred prefetching', () => {
   it('still prefetches the chunks of visible links, once the page is idle', async () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto('/');
-    await hydrated(page);
+    await waitForHydration(page);
     await page.waitForFunction(() => document.querySelectorAll('link[rel="prefetch"]').length > 0, undefined, { timeout: 15_000 }).catch(() => {
       throw new Error('no <link rel="prefetch"> appeared on / after hydration: viewport prefetching no longer runs');
     });

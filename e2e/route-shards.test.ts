@@ -6,7 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, type LaunchedBrowser } from './support/browser.ts';
+import { launchBrowser, openPage, waitForHydration, type LaunchedBrowser } from './support/browser.ts';
 
 const baseURL = inject('baseURL');
 const siteDir = inject('siteDir');
@@ -51,7 +51,7 @@ describe('route shards', () => {
   it('navigates client-side from a doc to a doc of another shard and back, without a reload or errors', async () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto('/docs', { waitUntil: 'load' });
-    await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
+    await waitForHydration(page);
     const start = pathname(page);
     const startHeading = await heading(page);
 

@@ -2,7 +2,7 @@
 // are chosen from the build's content at run time, like site.test.ts does.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, type LaunchedBrowser } from './support/browser.ts';
+import { launchBrowser, openPage, waitForHydration, type LaunchedBrowser } from './support/browser.ts';
 import { PROJECT_ROOT } from './support/build-site.ts';
 import { findWordOnOnePage, isVersionedCopy, readBuiltPages, readCutVersions, type BuiltPage } from './support/site-pages.ts';
 
@@ -79,7 +79,7 @@ describe('search page', () => {
     const section = [...sections].sort()[0]!;
     const { page } = await openPage(browser.context);
     await page.goto('/search');
-    await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
+    await waitForHydration(page);
     await page.locator('main input[type="search"]').pressSequentially(word, { delay: 20 });
     await results(page, `searching "${word}"`);
     // Each section button counts its results: the word is on pages of several sections.
@@ -123,7 +123,7 @@ describe('search box keyboard', () => {
     expect(target, 'no word occurs in two sections of the build').toBeDefined();
     const { page } = await openPage(browser.context);
     await page.goto('/');
-    await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
+    await waitForHydration(page);
     await page.keyboard.press('Control+k');
     const input = page.locator('input.navbar__search-input');
     await expect(input.evaluate((el) => el === document.activeElement)).resolves.toBe(true);

@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, type LaunchedBrowser } from './support/browser.ts';
+import { launchBrowser, openPage, waitForHydration, type LaunchedBrowser } from './support/browser.ts';
 import { PROJECT_ROOT } from './support/build-site.ts';
 import { findMermaidPages, findWordOnOnePage, readBuiltPages, readCutVersions } from './support/site-pages.ts';
 
@@ -25,10 +25,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until React has hydrated the page, so clicks are client-side navigations. */
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
-}
 
 const pathname = (page: Page) => new URL(page.url()).pathname;
 
@@ -59,7 +55,7 @@ describe('home page', () => {
     const { page, problems } = await openPage(browser.context);
     const response = await page.goto('/', { waitUntil: 'load' });
     expect(response?.status(), 'HTTP status of /').toBe(200);
-    await hydrated(page);
+    await waitForHydration(page);
     await page.waitForLoadState('networkidle');
     await expect(page.locator('nav.navbar').isVisible()).resolves.toBe(true);
     expect(problems.errors, 'console errors on /').toEqual([]);
@@ -72,7 +68,7 @@ describe('navigation by clicking', () => {
   it('reaches a plan page from the home page through the Handbook', async () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto('/');
-    await hydrated(page);
+    await waitForHydration(page);
     await clickLink(page, 'nav.navbar', '/docs', 'the handbook (navbar)');
     await expectContentPage(page, '/docs');
     await clickLink(page, '.theme-doc-sidebar-container, main', '/docs/plan', 'a plan page');
@@ -84,7 +80,7 @@ describe('navigation by clicking', () => {
   it.skipIf(!hasAdrs)(`reaches an ADR through Decisions${hasAdrs ? '' : ' (no adr/NNNN-*.md yet)'}`, async () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto('/');
-    await hydrated(page);
+    await waitForHydration(page);
     await clickLink(page, 'nav.navbar', '/adr', 'the decisions (navbar)');
     await expectContentPage(page, '/adr');
     await clickLink(page, '.theme-doc-sidebar-container, main', '/adr/', 'an ADR (e.g. /adr/0001-…)');
@@ -96,7 +92,7 @@ describe('navigation by clicking', () => {
   it('reaches a runbook through Runbooks', async () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto('/');
-    await hydrated(page);
+    await waitForHydration(page);
     await clickLink(page, 'nav.navbar', '/runbooks', 'the runbooks (navbar)');
     await expectContentPage(page, '/runbooks');
     await clickLink(page, '.theme-doc-sidebar-container, main', '/runbooks/', 'a runbook');
@@ -117,7 +113,7 @@ describe('search', () => {
       if (new URL(request.url()).pathname.startsWith('/pagefind/')) indexRequests.push(new URL(request.url()).pathname);
     });
     await page.goto('/');
-    await hydrated(page);
+    await waitForHydration(page);
     await page.waitForLoadState('networkidle');
     expect(indexRequests, 'search code or index fetched before the search box was used').toEqual([]);
     const input = page.locator('input.navbar__search-input');
@@ -143,7 +139,7 @@ describe('versions', () => {
     const version = cutVersion!;
     const { page, problems } = await openPage(browser.context);
     await page.goto('/docs');
-    await hydrated(page);
+    await waitForHydration(page);
     // The dropdown opens on hover; its menu lists the versions of the handbook.
     const cutLink = `.dropdown__menu a[href^="/docs/${version}"]`;
     const currentLink = `.dropdown__menu a[href^="/docs"]:not([href^="/docs/${version}"])`;
@@ -172,7 +168,7 @@ describe('Mermaid', () => {
     const url = candidates[0]!;
     const { page, problems } = await openPage(browser.context);
     await page.goto(url);
-    await hydrated(page);
+    await waitForHydration(page);
     const svg = page.locator('.docusaurus-mermaid-container svg').first();
     await svg.waitFor({ state: 'visible', timeout: 30_000 }).catch(() => {
       throw new Error(`no rendered Mermaid SVG (.docusaurus-mermaid-container svg) on ${url}`);

@@ -71,3 +71,8 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; p
   });
   return { page, problems };
 }
+
+/** Waits until React has hydrated the page (Docusaurus marks <html>), so clicks are client-side navigations. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
+}
