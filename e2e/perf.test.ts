@@ -67,6 +67,40 @@ describe('code highlighting without Prism in main.js', () => {
   });
 });
 
+/** The page's scripts (as loaded by the browser, until idle) that evaluate Prism grammars. */
+async function prismScriptsOn(page: Page, url: string): Promise<string[]> {
+  const bodies: Promise<string | undefined>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.text().then((t) => (/languages\.insertBefore\(/.test(t) ? response.url() : undefined), () => undefined));
+  });
+  await page.goto(url);
+  await waitForHydration(page);
+  await page.waitForLoadState('networkidle');
+  return (await Promise.all(bodies)).filter((u): u is string => u !== undefined);
+}
+
+describe('Prism only where there is code', () => {
+  it('a page without a code block loads no Prism; a runbook with one does, and hydrates', async () => {
+    const adrDir = path.join(siteDir, 'adr');
+    let plain: string | undefined;
+    for (const name of (await readdir(adrDir)).filter((n) => n.endsWith('.html')).sort()) {
+      if (!(await readFile(path.join(adrDir, name), 'utf8')).includes('prism-code')) {
+        plain = urlOfHtmlFile(siteDir, path.join(adrDir, name));
+        break;
+      }
+    }
+    expect(plain, 'every built ADR page has a code block').toBeDefined();
+    const withCode = await runbookWithBash();
+    const first = await openPage(browser.context);
+    expect(await prismScriptsOn(first.page, plain!), `Prism scripts loaded on ${plain}`).toEqual([]);
+    await first.page.close();
+    const second = await openPage(browser.context);
+    expect((await prismScriptsOn(second.page, withCode!)).length, `no Prism script loaded on ${withCode}`).toBeGreaterThan(0);
+    expect(second.problems.errors, 'console errors').toEqual([]);
+    await second.page.close();
+  });
+});
+
 describe('code blocks after hydration', () => {
   /** Counts code blocks taken out of the page (a remount replaces them) from the first byte on. */
   const countRemovedBlocks = () => {

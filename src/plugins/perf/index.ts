@@ -39,7 +39,13 @@ export default function perfPlugin(context: LoadContext): Plugin {
       const shards = { loader: path.join(here, 'route-shards-loader.cjs'), options: { runtime: path.join(here, 'client/route-shards.ts'), keep: [context.baseUrl] } };
       return {
         ...(shard ? useNamedChunkIds(config, currentBundler as never) : {}),
-        resolve: { alias: { [prismClientModule]: path.join(here, 'client/no-eager-prism.ts') } },
+        resolve: {
+          alias: {
+            [prismClientModule]: path.join(here, 'client/no-eager-prism.ts'),
+            // Prism on demand needs client/preload.ts (it loads the highlighter before hydration): same condition.
+            '@kb/code-highlighter$': path.join(here, shard ? 'highlighter/on-demand.ts' : 'highlighter/static.ts'),
+          },
+        },
         plugins: shard ? [new currentBundler.instance.NormalModuleReplacementPlugin(CORE_PRELOAD, path.join(here, 'client/preload.ts'))] : [],
         module: {
           rules: isServer

@@ -4,18 +4,32 @@
  * client-side navigation) and window.docusaurus.preload call it before the
  * routes of a pathname are matched, so it first loads that pathname's route
  * shard (route-shards.cjs), then does what core's does: preload the
- * components of every matching route.
+ * components of every matching route. It also loads the code highlighter
+ * (../highlighter/on-demand.ts): before hydration only if the server-rendered
+ * page has a code block, before every client-side navigation always (one
+ * chunk, fetched once).
  */
 import routes from '@generated/routes';
 import { matchRoutes } from 'react-router-config';
 import { loadRouteShards } from './route-shards.ts';
+import { loadHighlighter } from '../highlighter/on-demand.ts';
 
 interface Preloadable {
   preload?: () => Promise<unknown>;
 }
 
+let hydrated = false;
+
+function highlighterFor(): Promise<void> | undefined {
+  const first = !hydrated;
+  hydrated = true;
+  if (first && !document.querySelector('.theme-code-block')) return undefined;
+  return loadHighlighter();
+}
+
 export default function preload(pathname: string): Promise<unknown[]> {
-  return loadRouteShards(pathname).then(() => {
+  const highlighter = highlighterFor();
+  return Promise.all([loadRouteShards(pathname), highlighter]).then(() => {
     const matches = Array.from(new Set([pathname, decodeURI(pathname)]))
       .map((p) => matchRoutes(routes, p))
       .flat();
