@@ -18,12 +18,13 @@ interface Preloadable {
   preload?: () => Promise<unknown>;
 }
 
-let hydrated = false;
+// The first call is clientEntry's, before hydration: the page is the server's HTML.
+let beforeHydration = true;
 
 function highlighterFor(): Promise<void> | undefined {
-  const first = !hydrated;
-  hydrated = true;
-  if (first && !document.querySelector('.theme-code-block')) return undefined;
+  const hydrating = beforeHydration;
+  beforeHydration = false;
+  if (hydrating && !document.querySelector('.theme-code-block')) return undefined;
   return loadHighlighter();
 }
 
