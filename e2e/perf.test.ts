@@ -4,21 +4,16 @@
 // working while it moves work off the page load.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, waitForHydration, type LaunchedBrowser } from './support/browser.ts';
+import { openPage, waitForHydration } from './support/browser.ts';
+import { browserForSuite } from './support/suite.ts';
 import { urlOfHtmlFile } from './support/site-pages.ts';
 
 const baseURL = inject('baseURL');
 const siteDir = inject('siteDir');
 
-let browser: LaunchedBrowser;
-beforeAll(async () => {
-  browser = await launchBrowser({ baseURL });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForSuite(baseURL);
 
 
 /** A current runbook whose server-rendered HTML has a highlighted bash block (bash is one of prism.additionalLanguages). */

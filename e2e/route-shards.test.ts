@@ -4,9 +4,10 @@
 // load that shard and render the page without a full reload, and back.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, waitForHydration, type LaunchedBrowser } from './support/browser.ts';
+import { openPage, waitForHydration } from './support/browser.ts';
+import { browserForSuite, pathnameOf as pathname } from './support/suite.ts';
 
 const baseURL = inject('baseURL');
 const siteDir = inject('siteDir');
@@ -30,16 +31,8 @@ async function scriptsWithRoutes(): Promise<Map<string, string>> {
   return where;
 }
 
-let browser: LaunchedBrowser;
+const browser = browserForSuite(baseURL);
 
-beforeAll(async () => {
-  browser = await launchBrowser({ baseURL });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const pathname = (page: Page) => new URL(page.url()).pathname;
 
 async function heading(page: Page): Promise<string> {
   const h1 = page.locator('article h1').first();

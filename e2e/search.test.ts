@@ -1,8 +1,9 @@
 // Browser tests of the /search page (Pagefind, src/pages/search.tsx). Queries
 // are chosen from the build's content at run time, like site.test.ts does.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, waitForHydration, type LaunchedBrowser } from './support/browser.ts';
+import { openPage, waitForHydration } from './support/browser.ts';
+import { browserForSuite } from './support/suite.ts';
 import { PROJECT_ROOT } from './support/build-site.ts';
 import { findWordOnOnePage, isVersionedCopy, readBuiltPages, readCutVersions, type BuiltPage } from './support/site-pages.ts';
 
@@ -38,14 +39,7 @@ function wordOnCutVersionPage(): { word: string; version: string } | undefined {
   return undefined;
 }
 
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser({ baseURL });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForSuite(baseURL);
 
 /** Result rows of the /search page once a search has finished: URL path and section of each. */
 async function results(page: Page, what: string): Promise<{ url: string; section: string }[]> {

@@ -3,9 +3,10 @@
 // while the content changes; each failure names what was looked for.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, waitForHydration, type LaunchedBrowser } from './support/browser.ts';
+import { openPage, waitForHydration } from './support/browser.ts';
+import { browserForSuite, pathnameOf as pathname } from './support/suite.ts';
 import { PROJECT_ROOT } from './support/build-site.ts';
 import { findMermaidPages, findWordOnOnePage, readBuiltPages, readCutVersions } from './support/site-pages.ts';
 
@@ -16,17 +17,9 @@ const cutVersion = cutVersions.includes('phase-1') ? 'phase-1' : cutVersions[0];
 // ADRs are numbered files (adr/NNNN-slug.md); until the first is written the test says so and skips.
 const hasAdrs = (await readdir(path.join(PROJECT_ROOT, 'adr')).catch(() => [] as string[])).some((f) => /^\d{4}-.+\.mdx?$/.test(f));
 
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser({ baseURL });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForSuite(baseURL);
 
 
-const pathname = (page: Page) => new URL(page.url()).pathname;
 
 async function expectContentPage(page: Page, prefix: string): Promise<void> {
   await page.waitForURL((url) => url.pathname.startsWith(prefix), { timeout: 30_000 }).catch(() => {

@@ -14,21 +14,19 @@
  * touching the link preloads it (shard from the cache, then its chunks).
  */
 import { deferPrefetch, type DocusaurusGlobal, type IdleScheduler, type Prefetch } from './defer.ts';
+import prefetchFile from '@docusaurus/core/lib/client/prefetch';
 import { missingRouteShards } from './route-shards.ts';
 
 declare const __webpack_require__: { gca?: (chunkName: string) => string };
 
 const prefetchedFiles = new Set<string>();
 
-/** Downloads a route shard's chunk into the HTTP cache, as core's prefetch does for route chunks. */
+/** Downloads a route shard's chunk into the HTTP cache with core's own prefetch helper (link prefetch, XHR where unsupported). */
 function prefetchShardFile(id: number): void {
   const url = typeof __webpack_require__.gca === 'function' ? __webpack_require__.gca(`routes-${id}`) : undefined;
   if (!url || url.includes('undefined') || prefetchedFiles.has(url)) return;
   prefetchedFiles.add(url);
-  const link = document.createElement('link');
-  link.rel = 'prefetch';
-  link.href = url;
-  document.head.appendChild(link);
+  void prefetchFile(url);
 }
 
 function browserIdle(): IdleScheduler {
