@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
 import { themes as prismThemes } from 'prism-react-renderer';
 import remarkAdrBanner from './src/plugins/adr-index/remark-banner.ts';
+import remarkHighlightCode from './src/plugins/code-highlight/remark.ts';
 import { ssrTemplate } from './src/plugins/perf/ssr-template.ts';
 
 // KB_CURRENT_ONLY=1 builds only the current version of the versioned
@@ -13,6 +14,16 @@ const versionFilter: Pick<DocsOptions, 'onlyIncludeVersions'> = currentOnly
   : {};
 
 const sidebarPath = './sidebars.ts';
+
+const prism = {
+  theme: prismThemes.github,
+  darkTheme: prismThemes.dracula,
+  additionalLanguages: ['bash', 'python', 'yaml', 'sql', 'json'],
+};
+// Code is highlighted at build time, in every content plugin (src/plugins/code-highlight).
+const remarkPlugins: [typeof remarkHighlightCode, Parameters<typeof remarkHighlightCode>[0]][] = [
+  [remarkHighlightCode, { additionalLanguages: prism.additionalLanguages }],
+];
 
 const config: Config = {
   title: 'Sophia KB',
@@ -56,6 +67,7 @@ const config: Config = {
           sidebarPath,
           lastVersion: 'current',
           versions: { current: { label: 'Current', banner: 'none', badge: false }, 'phase-1': { label: 'Phase 1 (Jan 2025)', banner: 'unmaintained' } },
+          remarkPlugins,
           ...versionFilter,
         },
         blog: {
@@ -69,6 +81,7 @@ const config: Config = {
           showReadingTime: false,
           onUntruncatedBlogPosts: 'ignore',
           onInlineAuthors: 'ignore',
+          remarkPlugins,
           feedOptions: {
             type: ['rss', 'atom'],
             title: 'Sophia KB reports',
@@ -77,6 +90,7 @@ const config: Config = {
             limit: 50,
           },
         },
+        pages: { remarkPlugins },
         theme: { customCss: './src/css/custom.css' },
       } satisfies Preset.Options,
     ],
@@ -87,6 +101,7 @@ const config: Config = {
     './src/plugins/ai-readable/index.ts',
     './src/plugins/dashboards/index.ts',
     './src/plugins/perf/index.ts',
+    './src/plugins/code-highlight/index.ts',
     [
       '@docusaurus/plugin-content-docs',
       {
@@ -96,6 +111,7 @@ const config: Config = {
         sidebarPath,
         lastVersion: 'current',
         versions: { current: { label: 'Current', banner: 'none', badge: false }, 'phase-1': { label: 'Phase 1 (Jan 2025)', banner: 'unmaintained' } },
+        remarkPlugins,
         ...versionFilter,
       } satisfies DocsOptions,
     ],
@@ -107,6 +123,7 @@ const config: Config = {
         routeBasePath: 'adr',
         sidebarPath,
         beforeDefaultRemarkPlugins: [remarkAdrBanner],
+        remarkPlugins,
       } satisfies DocsOptions,
     ],
     // Search: Pagefind indexes the built pages (postBuild); the navbar box (src/theme/SearchBar) and /search load it on demand.
@@ -152,11 +169,7 @@ const config: Config = {
       ],
       copyright: 'Sophia AI engineering. Built with Docusaurus.',
     },
-    prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
-      additionalLanguages: ['bash', 'python', 'yaml', 'sql', 'json'],
-    },
+    prism,
   } satisfies Preset.ThemeConfig,
 };
 

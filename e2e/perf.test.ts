@@ -1,11 +1,13 @@
-// Browser tests of what src/plugins/perf changes in the client: Prism loads
-// with the first code block instead of main.js, viewport prefetching runs in
-// idle time, route components are created on first use. Each keeps a feature
+// Browser tests of what src/plugins/perf and src/plugins/code-highlight change
+// in the client: code is highlighted at build time (no Prism in the browser),
+// viewport prefetching runs in idle time, route components are created on
+// first use. Each keeps a feature
 // working while it moves work off the page load.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { themes, type PrismTheme } from 'prism-react-renderer';
 import { openPage, waitForHydration } from './support/browser.ts';
 import { browserForSuite } from './support/suite.ts';
 import { urlOfHtmlFile } from './support/site-pages.ts';
@@ -30,23 +32,40 @@ async function runbookWithBash(): Promise<string | undefined> {
 const bashTokenKinds = (page: Page) =>
   page.evaluate(() => Array.from(document.querySelectorAll('pre.language-bash .token'), (t) => t.className).filter((c) => c !== 'token plain'));
 
-describe('code highlighting without Prism in main.js', () => {
-  it('main.js carries no Prism grammar and no module path strings', async () => {
+/** Prism's grammars register themselves with `languages.insertBefore(` (bash, yaml, …). */
+const PRISM_GRAMMAR = /languages\.insertBefore\(/;
+
+/** The page's scripts (as loaded by the browser, until idle) that evaluate Prism grammars. */
+async function prismScriptsOn(page: Page, url: string): Promise<string[]> {
+  const bodies: Promise<string | undefined>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.text().then((t) => (PRISM_GRAMMAR.test(t) ? response.url() : undefined), () => undefined));
+  });
+  await page.goto(url);
+  await waitForHydration(page);
+  await page.waitForLoadState('networkidle');
+  return (await Promise.all(bodies)).filter((u): u is string => u !== undefined);
+}
+
+describe('code highlighted at build time (src/plugins/code-highlight)', () => {
+  it('no script of the site carries Prism grammars, and main.js no module path strings', async () => {
     const js = path.join(siteDir, 'assets/js');
-    const main = (await readdir(js)).find((n) => /^main\.[0-9a-f]+\.js$/.test(n));
+    const names = await readdir(js);
+    const main = names.find((n) => /^main\.[0-9a-f]+\.js$/.test(n));
     expect(main, `no main.<hash>.js in ${js}`).toBeDefined();
+    const withPrism: string[] = [];
+    for (const name of names.filter((n) => n.endsWith('.js'))) if (PRISM_GRAMMAR.test(await readFile(path.join(js, name), 'utf8'))) withPrism.push(name);
+    expect(withPrism, 'scripts that evaluate Prism grammars').toEqual([]);
     const text = await readFile(path.join(js, main!), 'utf8');
-    expect(text, 'main.js still evaluates Prism grammars (languages.insertBefore)').not.toMatch(/languages\.insertBefore\(/);
     expect(text.match(/"@site\/[^"]*"/g) ?? [], 'main.js still carries registry module paths').toEqual([]);
   });
 
-  it('highlights bash on a runbook loaded directly and after a client-side navigation to it', async () => {
+  it('highlights bash on a runbook loaded directly, without loading Prism, and after a client-side navigation to it', async () => {
     const url = await runbookWithBash();
     expect(url, 'no built runbook has a highlighted ```bash block').toBeDefined();
     const { page, problems } = await openPage(browser.context);
 
-    await page.goto(url!);
-    await waitForHydration(page);
+    expect(await prismScriptsOn(page, url!), `Prism scripts loaded on ${url}`).toEqual([]);
     expect(await bashTokenKinds(page), `bash tokens on ${url} after hydration`).toEqual(expect.arrayContaining([expect.stringMatching(/token (function|builtin)/)]));
 
     await page.goto('/runbooks');
@@ -60,77 +79,83 @@ describe('code highlighting without Prism in main.js', () => {
     expect(problems.errors, 'console errors').toEqual([]);
     await page.close();
   });
+
+  it("shows a block's title, line numbers and highlighted line, without the magic comment", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto('/docs/guides/writing-a-runbook');
+    await waitForHydration(page);
+    const block = page.locator('.theme-code-block', { hasText: 'on the web host' }).last();
+    const state = await block.evaluate((el) => ({
+      title: el.querySelector('[class*="codeBlockTitle"]')?.textContent,
+      lines: Array.from(el.querySelectorAll('.token-line'), (l) => l.textContent),
+      numbered: el.querySelectorAll('[class*="codeLineNumber"]').length,
+      highlighted: Array.from(el.querySelectorAll('.theme-code-block-highlighted-line'), (l) => l.textContent),
+      tokens: el.querySelectorAll('.token.function').length,
+    }));
+    expect(state).toEqual({
+      title: 'on the web host',
+      lines: ['cd "$KB_ROOT"', 'ln -sfn "releases/$RELEASE" current', 'readlink current'],
+      numbered: 3,
+      highlighted: ['ln -sfn "releases/$RELEASE" current'],
+      tokens: expect.any(Number),
+    });
+    expect(state.tokens, 'highlighted tokens in the titled block').toBeGreaterThan(0);
+    await block.locator('button[aria-label*="Copy" i]').click();
+    expect(problems.errors, 'console errors').toEqual([]);
+    await page.close();
+  });
 });
 
-/** The page's scripts (as loaded by the browser, until idle) that evaluate Prism grammars. */
-async function prismScriptsOn(page: Page, url: string): Promise<string[]> {
-  const bodies: Promise<string | undefined>[] = [];
-  page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.push(response.text().then((t) => (/languages\.insertBefore\(/.test(t) ? response.url() : undefined), () => undefined));
-  });
-  await page.goto(url);
-  await waitForHydration(page);
-  await page.waitForLoadState('networkidle');
-  return (await Promise.all(bodies)).filter((u): u is string => u !== undefined);
+/** The CSS colour of the first style a prism-react-renderer theme gives `type`, as getComputedStyle writes it. */
+function themeColour(theme: PrismTheme, type: string): string {
+  const colour = theme.styles.filter((s) => s.types.includes(type) && !s.languages).map((s) => s.style.color).filter((c): c is string => c !== undefined).at(-1)!;
+  if (!colour.startsWith('#')) return colour.replace(/\s*,\s*/g, ', ');
+  const hex = colour.length === 4 ? [...colour.slice(1)].map((c) => c + c).join('') : colour.slice(1);
+  return `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 }
 
-describe('Prism only where there is code', () => {
-  it('a page without a code block loads no Prism; a runbook with one does, and hydrates', async () => {
-    const adrDir = path.join(siteDir, 'adr');
-    let plain: string | undefined;
-    for (const name of (await readdir(adrDir)).filter((n) => n.endsWith('.html')).sort()) {
-      if (!(await readFile(path.join(adrDir, name), 'utf8')).includes('prism-code')) {
-        plain = urlOfHtmlFile(siteDir, path.join(adrDir, name));
-        break;
-      }
-    }
-    expect(plain, 'every built ADR page has a code block').toBeDefined();
-    const withCode = await runbookWithBash();
-    const first = await openPage(browser.context);
-    expect(await prismScriptsOn(first.page, plain!), `Prism scripts loaded on ${plain}`).toEqual([]);
-    await first.page.close();
-    const second = await openPage(browser.context);
-    expect((await prismScriptsOn(second.page, withCode!)).length, `no Prism script loaded on ${withCode}`).toBeGreaterThan(0);
-    expect(second.problems.errors, 'console errors').toEqual([]);
-    await second.page.close();
-  });
-});
-
 describe('code blocks after hydration', () => {
-  /** Counts code blocks taken out of the page (a remount replaces them) from the first byte on. */
-  const countRemovedBlocks = () => {
-    (window as unknown as { kbRemovedBlocks: number }).kbRemovedBlocks = 0;
+  /** Counts elements taken out of code blocks (a remount, or lines re-rendered) from the first byte on. */
+  const countRemovedInBlocks = () => {
+    (window as unknown as { kbRemoved: number }).kbRemoved = 0;
     new MutationObserver((records) => {
       for (const record of records)
         for (const node of Array.from(record.removedNodes))
-          if (node instanceof Element && (node.matches('pre.prism-code') || node.querySelector('pre.prism-code')))
-            (window as unknown as { kbRemovedBlocks: number }).kbRemovedBlocks++;
+          if (node instanceof Element && (node.matches('pre.prism-code, pre.prism-code *') || node.querySelector('pre.prism-code') || record.target instanceof Element && record.target.closest('pre.prism-code')))
+            (window as unknown as { kbRemoved: number }).kbRemoved++;
     }).observe(document, { childList: true, subtree: true });
   };
+  const blockState = (page: Page) =>
+    page.evaluate(() => ({
+      removed: (window as unknown as { kbRemoved: number }).kbRemoved,
+      mode: document.documentElement.dataset.theme,
+      background: getComputedStyle(document.querySelector('pre.prism-code')!).backgroundColor,
+      functionColour: getComputedStyle(document.querySelector('pre.language-bash .token.function')!).color,
+    }));
 
-  it('keeps the built blocks in light mode (no remount) and re-renders them with the dark theme in dark mode', async () => {
+  it("keeps every server-rendered line and token in both colour modes, coloured by the mode's theme, also after a switch", async () => {
     const url = await runbookWithBash();
     expect(url, 'no built runbook has a highlighted ```bash block').toBeDefined();
+    const expected = {
+      light: { background: 'rgb(246, 248, 250)', functionColour: themeColour(themes.github, 'function') },
+      dark: { background: 'rgb(40, 42, 54)', functionColour: themeColour(themes.dracula, 'function') },
+    };
+    expect(expected.light.functionColour).not.toBe(expected.dark.functionColour);
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, problems } = await openPage(browser.context);
       await page.emulateMedia({ colorScheme });
-      await page.addInitScript(countRemovedBlocks);
+      await page.addInitScript(countRemovedInBlocks);
       await page.goto(url!);
       await waitForHydration(page);
       await page.waitForLoadState('networkidle');
-      const state = await page.evaluate(() => ({
-        removed: (window as unknown as { kbRemovedBlocks: number }).kbRemovedBlocks,
-        mode: document.documentElement.dataset.theme,
-        background: getComputedStyle(document.querySelector('pre.prism-code')!).backgroundColor,
-      }));
-      expect(state.mode, `data-theme with prefers-color-scheme: ${colorScheme}`).toBe(colorScheme);
-      if (colorScheme === 'light') {
-        expect(state.removed, 'code blocks remounted after hydration in light mode').toBe(0);
-        expect(state.background, 'light Prism theme (github) background').toBe('rgb(246, 248, 250)');
-      } else {
-        expect(state.background, 'dark Prism theme (dracula) background').toBe('rgb(40, 42, 54)');
-      }
-      expect(await bashTokenKinds(page), `bash tokens in ${colorScheme} mode`).toEqual(expect.arrayContaining([expect.stringMatching(/token (function|builtin)/)]));
+      expect(await blockState(page), `${colorScheme} mode after hydration`).toEqual({ removed: 0, mode: colorScheme, ...expected[colorScheme] });
+
+      // The navbar toggle switches the mode: colours follow, nothing is re-created.
+      const other = colorScheme === 'light' ? 'dark' : 'light';
+      // The toggle cycles system → light → dark (respectPrefersColorScheme): click until the mode is the other one.
+      const toggle = page.locator('.navbar button[aria-label*="dark and light mode" i]').first();
+      for (let clicks = 0; clicks < 3 && (await page.evaluate(() => document.documentElement.dataset.theme)) !== other; clicks++) await toggle.click();
+      expect(await blockState(page), `after switching from ${colorScheme} to ${other}`).toEqual({ removed: 0, mode: other, ...expected[other] });
       expect(problems.errors, `console errors in ${colorScheme} mode`).toEqual([]);
       await page.close();
     }

@@ -1,7 +1,6 @@
 /**
  * perf: what keeps page load under one second (issue 7) that is not content.
  * - client/deferred-prefetch.ts: viewport prefetching in idle slices;
- * - client/no-eager-prism.ts: Prism out of main.js (see src/theme/CodeBlock);
  * - strip-registry-loader.cjs: no module path strings in the client's route
  *   registry;
  * - lazy-routes-loader.cjs: route components created when a route is first
@@ -14,7 +13,6 @@
  *   map per async chunk (its content hash) instead of three.
  * Each measure is explained where it lives; bench/pages measures the result.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { useNamedChunkIds } from './named-chunks.ts';
@@ -25,8 +23,6 @@ const CORE_APP = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]App\.js$/;
 
 export default function perfPlugin(context: LoadContext): Plugin {
   const here = path.join(context.siteDir, 'src/plugins/perf');
-  const require = createRequire(path.join(context.siteDir, 'package.json'));
-  const prismClientModule = require.resolve('@docusaurus/theme-classic/lib/prism-include-languages');
   return {
     name: 'perf',
     getClientModules() {
@@ -39,13 +35,6 @@ export default function perfPlugin(context: LoadContext): Plugin {
       const shards = { loader: path.join(here, 'route-shards-loader.cjs'), options: { runtime: path.join(here, 'client/route-shards.ts'), keep: [context.baseUrl] } };
       return {
         ...(shard ? useNamedChunkIds(config, currentBundler as never) : {}),
-        resolve: {
-          alias: {
-            [prismClientModule]: path.join(here, 'client/no-eager-prism.ts'),
-            // Prism on demand needs client/preload.ts (it loads the highlighter before hydration): same condition.
-            '@kb/code-highlighter$': path.join(here, shard ? 'highlighter/on-demand.ts' : 'highlighter/static.ts'),
-          },
-        },
         plugins: shard ? [new currentBundler.instance.NormalModuleReplacementPlugin(CORE_PRELOAD, path.join(here, 'client/preload.ts'))] : [],
         module: {
           rules: isServer
