@@ -162,6 +162,8 @@ describe('Mermaid', () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto(url);
     await waitForHydration(page);
+    // Diagrams are drawn when they come near the viewport (src/theme/Mermaid).
+    await page.locator('.kb-mermaid-slot').first().scrollIntoViewIfNeeded();
     const svg = page.locator('.docusaurus-mermaid-container svg').first();
     await svg.waitFor({ state: 'visible', timeout: 30_000 }).catch(() => {
       throw new Error(`no rendered Mermaid SVG (.docusaurus-mermaid-container svg) on ${url}`);
@@ -174,6 +176,30 @@ describe('Mermaid', () => {
     expect(shape.children, `the Mermaid SVG on ${url} is empty`).toBeGreaterThan(0);
     expect(shape.width, `the Mermaid SVG on ${url} has no width`).toBeGreaterThan(0);
     expect(shape.text, `Mermaid reported an error on ${url}`).not.toMatch(/syntax error/i);
+    expect(problems.errors, `console errors on ${url}`).toEqual([]);
+    await page.close();
+  });
+
+  it('loads Mermaid only when a diagram comes near the viewport', async () => {
+    const url = '/docs/guides/recording-a-decision';
+    const { page, problems } = await openPage(browser.context);
+    await page.setViewportSize({ width: 1280, height: 400 });
+    const mermaidScripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script' && /mermaid/i.test(request.url())) mermaidScripts.push(request.url());
+    });
+    await page.goto(url);
+    await waitForHydration(page);
+    await page.waitForLoadState('networkidle');
+    const slot = page.locator('.kb-mermaid-slot').first();
+    const top = await slot.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top, `the diagram on ${url} is no longer two screens down: pick another page for this test`).toBeGreaterThan(2 * 400);
+    expect(mermaidScripts, 'Mermaid scripts loaded for a diagram two screens down').toEqual([]);
+    expect(await page.locator('.docusaurus-mermaid-container svg').count()).toBe(0);
+
+    await slot.scrollIntoViewIfNeeded();
+    await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ state: 'visible', timeout: 30_000 });
+    expect(mermaidScripts.length, 'Mermaid scripts after scrolling to the diagram').toBeGreaterThan(0);
     expect(problems.errors, `console errors on ${url}`).toEqual([]);
     await page.close();
   });

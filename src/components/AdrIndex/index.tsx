@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import Mermaid from '@theme/Mermaid';
 import type { AdrIndexData, AdrIndexEntry } from '../../plugins/adr-index/model';
@@ -6,30 +6,6 @@ import styles from './styles.module.css';
 
 export function StatusBadge({ status }: { status: string }): ReactNode {
   return <span className={`${styles.badge} ${styles[`badge-${status}`] ?? ''}`}>{status}</span>;
-}
-
-/** Mounts Mermaid (and loads its chunk) when the graph scrolls into view or after a pause, keeping page load light. */
-function LazyGraph({ value }: { value: string }): ReactNode {
-  const ref = useRef<HTMLDivElement>(null);
-  const [shown, setShown] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof IntersectionObserver === 'undefined') return setShown(true);
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        setShown(true);
-        io.disconnect();
-      }
-    }, { rootMargin: '200px' });
-    io.observe(el);
-    // Also mount after a pause, for browsers (and headless renders) that never report the intersection.
-    const timer = window.setTimeout(() => setShown(true), 2500);
-    return () => {
-      io.disconnect();
-      window.clearTimeout(timer);
-    };
-  }, []);
-  return <div ref={ref} className={styles.graph}>{shown ? <Mermaid value={value} /> : <p>Loading the graph…</p>}</div>;
 }
 
 function byMonth(records: readonly AdrIndexEntry[]): [string, AdrIndexEntry[]][] {
@@ -108,7 +84,9 @@ export default function AdrIndex({ data }: { data: AdrIndexData }): ReactNode {
       {data.graph ? (
         <>
           <p>Solid arrows: supersedes. Dotted arrows: amends, depends on, relates to, clarifies. Click a box to open the record.</p>
-          <LazyGraph value={data.graph} />
+          <div className={styles.graph}>
+            <Mermaid value={data.graph} />
+          </div>
         </>
       ) : (
         <p>No record supersedes or links another yet.</p>
