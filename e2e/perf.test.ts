@@ -174,3 +174,57 @@ describe('deferred prefetching', () => {
     await page.close();
   });
 });
+
+describe('doc sidebar hydrated on demand (src/plugins/perf/client/hydrate-on-demand.tsx)', () => {
+  const url = '/docs/plan/week-01';
+  /** Counts elements taken out of the desktop sidebar from the first byte on. */
+  const countRemovedInSidebar = () => {
+    (window as unknown as { kbRemoved: number }).kbRemoved = 0;
+    new MutationObserver((records) => {
+      for (const record of records)
+        if (record.target instanceof Element && record.target.closest('.theme-doc-sidebar-container'))
+          (window as unknown as { kbRemoved: number }).kbRemoved += record.removedNodes.length;
+    }).observe(document, { childList: true, subtree: true });
+  };
+  const removed = (page: Page) => page.evaluate(() => (window as unknown as { kbRemoved: number }).kbRemoved);
+
+  it('keeps the server HTML through hydration, and works when clicked without a hover first (a tap)', async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.addInitScript(countRemovedInSidebar);
+    await page.goto(url);
+    await waitForHydration(page);
+    await page.waitForLoadState('networkidle');
+    expect(await removed(page), 'sidebar nodes replaced during page load').toBe(0);
+    const reactOwned = () =>
+      page.evaluate(() => Object.keys(document.querySelector('.theme-doc-sidebar-container a.menu__link')!).some((k) => k.startsWith('__reactFiber')));
+    expect(await reactOwned(), 'React hydrated the sidebar before it was used').toBe(false);
+
+    // A click event straight on a category's caret (no pointer moved over the sidebar first) still toggles it.
+    const category = page.locator('.theme-doc-sidebar-container li.theme-doc-sidebar-item-category:has(> div > a[href="/docs/plan/phase-2"])');
+    await expect.poll(() => category.getAttribute('class')).toContain('menu__list-item--collapsed');
+    await category.locator('button.menu__caret').dispatchEvent('click');
+    await expect.poll(() => category.getAttribute('class'), { timeout: 10_000 }).not.toContain('menu__list-item--collapsed');
+
+    // And a link clicked the same way navigates client-side.
+    await page.goto(url);
+    await waitForHydration(page);
+    await page.evaluate(() => ((window as unknown as { kbNoReload: boolean }).kbNoReload = true));
+    await page.locator('.theme-doc-sidebar-container a[href="/docs/plan/week-02"]').first().dispatchEvent('click');
+    await page.waitForURL((u) => u.pathname === '/docs/plan/week-02', { timeout: 30_000 });
+    await page.locator('.theme-doc-sidebar-container a.menu__link--active[href="/docs/plan/week-02"]').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { kbNoReload?: boolean }).kbNoReload), 'the click reloaded the page').toBe(true);
+    expect(problems.errors, 'console errors').toEqual([]);
+    await page.close();
+  });
+
+  it('still fills the phone menu with the section sidebar', async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url);
+    await waitForHydration(page);
+    await page.locator('.navbar__toggle').click();
+    await page.locator('.navbar-sidebar a.menu__link[href="/docs/plan/week-02"]').first().waitFor({ state: 'visible', timeout: 10_000 });
+    expect(problems.errors, 'console errors').toEqual([]);
+    await page.close();
+  });
+});
