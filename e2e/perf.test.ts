@@ -217,11 +217,13 @@ describe('doc sidebar hydrated on demand (src/plugins/perf/client/hydrate-on-dem
     await page.close();
   });
 
-  it('still fills the phone menu with the section sidebar', async () => {
+  it('builds the phone menu when the toggle is reached for, and fills it with the section sidebar', async () => {
     const { page, problems } = await openPage(browser.context);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(url);
     await waitForHydration(page);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.navbar-sidebar').count(), 'phone menu built before the toggle was used').toBe(0);
     await page.locator('.navbar__toggle').click();
     await page.locator('.navbar-sidebar a.menu__link[href="/docs/plan/week-02"]').first().waitFor({ state: 'visible', timeout: 10_000 });
     expect(problems.errors, 'console errors').toEqual([]);
