@@ -5,7 +5,7 @@
  * the server's spans. Same markup and classes as theme-classic's Content and
  * Line; the colours are classes styled for both modes instead of inline styles.
  */
-import React, { useContext, useMemo, type ReactNode } from 'react';
+import { useContext, useMemo, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { useCodeBlockContext } from '@docusaurus/theme-common/internal';
 import styles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
