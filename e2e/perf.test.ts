@@ -47,6 +47,25 @@ async function prismScriptsOn(page: Page, url: string): Promise<string[]> {
   return (await Promise.all(bodies)).filter((u): u is string => u !== undefined);
 }
 
+/**
+ * Init script: counts the nodes taken out of the page, from the first byte on,
+ * that are or hold an element matching `selector`, or were inside one (a
+ * remount, or server HTML re-rendered). Read with removedNodes().
+ */
+function countRemovedNodes(selector: string) {
+  const state = window as unknown as { kbRemoved: number };
+  state.kbRemoved = 0;
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const inside = record.target instanceof Element && record.target.closest(selector) !== null;
+      for (const node of Array.from(record.removedNodes))
+        if (inside || (node instanceof Element && (node.matches(selector) || node.querySelector(selector) !== null))) state.kbRemoved++;
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+const removedNodes = (page: Page) => page.evaluate(() => (window as unknown as { kbRemoved: number }).kbRemoved);
+
 describe('code highlighted at build time (src/plugins/code-highlight)', () => {
   it('no script of the site carries Prism grammars, and main.js no module path strings', async () => {
     const js = path.join(siteDir, 'assets/js');
@@ -115,16 +134,6 @@ function themeColour(theme: PrismTheme, type: string): string {
 }
 
 describe('code blocks after hydration', () => {
-  /** Counts elements taken out of code blocks (a remount, or lines re-rendered) from the first byte on. */
-  const countRemovedInBlocks = () => {
-    (window as unknown as { kbRemoved: number }).kbRemoved = 0;
-    new MutationObserver((records) => {
-      for (const record of records)
-        for (const node of Array.from(record.removedNodes))
-          if (node instanceof Element && (node.matches('pre.prism-code, pre.prism-code *') || node.querySelector('pre.prism-code') || record.target instanceof Element && record.target.closest('pre.prism-code')))
-            (window as unknown as { kbRemoved: number }).kbRemoved++;
-    }).observe(document, { childList: true, subtree: true });
-  };
   const blockState = (page: Page) =>
     page.evaluate(() => ({
       removed: (window as unknown as { kbRemoved: number }).kbRemoved,
@@ -144,7 +153,7 @@ describe('code blocks after hydration', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, problems } = await openPage(browser.context);
       await page.emulateMedia({ colorScheme });
-      await page.addInitScript(countRemovedInBlocks);
+      await page.addInitScript(countRemovedNodes, 'pre.prism-code');
       await page.goto(url!);
       await waitForHydration(page);
       await page.waitForLoadState('networkidle');
@@ -177,24 +186,13 @@ describe('deferred prefetching', () => {
 
 describe('doc sidebar hydrated on demand (src/plugins/perf/client/hydrate-on-demand.tsx)', () => {
   const url = '/docs/plan/week-01';
-  /** Counts elements taken out of the desktop sidebar from the first byte on. */
-  const countRemovedInSidebar = () => {
-    (window as unknown as { kbRemoved: number }).kbRemoved = 0;
-    new MutationObserver((records) => {
-      for (const record of records)
-        if (record.target instanceof Element && record.target.closest('.theme-doc-sidebar-container'))
-          (window as unknown as { kbRemoved: number }).kbRemoved += record.removedNodes.length;
-    }).observe(document, { childList: true, subtree: true });
-  };
-  const removed = (page: Page) => page.evaluate(() => (window as unknown as { kbRemoved: number }).kbRemoved);
-
   it('keeps the server HTML through hydration, and works when clicked without a hover first (a tap)', async () => {
     const { page, problems } = await openPage(browser.context);
-    await page.addInitScript(countRemovedInSidebar);
+    await page.addInitScript(countRemovedNodes, '.theme-doc-sidebar-container');
     await page.goto(url);
     await waitForHydration(page);
     await page.waitForLoadState('networkidle');
-    expect(await removed(page), 'sidebar nodes replaced during page load').toBe(0);
+    expect(await removedNodes(page), 'sidebar nodes replaced during page load').toBe(0);
     const reactOwned = () =>
       page.evaluate(() => Object.keys(document.querySelector('.theme-doc-sidebar-container a.menu__link')!).some((k) => k.startsWith('__reactFiber')));
     expect(await reactOwned(), 'React hydrated the sidebar before it was used').toBe(false);

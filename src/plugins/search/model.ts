@@ -5,6 +5,7 @@
  * `docs-doc-page`, `blog-post-page`, `plugin-id-…`, `docs-version-…`), so the
  * rules hold for any folder layout or slug.
  */
+import { escapeHtml } from '../../../scripts/core/markdown-escape.ts';
 import type { SectionLabels } from './options.ts';
 
 /** The version of a page that belongs to no versioned docs instance (ADRs, reports). */
@@ -79,10 +80,6 @@ export function decodeEntities(text: string): string {
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 const textOf = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
