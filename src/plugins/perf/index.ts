@@ -11,12 +11,13 @@
  *   loaded for the page being shown (production client bundle only);
  * - named-chunks.ts: chunk ids = chunk names, so runtime~main.js carries one
  *   map per async chunk (its content hash) instead of three;
- * - hoist-chunk-map.ts: that map is built once, not on every chunk load.
+ * - chunk-hash-map.ts: that map is built once, not on every chunk load, and
+ *   the hashes of chunks only route shards load move into those shards.
  * Each measure is explained where it lives; bench/pages measures the result.
  */
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { hoistChunkMapPlugin } from './hoist-chunk-map.ts';
+import { chunkHashMapPlugin } from './chunk-hash-map.ts';
 import { useNamedChunkIds } from './named-chunks.ts';
 
 /** Core's client preload (matches routes before render), replaced to load route shards first. */
@@ -37,7 +38,7 @@ export default function perfPlugin(context: LoadContext): Plugin {
       const shards = { loader: path.join(here, 'route-shards-loader.cjs'), options: { runtime: path.join(here, 'client/route-shards.ts'), keep: [context.baseUrl] } };
       return {
         ...(shard ? useNamedChunkIds(config, currentBundler as never) : {}),
-        plugins: shard ? [new currentBundler.instance.NormalModuleReplacementPlugin(CORE_PRELOAD, path.join(here, 'client/preload.ts')), hoistChunkMapPlugin as never] : [],
+        plugins: shard ? [new currentBundler.instance.NormalModuleReplacementPlugin(CORE_PRELOAD, path.join(here, 'client/preload.ts')), chunkHashMapPlugin as never] : [],
         module: {
           rules: isServer
             ? []
