@@ -24,6 +24,20 @@ import { useNamedChunkIds } from './named-chunks.ts';
 const CORE_PRELOAD = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]preload\.js$/;
 const CORE_APP = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]App\.js$/;
 
+/** Doc ids the navbar links to by id (`doc` items, in dropdowns too): theme-classic looks them up on every page. */
+export function navbarDocIds(themeConfig: unknown): string[] {
+  const ids = new Set<string>();
+  const walk = (items: unknown) => {
+    if (!Array.isArray(items)) return;
+    for (const item of items as { docId?: unknown; items?: unknown }[]) {
+      if (typeof item?.docId === 'string') ids.add(item.docId);
+      walk(item?.items);
+    }
+  };
+  walk((themeConfig as { navbar?: { items?: unknown } } | undefined)?.navbar?.items);
+  return [...ids];
+}
+
 export default function perfPlugin(context: LoadContext): Plugin {
   const here = path.join(context.siteDir, 'src/plugins/perf');
   return {
@@ -35,7 +49,8 @@ export default function perfPlugin(context: LoadContext): Plugin {
       // Route shards only where the server render proves the full table: the
       // production client bundle (the dev server renders client-side only).
       const shard = !isServer && config.mode === 'production';
-      const shards = { loader: path.join(here, 'route-shards-loader.cjs'), options: { runtime: path.join(here, 'client/route-shards.ts'), keep: [context.baseUrl] } };
+      const keepDocIds = navbarDocIds(context.siteConfig.themeConfig);
+      const shards = { loader: path.join(here, 'route-shards-loader.cjs'), options: { runtime: path.join(here, 'client/route-shards.ts'), keep: [context.baseUrl], keepDocIds } };
       return {
         ...(shard ? useNamedChunkIds(config, currentBundler as never) : {}),
         plugins: shard ? [new currentBundler.instance.NormalModuleReplacementPlugin(CORE_PRELOAD, path.join(here, 'client/preload.ts')), chunkHashMapPlugin as never] : [],
@@ -49,6 +64,7 @@ export default function perfPlugin(context: LoadContext): Plugin {
                 ...(shard
                   ? [
                       { test: /[\\/]\.docusaurus[\\/]routesChunkNames\.json$/, use: [shards] },
+                      { test: /[\\/]\.docusaurus[\\/]globalData\.json$/, use: [shards] },
                       { test: CORE_APP, use: [{ loader: path.join(here, 'app-routes-loader.cjs') }] },
                     ]
                   : []),

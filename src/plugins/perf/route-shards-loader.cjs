@@ -6,9 +6,11 @@
  *   client/route-shards.ts together with one `import()` per shard;
  * - routes.js?kb-shard=<id> → that shard's leaves, chunk names and registry
  *   entries;
- * - registry.js / routesChunkNames.json → without what moved to shards.
+ * - registry.js / routesChunkNames.json / globalData.json → without what
+ *   moved to shards (globalData.json: the docs of leaf pages).
  * Options: `runtime` (absolute path of client/route-shards.ts), `keep` (leaf
- * paths that stay in main: the home page).
+ * paths that stay in main: the home page), `keepDocIds` (docs whose global
+ * data entries stay in main: those the navbar names).
  */
 'use strict';
 
@@ -17,12 +19,12 @@ const path = require('node:path');
 const shards = require('./route-shards.cjs');
 const stripRegistryModulePaths = require('./strip-registry-loader.cjs');
 
-const FILES = { routes: 'routes.js', chunkNames: 'routesChunkNames.json', registry: 'registry.js' };
+const FILES = { routes: 'routes.js', chunkNames: 'routesChunkNames.json', registry: 'registry.js', globalData: 'globalData.json' };
 
 // One plan per content of the three files: the loader runs once per shard.
 let memo = { inputs: '', value: undefined };
 
-function readPlan(loader, keep) {
+function readPlan(loader, keep, keepDocIds) {
   const dir = path.dirname(loader.resourcePath);
   const text = {};
   for (const [name, file] of Object.entries(FILES)) {
@@ -30,19 +32,21 @@ function readPlan(loader, keep) {
     loader.addDependency(full);
     text[name] = fs.readFileSync(full, 'utf8');
   }
-  const inputs = `${keep.join('\n')}\u0000${text.routes}\u0000${text.chunkNames}\u0000${text.registry}`;
+  const inputs = [keep.join('\n'), keepDocIds.join('\n'), ...Object.keys(FILES).map((name) => text[name])].join('\u0000');
   if (memo.inputs !== inputs) {
     const chunkNames = JSON.parse(text.chunkNames);
     const plan = shards.planRouteShards({ routes: shards.parseRoutes(text.routes), chunkNames, keep });
-    memo = { inputs, value: { plan, chunkNames, registry: shards.parseRegistry(text.registry) } };
+    const docs = shards.planGlobalDocs(JSON.parse(text.globalData), plan, keepDocIds);
+    memo = { inputs, value: { plan, chunkNames, registry: shards.parseRegistry(text.registry), docs } };
   }
   return memo.value;
 }
 
 module.exports = function routeShardsLoader(source) {
-  const { runtime, keep = ['/'] } = this.getOptions();
+  const { runtime, keep = ['/'], keepDocIds = [] } = this.getOptions();
   const file = path.basename(this.resourcePath);
-  const { plan, chunkNames, registry } = readPlan(this, keep);
+  const { plan, chunkNames, registry, docs } = readPlan(this, keep, keepDocIds);
+  if (file === FILES.globalData) return JSON.stringify(docs.main);
   if (file === FILES.chunkNames) return shards.mainChunkNamesSource(JSON.parse(source), plan);
   if (file === FILES.registry) return shards.mainRegistrySource(shards.parseRegistry(source), plan);
   if (file !== FILES.routes) return source;
@@ -50,5 +54,5 @@ module.exports = function routeShardsLoader(source) {
   if (!query.has('kb-shard')) return shards.mainRoutesSource(plan, { runtime, self: `./${FILES.routes}` });
   const id = Number(query.get('kb-shard'));
   if (!Number.isInteger(id) || id < 0 || id >= plan.shardCount) throw new Error(`route-shards: no shard ${query.get('kb-shard')} (of ${plan.shardCount})`);
-  return stripRegistryModulePaths(shards.shardSource(plan, id, { chunkNames, registry }));
+  return stripRegistryModulePaths(shards.shardSource(plan, id, { chunkNames, registry, docs: docs.shardDocs[id] }));
 };

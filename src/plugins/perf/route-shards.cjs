@@ -221,8 +221,50 @@ export default routes;
 `;
 }
 
-/** One shard module: its leaves, chunk names and registry entries. */
-function shardSource(plan, id, { chunkNames, registry }) {
+/**
+ * The docs plugins' global data (`globalData.json`) lists every doc of every
+ * version (id, path, sidebar) and also goes to main.js: 7.7 KB brotli on the
+ * synthetic 1,000-page site. The client reads it to find the doc being shown
+ * (and its sidebar, for the navbar) and that doc in the other versions (the
+ * version dropdown and banner link to it); it scans the whole list per
+ * navbar item on every render. A doc whose page is a leaf moves to that
+ * leaf's shard, together with its entries in the plugin's other versions, so
+ * the page's shard, merged before the page renders, brings all of them. A
+ * version's main doc and the docs `keepDocIds` names (navbar `doc` items,
+ * looked up on every page) stay in main. Returns the main global data and
+ * `shardDocs[id]` = [plugin id, version name, doc entry][].
+ */
+function planGlobalDocs(globalData, plan, keepDocIds = []) {
+  // As the client matches a doc's path to a route: case-insensitive, with or without one trailing slash
+  // (a category's index doc is '/docs/plan/' in the global data, its route '/docs/plan' with trailingSlash: false).
+  const normal = (path) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).toLowerCase();
+  const leafShard = new Map();
+  plan.shards.forEach((leaves, id) => {
+    for (const leaf of leaves) leafShard.set(normal(leaf.route.path), id);
+  });
+  const keepIds = new Set(keepDocIds);
+  const main = JSON.parse(JSON.stringify(globalData));
+  const shardDocs = plan.shards.map(() => new Map());
+  for (const [pluginId, data] of Object.entries(globalData['docusaurus-plugin-content-docs'] ?? {})) {
+    const versions = data.versions ?? [];
+    const byId = versions.map((version) => new Map(version.docs.map((doc) => [doc.id, doc])));
+    versions.forEach((version, at) => {
+      main['docusaurus-plugin-content-docs'][pluginId].versions[at].docs = version.docs.filter((doc) => {
+        const shard = leafShard.get(normal(doc.path));
+        if (shard === undefined || doc.id === version.mainDocId || keepIds.has(doc.id)) return true;
+        versions.forEach((other, i) => {
+          const same = byId[i].get(doc.id);
+          if (same) shardDocs[shard].set(`${pluginId}\u0000${other.name}\u0000${doc.id}`, [pluginId, other.name, same]);
+        });
+        return false;
+      });
+    });
+  }
+  return { main, shardDocs: shardDocs.map((docs) => [...docs.values()]) };
+}
+
+/** One shard module: its leaves, chunk names, registry entries and docs global data entries. */
+function shardSource(plan, id, { chunkNames, registry, docs = [] }) {
   const leaves = plan.shards[id].map((leaf) => `[${leaf.container}, ${leaf.index}, ${serializeRoute(leaf.route, '  ')}]`);
   const names = {};
   for (const [key, where] of plan.chunkNameShard) if (where === id) names[key] = chunkNames[key];
@@ -237,6 +279,7 @@ export const chunkNames = ${JSON.stringify(names)};
 export const registry = {
 ${entries.join(',\n')}
 };
+export const docs = ${JSON.stringify(docs)};
 `;
 }
 
@@ -253,5 +296,6 @@ module.exports = {
   mainRegistrySource,
   mainChunkNamesSource,
   mainRoutesSource,
+  planGlobalDocs,
   shardSource,
 };

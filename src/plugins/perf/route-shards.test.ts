@@ -18,8 +18,11 @@ const shards = createRequire(import.meta.url)('./route-shards.cjs') as {
   mainRegistrySource(registry: [string, string][], plan: Plan): string;
   mainChunkNamesSource(chunkNames: Record<string, unknown>, plan: Plan): string;
   mainRoutesSource(plan: Plan, options: { runtime: string; self: string }): string;
-  shardSource(plan: Plan, id: number, input: { chunkNames: Record<string, unknown>; registry: [string, string][] }): string;
+  shardSource(plan: Plan, id: number, input: { chunkNames: Record<string, unknown>; registry: [string, string][]; docs?: unknown[] }): string;
+  planGlobalDocs(globalData: GlobalData, plan: Plan, keepDocIds?: string[]): { main: GlobalData; shardDocs: ShardModule['docs'][] };
 };
+type Doc = { id: string; path: string; sidebar?: string };
+type GlobalData = Record<string, Record<string, { path: string; versions: { name: string; mainDocId: string; docs: Doc[] }[] }>>;
 
 // A table in the shape @docusaurus/core 3.10 writes (codegenRoutes.js): a page
 // and blog posts at the top level, a docs plugin root → version → tags + sidebar root → docs.
@@ -250,5 +253,59 @@ describe('route shards: candidate paths', () => {
     expect(candidatePaths('/docs/caf%C3%A9')).toEqual(['/docs/caf%C3%A9', '/docs/café']);
     expect(candidatePaths('/docs/a/index.html')).toEqual(['/docs/a/index.html', '/docs/a']);
     expect(candidatePaths('/docs/%E0%A4%A')).toEqual(['/docs/%E0%A4%A']);
+  });
+});
+
+describe('route shards: the docs global data', () => {
+  // Two versions of one docs plugin; their doc pages only need to be leaves of the table above.
+  const doc = (id: string, path: string): Doc => ({ id, path, sidebar: 'docs' });
+  const globalData: GlobalData = {
+    'docusaurus-plugin-content-docs': {
+      default: {
+        path: '/docs',
+        versions: [
+          // page-3 as a category's index doc is in the global data: with a trailing slash its route does not have.
+          { name: 'current', mainDocId: 'page-0', docs: docs.map((p, i) => doc(`page-${i}`, i === 3 ? `${p}/` : p)) },
+          { name: 'old', mainDocId: 'page-0', docs: posts.map((p, i) => doc(`page-${i * 4}`, p)).concat(doc('only-old', '/docs')) },
+        ],
+      },
+    },
+  };
+  const setup = (keepDocIds: string[] = []) => {
+    const plan = shards.planRouteShards({ routes: shards.parseRoutes(routesSource), chunkNames: chunkNamesJson });
+    const { main, shardDocs } = shards.planGlobalDocs(globalData, plan, keepDocIds);
+    const registry = shards.parseRegistry(registrySource);
+    const shardModules = plan.shards.map((_, id) => evaluate<ShardModule>(shards.shardSource(plan, id, { chunkNames: chunkNamesJson, registry, docs: shardDocs[id] }), { ComponentCreator: creator }));
+    const docsData = main['docusaurus-plugin-content-docs']!;
+    const runtime = createRouteShards({ table: plan.main, count: plan.shardCount, shardOf: shards.shardOfPath, load: shardModules.map((m) => () => Promise.resolve(m)), chunkNames: {}, registry: {}, docsData });
+    return { main, docsData, runtime };
+  };
+  const ids = (data: GlobalData[string], version: number) => data.default!.versions[version]!.docs.map((d) => d.id).sort();
+
+  it('keeps in main the main doc, the docs the navbar names and docs that are not leaf pages', () => {
+    const { docsData } = setup(['page-7']);
+    expect(ids(docsData, 0)).toEqual(['page-0', 'page-7']);
+    expect(ids(docsData, 1)).toEqual(['only-old', 'page-0']);
+    // The input is not changed: the server bundle renders from the full data.
+    expect(globalData['docusaurus-plugin-content-docs']!.default!.versions[0]!.docs).toHaveLength(120);
+  });
+
+  it('brings a page its own doc and the same doc in every other version with its shard', async () => {
+    const { docsData, runtime } = setup();
+    await runtime.loadFor('/docs/page-8');
+    const current = docsData.default!.versions[0]!.docs;
+    const old = docsData.default!.versions[1]!.docs;
+    expect(current.find((d) => d.path === '/docs/page-8')).toEqual(doc('page-8', '/docs/page-8'));
+    await runtime.loadFor('/docs/page-3');
+    expect(current.find((d) => d.id === 'page-3')).toEqual(doc('page-3', '/docs/page-3/'));
+    expect(old.find((d) => d.id === 'page-8')).toEqual(doc('page-8', posts[2]!));
+  });
+
+  it('gives back every version\'s full list once every shard is merged, each doc once', async () => {
+    const { docsData, runtime } = setup();
+    for (const p of [...docs, ...posts]) await runtime.loadFor(p);
+    for (const version of [0, 1]) {
+      expect(ids(docsData, version)).toEqual(globalData['docusaurus-plugin-content-docs']!.default!.versions[version]!.docs.map((d) => d.id).sort());
+    }
   });
 });

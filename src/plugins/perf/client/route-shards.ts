@@ -1,21 +1,23 @@
 /**
  * The client's route shards: the generated routes.js (rewritten by
- * route-shards-loader.cjs) registers its table and shard loaders here while
+ * route-shards-loader.cjs; globalData.json too) registers its table and shard loaders here while
  * main.js evaluates; preload (client/preload.ts) and the deferred prefetch
  * load a pathname's shard before they match routes. Without a registration
  * (the server bundle, a build without the loader) every call is a no-op.
  */
+import globalData from '@generated/globalData';
 import registry from '@generated/registry';
 import routesChunkNames from '@generated/routesChunkNames';
-import { createRouteShards, type RouteShards, type RouteShardsOptions } from './shard-merge.ts';
+import { createRouteShards, type DocsGlobalData, type RouteShards, type RouteShardsOptions } from './shard-merge.ts';
 
 let shards: RouteShards | undefined;
 
-export function registerRouteShards(options: Omit<RouteShardsOptions, 'chunkNames' | 'registry'>): void {
+export function registerRouteShards(options: Omit<RouteShardsOptions, 'chunkNames' | 'registry' | 'docsData'>): void {
   shards = createRouteShards({
     ...options,
     chunkNames: routesChunkNames as Record<string, unknown>,
     registry: registry as unknown as Record<string, unknown>,
+    docsData: globalData['docusaurus-plugin-content-docs'] as DocsGlobalData | undefined,
   });
 }
 

@@ -2,8 +2,9 @@
  * Puts route shards (route-shards.cjs) back into the live route table: each
  * leaf goes into its container's `routes` array at its original index, its
  * chunk names and registry entries are added to the live objects that
- * ComponentCreator reads when a route's component is first created. Pure
- * apart from the objects it is given, so it is unit-tested.
+ * ComponentCreator reads when a route's component is first created, and its
+ * docs' entries go back into the docs plugins' global data. Pure apart from
+ * the objects it is given, so it is unit-tested.
  */
 export interface ShardRoute {
   path?: string | string[];
@@ -13,10 +14,15 @@ export interface ShardRoute {
 }
 /** [container id (pre-order, 0 = top level), original index, route]. */
 export type ShardLeaf = [number, number, ShardRoute];
+/** A docs plugin's global data entry of one doc: [plugin id, version name, { id, path, sidebar }]. */
+export type ShardDoc = [string, string, { id: string; [attribute: string]: unknown }];
+/** The docs plugins' global data, by plugin id (`globalData['docusaurus-plugin-content-docs']`). */
+export type DocsGlobalData = Record<string, { versions: { name: string; docs: { id: string }[] }[] }>;
 export interface ShardModule {
   leaves: ShardLeaf[];
   chunkNames: Record<string, unknown>;
   registry: Record<string, unknown>;
+  docs?: ShardDoc[];
 }
 export interface RouteShardsOptions {
   table: ShardRoute[];
@@ -25,6 +31,7 @@ export interface RouteShardsOptions {
   load: (() => Promise<ShardModule>)[];
   chunkNames: Record<string, unknown>;
   registry: Record<string, unknown>;
+  docsData?: DocsGlobalData;
 }
 export interface RouteShards {
   /** Loads (once) and merges the shards a pathname may need. */
@@ -76,7 +83,7 @@ export function candidatePaths(pathname: string): string[] {
 }
 
 export function createRouteShards(options: RouteShardsOptions): RouteShards {
-  const { table, count, shardOf, load, chunkNames, registry } = options;
+  const { table, count, shardOf, load, chunkNames, registry, docsData } = options;
   const pending = new Map<number, Promise<void>>();
   const merged = new WeakSet<ShardModule>();
   const mergedIds = new Set<number>();
@@ -88,6 +95,10 @@ export function createRouteShards(options: RouteShardsOptions): RouteShards {
     // Entries first: a route must not be matchable before its chunk names are there.
     Object.assign(chunkNames, shard.chunkNames);
     Object.assign(registry, shard.registry);
+    for (const [pluginId, versionName, doc] of shard.docs ?? []) {
+      const version = docsData?.[pluginId]?.versions.find((v) => v.name === versionName);
+      if (version && !version.docs.some((other) => other.id === doc.id)) version.docs.push(doc);
+    }
     containers ??= listContainers(table);
     for (const [container, index, route] of shard.leaves) {
       const list = containers[container];
