@@ -95,10 +95,10 @@ describe('ssrTemplate', () => {
     expect(appended, 'the fallback timer started them again').toEqual(IN_ORDER);
   });
 
-  it('starts them a second after the first frame when no contentful paint is reported', async () => {
+  it('starts them three seconds after the first frame when no contentful paint is reported', async () => {
     const { appended, frames, timeouts } = boot(await render(), 'visible');
     frames.shift()!();
-    expect(timeouts.map((t) => t.ms)).toEqual([1000]);
+    expect(timeouts.map((t) => t.ms)).toEqual([3000]);
     timeouts.shift()!.run();
     expect(appended).toEqual(IN_ORDER);
   });

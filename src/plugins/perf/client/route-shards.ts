@@ -1,9 +1,11 @@
 /**
  * The client's route shards: the generated routes.js (rewritten by
- * route-shards-loader.cjs; globalData.json too) registers its table and shard loaders here while
+ * route-shards-loader.cjs) registers its table and shard loaders here while
  * main.js evaluates; preload (client/preload.ts) and the deferred prefetch
- * load a pathname's shard before they match routes. Without a registration
- * (the server bundle, a build without the loader) every call is a no-op.
+ * load a pathname's shard before they match routes. A merged shard also puts
+ * its docs back into the docs plugins' global data (cut by the same loader).
+ * Without a registration (the server bundle, a build without the loader)
+ * every call is a no-op.
  */
 import globalData from '@generated/globalData';
 import registry from '@generated/registry';
