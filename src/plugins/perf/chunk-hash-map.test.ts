@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitChunkHashMap } from './chunk-hash-map.ts';
+import { chunkHashMapPlugin, splitChunkHashMap } from './chunk-hash-map.ts';
 
 // Shaped like Rspack's minified output: runtime, main, a content chunk that
 // main names, two route shards and the page chunks only they name.
@@ -62,5 +62,26 @@ describe('splitChunkHashMap', () => {
   it('is undefined when the function has another shape', () => {
     expect(splitChunkHashMap('o.u=e=>"assets/js/"+e+".js"', files, shardFiles)).toBeUndefined();
     expect(splitChunkHashMap('', files, shardFiles)).toBeUndefined();
+  });
+});
+
+describe('chunkHashMapPlugin', () => {
+  const compiler = (minimize: boolean | undefined) => {
+    const tapped: string[] = [];
+    return {
+      tapped,
+      options: { optimization: { minimize } },
+      webpack: { Compilation: { PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE: 700 }, sources: { RawSource: class {} } },
+      hooks: { thisCompilation: { tap: (name: string) => tapped.push(name) } },
+    };
+  };
+
+  it('rewrites minified builds only: `build --no-minify` keeps the runtime as the bundler wrote it', () => {
+    const minified = compiler(true);
+    const plain = compiler(false);
+    chunkHashMapPlugin.apply(minified);
+    chunkHashMapPlugin.apply(plain);
+    expect(minified.tapped).toEqual(['kb-chunk-hash-map']);
+    expect(plain.tapped).toEqual([]);
   });
 });

@@ -114,6 +114,7 @@ interface Compilation {
   updateAsset(name: string, source: unknown): void;
 }
 interface Compiler {
+  options: { optimization?: { minimize?: boolean } };
   webpack: { Compilation: { PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE: number }; sources: { RawSource: new (code: string) => unknown } };
   hooks: { thisCompilation: { tap(name: string, fn: (compilation: Compilation) => void): void } };
 }
@@ -123,9 +124,15 @@ const RUNTIME = /(^|\/)runtime~main\.[0-9a-f]+\.js$/;
 /** Route shards are named by route-shards.cjs's `webpackChunkName: "routes-<n>"`. */
 const SHARD_CHUNK = /^routes-\d+$/;
 
-/** Client production build: rewrites runtime~main.js and the route shards as above. */
+/**
+ * Client production build: rewrites runtime~main.js and the route shards as
+ * above. Not without minification (`docusaurus build --no-minify`, for
+ * debugging): the runtime is then written in another shape, and keeps its
+ * whole map, which is correct, only larger.
+ */
 export const chunkHashMapPlugin = {
   apply(compiler: Compiler) {
+    if (compiler.options.optimization?.minimize === false) return;
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       compilation.hooks.processAssets.tap({ name: NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, (assets) => {
         const runtimeName = Object.keys(assets).find((name) => RUNTIME.test(name));
