@@ -6,6 +6,7 @@
  * shard (route-shards.cjs), then does what core's does: preload the
  * components of every matching route.
  */
+import './spread-chunk-loads.ts';
 import routes from '@generated/routes';
 import { matchRoutes } from 'react-router-config';
 import { loadRouteShards } from './route-shards.ts';
