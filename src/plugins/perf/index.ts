@@ -13,8 +13,9 @@
  *   map per async chunk (its content hash) instead of three;
  * - chunk-hash-map.ts: that map is built once, not on every chunk load, and
  *   the hashes of chunks only route shards load move into those shards;
- * - ordinal-compare-loader.cjs: no ICU collator created on every doc page to
- *   sort plugin paths and object keys.
+ * - theme-patches-loader.cjs: no ICU collator created on every doc page to
+ *   sort plugin paths and object keys; the updates after hydration rendered
+ *   as transitions.
  * Each measure is explained where it lives; bench/pages measures the result.
  */
 import { createRequire } from 'node:module';
@@ -43,7 +44,7 @@ export function navbarDocIds(themeConfig: unknown): string[] {
 
 export default function perfPlugin(context: LoadContext): Plugin {
   const here = path.join(context.siteDir, 'src/plugins/perf');
-  const ordinalCompare = createRequire(path.join(here, 'index.ts'))('./ordinal-compare-loader.cjs') as { FILES: RegExp[] };
+  const themePatches = createRequire(path.join(here, 'index.ts'))('./theme-patches-loader.cjs') as { FILES: RegExp[] };
   return {
     name: 'perf',
     getClientModules() {
@@ -62,7 +63,7 @@ export default function perfPlugin(context: LoadContext): Plugin {
           rules: isServer
             ? []
             : [
-                ...ordinalCompare.FILES.map((test) => ({ test, use: [{ loader: path.join(here, 'ordinal-compare-loader.cjs') }] })),
+                ...themePatches.FILES.map((test) => ({ test, use: [{ loader: path.join(here, 'theme-patches-loader.cjs') }] })),
                 // Loaders run last to first: shards before the registry strip and lazy components.
                 { test: /[\\/]\.docusaurus[\\/]registry\.js$/, use: [{ loader: path.join(here, 'strip-registry-loader.cjs') }, ...(shard ? [shards] : [])] },
                 { test: /[\\/]\.docusaurus[\\/]routes\.js$/, use: [{ loader: path.join(here, 'lazy-routes-loader.cjs') }, ...(shard ? [shards] : [])] },

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const loader = require('./ordinal-compare-loader.cjs') as { rewrite(resourcePath: string, source: string): string; FILES: RegExp[] };
-const modules = ['@docusaurus/plugin-content-docs/lib/client/docsClientUtils.js', '@docusaurus/theme-common/lib/utils/reactUtils.js'].map((m) => fileURLToPath(new URL(`../../../node_modules/${m}`, import.meta.url)));
+const loader = require('./theme-patches-loader.cjs') as { rewrite(resourcePath: string, source: string): string; FILES: RegExp[] };
+const installed = (m: string) => fileURLToPath(new URL(`../../../node_modules/${m}`, import.meta.url));
+const modules = ['@docusaurus/plugin-content-docs/lib/client/docsClientUtils.js', '@docusaurus/theme-common/lib/utils/reactUtils.js'].map(installed);
 
-describe('ordinal-compare-loader', () => {
+describe('theme-patches-loader: ordinal sorts', () => {
   it('takes localeCompare out of the installed theme modules it targets, and only those', () => {
     for (const file of modules) {
       expect(loader.FILES.some((test) => test.test(file)), file).toBe(true);
@@ -33,5 +34,24 @@ describe('ordinal-compare-loader', () => {
 
   it('fails on a module that changed shape', () => {
     expect(() => loader.rewrite(modules[0]!, 'export function getActivePlugin() {}')).toThrow(/no longer contains/);
+  });
+});
+
+describe('theme-patches-loader: updates after hydration as transitions', () => {
+  const browserContext = installed('@docusaurus/core/lib/client/browserContext.js');
+  const windowSize = installed('@docusaurus/theme-common/lib/hooks/useWindowSize.js');
+
+  it('sets isBrowser in a transition, once', () => {
+    const out = loader.rewrite(browserContext, readFileSync(browserContext, 'utf8'));
+    expect(out).toContain('startTransition(() => setIsBrowser(true));');
+    expect(out.match(/setIsBrowser\(true\)/g)).toHaveLength(1);
+    expect(out).toMatch(/^import React, \{ startTransition, useEffect, useState \} from 'react';$/m);
+  });
+
+  it('makes the first window size a transition and keeps resizes urgent', () => {
+    const out = loader.rewrite(windowSize, readFileSync(windowSize, 'utf8'));
+    expect(out).toContain('startTransition(updateWindowSize);');
+    expect(out).toContain("window.addEventListener('resize', updateWindowSize);");
+    expect(out).toMatch(/^import \{ startTransition, useEffect, useState \} from 'react';$/m);
   });
 });
