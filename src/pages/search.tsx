@@ -5,7 +5,7 @@
  * and status line, a results area as tall as the viewport), so they cause no
  * layout shift. The URL follows what the reader types.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useRef, useState, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Head from '@docusaurus/Head';
 import Link from '@docusaurus/Link';
@@ -107,9 +107,12 @@ function SearchResults(): ReactNode {
       const found = section ? await pagefind.search(term, { filters: { version, section } }) : inVersion;
       const hits = await Promise.all(found.results.slice(0, PAGE_SIZE).map(async (r) => toHit(await r.data())));
       if (run !== latest.current) return;
-      setResults({ query: term, hits, total: found.results.length, bySection: inVersion.filters.section ?? {} });
-      setStatus('done');
       pendingRest.current = found.results.slice(PAGE_SIZE);
+      // A transition: React renders the result list in slices, not in one long task (issue 7: mobile TBT).
+      startTransition(() => {
+        setResults({ query: term, hits, total: found.results.length, bySection: inVersion.filters.section ?? {} });
+        setStatus('done');
+      });
     })().catch(() => {
       if (run === latest.current) setStatus('error');
     });
