@@ -21,7 +21,7 @@ const stripRegistryModulePaths = require('./strip-registry-loader.cjs');
 
 const FILES = { routes: 'routes.js', chunkNames: 'routesChunkNames.json', registry: 'registry.js', globalData: 'globalData.json' };
 
-// One plan per content of the three files: the loader runs once per shard.
+// One plan per content of the four files: the loader runs once per shard.
 let memo = { inputs: '', value: undefined };
 
 function readPlan(loader, keep, keepDocIds) {
