@@ -1,7 +1,7 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
-import { themes as prismThemes } from 'prism-react-renderer';
+import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
 import remarkAdrBanner from './src/plugins/adr-index/remark-banner.ts';
 import remarkHighlightCode from './src/plugins/code-highlight/remark.ts';
 import { ssrTemplate } from './src/plugins/perf/ssr-template.ts';
@@ -15,15 +15,15 @@ const versionFilter: Pick<DocsOptions, 'onlyIncludeVersions'> = currentOnly
 
 const sidebarPath = './sidebars.ts';
 
-const prism = {
+// `defaultLanguage` (the language of a block that names none) may be set here too.
+const prism: { theme: PrismTheme; darkTheme: PrismTheme; additionalLanguages: string[]; defaultLanguage?: string } = {
   theme: prismThemes.github,
   darkTheme: prismThemes.dracula,
   additionalLanguages: ['bash', 'python', 'yaml', 'sql', 'json'],
 };
-// Code is highlighted at build time, in every content plugin (src/plugins/code-highlight).
-const remarkPlugins: [typeof remarkHighlightCode, Parameters<typeof remarkHighlightCode>[0]][] = [
-  [remarkHighlightCode, { additionalLanguages: prism.additionalLanguages }],
-];
+// Code is highlighted at build time, in every content plugin (src/plugins/code-highlight),
+// with the theme's own Prism options: its extra grammars and its default language.
+const remarkPlugins: [typeof remarkHighlightCode, Parameters<typeof remarkHighlightCode>[0]][] = [[remarkHighlightCode, prism]];
 
 const config: Config = {
   title: 'Sophia KB',
