@@ -22,8 +22,11 @@ const prism: { theme: PrismTheme; darkTheme: PrismTheme; additionalLanguages: st
   additionalLanguages: ['bash', 'python', 'yaml', 'sql', 'json'],
 };
 // Code is highlighted at build time, in every content plugin (src/plugins/code-highlight),
-// with the theme's own Prism options: its extra grammars and its default language.
-const remarkPlugins: [typeof remarkHighlightCode, Parameters<typeof remarkHighlightCode>[0]][] = [[remarkHighlightCode, prism]];
+// with the theme's own Prism options: its extra grammars and its default language. Only
+// those two: the site config, plugin options included, is shipped to the browser in main.js.
+const remarkPlugins: [typeof remarkHighlightCode, Parameters<typeof remarkHighlightCode>[0]][] = [
+  [remarkHighlightCode, { additionalLanguages: prism.additionalLanguages, defaultLanguage: prism.defaultLanguage }],
+];
 
 const config: Config = {
   title: 'Sophia KB',
