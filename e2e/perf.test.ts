@@ -5,12 +5,13 @@
 // working while it moves work off the page load.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { themes, type PrismTheme } from 'prism-react-renderer';
 import { openPage, waitForHydration } from './support/browser.ts';
 import { browserForSuite } from './support/suite.ts';
-import { urlOfHtmlFile } from './support/site-pages.ts';
+import { PROJECT_ROOT } from './support/build-site.ts';
+import { readCutVersions, urlOfHtmlFile } from './support/site-pages.ts';
 
 const baseURL = inject('baseURL');
 const siteDir = inject('siteDir');
@@ -168,6 +169,52 @@ describe('code blocks after hydration', () => {
       expect(problems.errors, `console errors in ${colorScheme} mode`).toEqual([]);
       await page.close();
     }
+  });
+});
+
+const cutVersion = (await readCutVersions(PROJECT_ROOT))[0];
+
+describe('state read after hydration, as transitions (theme-patches-loader.cjs)', () => {
+  /** The handbook version menu's links (they lead to the same doc in each version). */
+  const versionLinks = (page: Page) =>
+    page.locator('nav.navbar .dropdown__menu a[href^="/docs"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+
+  it.skipIf(!cutVersion)("the version menu keeps the page's query and hash, and drops them after a navigation", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto('/docs?from=e2e#top');
+    await waitForHydration(page);
+    await expect.poll(() => versionLinks(page), { message: 'version links after hydration' }).toContain(`/docs/${cutVersion}?from=e2e#top`);
+    expect((await versionLinks(page)).every((href) => href.endsWith('?from=e2e#top')), JSON.stringify(await versionLinks(page))).toBe(true);
+
+    const next = page.locator('nav.menu a.menu__link[href^="/docs/"]').first();
+    const href = (await next.getAttribute('href'))!;
+    await next.click();
+    await page.waitForURL((url) => url.pathname === href);
+    await expect.poll(() => versionLinks(page), { message: `version links on ${href}` }).toContain(href);
+    expect((await versionLinks(page)).some((h) => h.includes('?')), JSON.stringify(await versionLinks(page))).toBe(false);
+    expect(problems.errors, 'console errors (a hydration mismatch would be one)').toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(!cutVersion)('the navbar leads to the docs version the reader chose before, on the next page load', async () => {
+    const { page, problems } = await openPage(browser.context);
+    // The browser's storage outlives the test: leave no preferred version to the others.
+    onTestFinished(async () => {
+      await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+      await page.close();
+    });
+    await page.goto('/docs');
+    await waitForHydration(page);
+    // Choosing a version in the menu stores it (localStorage); a page loaded afterwards reads it after hydration.
+    const menu = page.locator('nav.navbar .dropdown', { has: page.locator(`a[href^="/docs/${cutVersion}"]`) }).first();
+    await menu.hover();
+    await menu.locator(`a[href^="/docs/${cutVersion}"]`).first().click();
+    await page.waitForURL((url) => url.pathname.startsWith(`/docs/${cutVersion}`));
+    await page.goto('/');
+    await waitForHydration(page);
+    const handbook = page.locator('nav.navbar a.navbar__link', { hasText: 'Handbook' }).first();
+    await expect.poll(() => handbook.getAttribute('href'), { message: 'the navbar Handbook link' }).toMatch(new RegExp(`^/docs/${cutVersion}(/|$)`));
+    expect(problems.errors).toEqual([]);
   });
 });
 

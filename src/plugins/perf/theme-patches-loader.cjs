@@ -15,16 +15,46 @@
  *    consistent order). Tag lists, whose order people read, keep
  *    localeCompare.
  * 2. The updates every page makes right after hydration as transitions:
- *    core's `isBrowser` (false → true) and theme-common's `useWindowSize`
- *    ('ssr' → 'mobile' on a phone: the desktop sidebar and TOC leave). As
+ *    core's `isBrowser` (false → true), theme-common's `useWindowSize`
+ *    ('ssr' → 'mobile' on a phone: the desktop sidebar and TOC leave) and
+ *    the docs plugin's preferred versions (read from localStorage; a new
+ *    state object even when nothing is stored, so the navbar's version menus
+ *    and doc links render again: ~40 ms on a 4× slower CPU). As
  *    default-priority updates, React renders all their consumers in one
  *    task it cannot interrupt; as transitions, it renders them in 5 ms
  *    slices, like the hydration itself (clientEntry hydrates in
  *    startTransition). Later resizes stay urgent.
+ * 3. theme-common's `useHistorySelector` reads the URL's query and hash in
+ *    the browser only once `isBrowser` is true. The navbar's version menus
+ *    read them to keep `?query#hash` on version links; during hydration the
+ *    hook must return the server's value (empty), and the moment hydration
+ *    committed, React's useSyncExternalStore saw the real value differ and
+ *    re-rendered each menu synchronously from the passive effects: one task
+ *    of ~55 ms on Lighthouse's simulated phone, on every page opened with a
+ *    query or a hash (the /search page always is). Tied to `isBrowser`, the
+ *    real value arrives in the transition of item 2; later navigations,
+ *    with `isBrowser` already true, read it directly as before.
  */
 'use strict';
 
 const ORDINAL = (a, b) => `(${a} < ${b} ? -1 : ${a} > ${b} ? 1 : 0)`;
+
+/** theme-common 3.10's useHistorySelector, as published. */
+const HISTORY_SELECTOR = `export function useHistorySelector(selector) {
+    const history = useHistory();
+    return useSyncExternalStore(history.listen, () => selector(history), () => selector({
+        ...history,
+        location: {
+            ...history.location,
+            // On the server/hydration, these attributes should always be empty
+            // Forcing empty state makes this hook safe from hydration errors
+            search: '',
+            hash: '',
+            state: undefined,
+        },
+    }));
+}
+`;
 
 const REWRITES = [
   {
@@ -47,6 +77,33 @@ const REWRITES = [
     edits: [
       ["import { useEffect, useState } from 'react';", "import { startTransition, useEffect, useState } from 'react';"],
       ['        updateWindowSize();\n', '        startTransition(updateWindowSize);\n'],
+    ],
+  },
+  {
+    file: /[\\/]plugin-content-docs[\\/]lib[\\/]client[\\/]docsPreferredVersion\.js$/,
+    edits: [
+      ["import React, { useContext, useEffect, useMemo, useState, useCallback, } from 'react';", "import React, { startTransition, useContext, useEffect, useMemo, useState, useCallback, } from 'react';"],
+      [
+        '        setState(readStorageState({ allDocsData, versionPersistence, pluginIds }));',
+        '        startTransition(() => setState(readStorageState({ allDocsData, versionPersistence, pluginIds })));',
+      ],
+    ],
+  },
+  {
+    file: /[\\/]theme-common[\\/]lib[\\/]utils[\\/]historyUtils\.js$/,
+    edits: [
+      ["import { useHistory } from '@docusaurus/router';", "import { useHistory } from '@docusaurus/router';\nimport useIsBrowser from '@docusaurus/useIsBrowser';"],
+      [
+        HISTORY_SELECTOR,
+        `export function useHistorySelector(selector) {
+    const history = useHistory();
+    const isBrowser = useIsBrowser();
+    // On the server and during hydration: no query, hash or state.
+    const serverSnapshot = () => selector({ ...history, location: { ...history.location, search: '', hash: '', state: undefined } });
+    return useSyncExternalStore(history.listen, isBrowser ? () => selector(history) : serverSnapshot, serverSnapshot);
+}
+`,
+      ],
     ],
   },
 ];

@@ -55,3 +55,51 @@ describe('theme-patches-loader: updates after hydration as transitions', () => {
     expect(out).toMatch(/^import \{ startTransition, useEffect, useState \} from 'react';$/m);
   });
 });
+
+describe('theme-patches-loader: query and hash read once isBrowser is true', () => {
+  const historyUtils = installed('@docusaurus/theme-common/lib/utils/historyUtils.js');
+  const out = loader.rewrite(historyUtils, readFileSync(historyUtils, 'utf8'));
+  const body = /export function useHistorySelector\(selector\) \{[\s\S]*?\n\}\n/.exec(out)![0].replace(/^export /, '');
+
+  /** The rewritten hook, run with stub hooks: what it renders with, and the snapshot React checks on the server and during hydration. */
+  function select(isBrowser: boolean) {
+    const history = { listen: () => () => undefined, location: { pathname: '/docs/plan', search: '?q=p99', hash: '#goals', state: { from: 'x' } } };
+    let serverSnapshot = '';
+    const useSyncExternalStore = (_subscribe: unknown, getSnapshot: () => string, getServerSnapshot: () => string) => {
+      serverSnapshot = getServerSnapshot();
+      return getSnapshot();
+    };
+    const hook = new Function('useHistory', 'useIsBrowser', 'useSyncExternalStore', `${body}; return useHistorySelector;`)(
+      () => history,
+      () => isBrowser,
+      useSyncExternalStore,
+    ) as (selector: (h: typeof history) => string) => string;
+    const value = hook((h) => `${h.location.pathname}${h.location.search}${h.location.hash}${JSON.stringify(h.location.state ?? null)}`);
+    return { value, serverSnapshot };
+  }
+
+  it("renders the server's value (no query, hash or state) until isBrowser, so hydration has nothing to re-render", () => {
+    expect(select(false)).toEqual({ value: '/docs/plannull', serverSnapshot: '/docs/plannull' });
+  });
+
+  it('reads the real location once isBrowser is true', () => {
+    expect(select(true)).toEqual({ value: '/docs/plan?q=p99#goals{"from":"x"}', serverSnapshot: '/docs/plannull' });
+  });
+
+  it('imports useIsBrowser and fails on a hook that changed shape', () => {
+    expect(out).toContain("import useIsBrowser from '@docusaurus/useIsBrowser';");
+    expect(() => loader.rewrite(historyUtils, "import { useHistory } from '@docusaurus/router';\nexport function useHistorySelector(s) {}")).toThrow(/no longer contains/);
+  });
+});
+
+describe('theme-patches-loader: preferred docs versions', () => {
+  const file = installed('@docusaurus/plugin-content-docs/lib/client/docsPreferredVersion.js');
+
+  it('applies the versions read from storage in a transition, and saves stay urgent', () => {
+    const out = loader.rewrite(file, readFileSync(file, 'utf8'));
+    expect(out).toContain('startTransition(() => setState(readStorageState({ allDocsData, versionPersistence, pluginIds })));');
+    expect(out.match(/startTransition\(/g)).toHaveLength(1);
+    expect(out).toMatch(/^import React, \{ startTransition, useContext, /m);
+    expect(out).toMatch(/savePreferredVersion[\s\S]*?\n {12}setState\(\(s\) =>/);
+  });
+});
