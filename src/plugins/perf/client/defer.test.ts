@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deferPrefetch, type IdleDeadline } from './defer.ts';
+import { deferPrefetch, SLICE_BUDGET_MS, type IdleDeadline } from './defer.ts';
 
 /** A scheduler the test drives by hand: each `run` grants one idle slice of `budget` calls. */
 function manualIdle() {
@@ -66,5 +66,20 @@ describe('deferPrefetch', () => {
     expect(scheduler.pending).toBe(1);
     scheduler.run(10);
     expect(done).toEqual(['/a', '/b']);
+  });
+
+  it('ends a slice after its time budget even when the browser offers a whole idle period', () => {
+    const done: string[] = [];
+    const scheduler = manualIdle();
+    let clock = 0;
+    // Each prefetch takes 3 ms: a slice fits the ones that start within the budget.
+    const prefetch = deferPrefetch((p) => ((clock += 3), done.push(p), Promise.resolve([])), scheduler.idle, () => clock);
+    for (let i = 0; i < 10; i++) prefetch(`/p${i}`);
+    scheduler.run(100);
+    const perSlice = Math.ceil(SLICE_BUDGET_MS / 3);
+    expect(done).toHaveLength(perSlice);
+    expect(scheduler.pending).toBe(1);
+    while (scheduler.pending > 0) scheduler.run(100);
+    expect(done).toEqual(Array.from({ length: 10 }, (_, i) => `/p${i}`));
   });
 });
