@@ -24,17 +24,24 @@
  * live on click only) is handled as the live tree would: a link navigates
  * client-side, anything else gets the click again once live.
  */
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useHistory, useLocation } from '@docusaurus/router';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 
 const KEEP_SERVER_HTML = { __html: '' };
 const WRAPPER = { display: 'contents' } as const;
-const noSubscription = () => () => {};
 
-/** True while React hydrates server HTML (it reads the server snapshot then), false on a client render. */
+/**
+ * True while React hydrates server HTML, false on a client render: core's
+ * `isBrowser` turns true only after hydration, in a transition
+ * (theme-patches-loader.cjs). Not useSyncExternalStore with a server
+ * snapshot that differs from the client's: React re-renders such a store's
+ * readers synchronously the moment hydration commits, and on a runbook that
+ * sync render took 26 ms at 4× slowdown inside the passive effects' task.
+ */
 function useHydrating(): boolean {
-  return !useSyncExternalStore(noSubscription, () => true, () => false);
+  return !useIsBrowser();
 }
 
 /** A left click without modifiers on a same-origin link that opens in this tab: what the router would handle. */
