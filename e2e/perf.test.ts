@@ -172,6 +172,35 @@ describe('code blocks after hydration', () => {
   });
 });
 
+describe('code block word wrap after hydration', () => {
+  it('offers the wrap button on the code blocks that scroll on a phone, and only on those; it wraps them', async () => {
+    const url = await runbookWithBash();
+    expect(url, 'no built runbook has a highlighted ```bash block').toBeDefined();
+    const { page, problems } = await openPage(browser.context);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(url!);
+    await waitForHydration(page);
+    const blocks = () =>
+      page.locator('div[class*="codeBlockContainer"]').evaluateAll((containers) =>
+        containers.map((c) => {
+          const pre = c.querySelector('pre')!;
+          return { scrolls: pre.scrollWidth > pre.clientWidth, button: c.querySelector('button[aria-label="Toggle word wrap"]') !== null };
+        }),
+      );
+    // The buttons come with the transition after hydration: wait until every block agrees with its own width.
+    await expect.poll(async () => (await blocks()).every((b) => b.scrolls === b.button), { message: 'wrap buttons exactly on the scrolling blocks', timeout: 15_000 }).toBe(true);
+    const scrolling = (await blocks()).findIndex((b) => b.scrolls);
+    expect(scrolling, `no code block of ${url} scrolls at 360 px`).toBeGreaterThanOrEqual(0);
+
+    const container = page.locator('div[class*="codeBlockContainer"]').nth(scrolling);
+    await container.hover();
+    await container.locator('button[aria-label="Toggle word wrap"]').click();
+    await expect.poll(() => container.locator('pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth), { message: 'the block still scrolls after wrapping' }).toBe(false);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
+
 const cutVersion = (await readCutVersions(PROJECT_ROOT))[0];
 
 describe('state read after hydration, as transitions (theme-patches-loader.cjs)', () => {

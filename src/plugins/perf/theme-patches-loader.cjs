@@ -19,7 +19,11 @@
  *    ('ssr' → 'mobile' on a phone: the desktop sidebar and TOC leave) and
  *    the docs plugin's preferred versions (read from localStorage; a new
  *    state object even when nothing is stored, so the navbar's version menus
- *    and doc links render again: ~40 ms on a 4× slower CPU). As
+ *    and doc links render again: ~40 ms on a 4× slower CPU) and each code
+ *    block's word-wrap state (theme-common's `useCodeWordWrap` measures
+ *    whether the code scrolls, to show the wrap button, and looks for a
+ *    hidden tab panel around it: `undefined` → `null` re-rendered every
+ *    block even with no tab; now `null` stays `undefined`). As
  *    default-priority updates, React renders all their consumers in one
  *    task it cannot interrupt; as transitions, it renders them in 5 ms
  *    slices, like the hydration itself (clientEntry hydrates in
@@ -87,6 +91,17 @@ const REWRITES = [
         '        setState(readStorageState({ allDocsData, versionPersistence, pluginIds }));',
         '        startTransition(() => setState(readStorageState({ allDocsData, versionPersistence, pluginIds })));',
       ],
+    ],
+  },
+  {
+    file: /[\\/]theme-common[\\/]lib[\\/]hooks[\\/]useCodeWordWrap\.js$/,
+    edits: [
+      ["import { useState, useCallback, useEffect, useRef } from 'react';", "import { startTransition, useState, useCallback, useEffect, useRef } from 'react';"],
+      [
+        "setHiddenTabElement(codeBlockRef.current?.closest('[role=tabpanel][hidden]'));",
+        "startTransition(() => setHiddenTabElement(codeBlockRef.current?.closest('[role=tabpanel][hidden]') ?? undefined));",
+      ],
+      ['        setIsCodeScrollable(isScrollable);', '        startTransition(() => setIsCodeScrollable(isScrollable));'],
     ],
   },
   {

@@ -103,3 +103,17 @@ describe('theme-patches-loader: preferred docs versions', () => {
     expect(out).toMatch(/savePreferredVersion[\s\S]*?\n {12}setState\(\(s\) =>/);
   });
 });
+
+describe('theme-patches-loader: code block word wrap', () => {
+  const file = installed('@docusaurus/theme-common/lib/hooks/useCodeWordWrap.js');
+  const out = loader.rewrite(file, readFileSync(file, 'utf8'));
+
+  it('sets both measured states in transitions, and no tab panel around a block as the initial undefined', () => {
+    expect(out).toMatch(/^import \{ startTransition, useState, useCallback, useEffect, useRef \} from 'react';$/m);
+    expect(out).toContain("startTransition(() => setHiddenTabElement(codeBlockRef.current?.closest('[role=tabpanel][hidden]') ?? undefined));");
+    expect(out).toContain('startTransition(() => setIsCodeScrollable(isScrollable));');
+    // The toggle a reader clicks stays urgent.
+    expect(out).toMatch(/setIsEnabled\(\(value\) => !value\);/);
+    expect(out).not.toMatch(/startTransition\(\(\) => setIsEnabled/);
+  });
+});
