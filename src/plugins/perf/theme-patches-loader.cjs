@@ -16,7 +16,7 @@
  *    localeCompare.
  * 2. The updates every page makes right after hydration as transitions:
  *    core's `isBrowser` (false → true), theme-common's `useWindowSize`
- *    ('ssr' → 'mobile' on a phone: the desktop sidebar and TOC leave) and
+ *    ('ssr' → 'mobile' on a phone: the desktop sidebar and TOC leave),
  *    the docs plugin's preferred versions (read from localStorage; a new
  *    state object even when nothing is stored, so the navbar's version menus
  *    and doc links render again: ~40 ms on a 4× slower CPU) and each code
@@ -33,8 +33,8 @@
  *    read them to keep `?query#hash` on version links; during hydration the
  *    hook must return the server's value (empty), and the moment hydration
  *    committed, React's useSyncExternalStore saw the real value differ and
- *    re-rendered each menu synchronously from the passive effects: one task
- *    of ~55 ms on Lighthouse's simulated phone, on every page opened with a
+ *    re-rendered each menu synchronously from the passive effects (render
+ *    and commit ~55 ms at 4× CPU slowdown), on every page opened with a
  *    query or a hash (the /search page always is). Tied to `isBrowser`, the
  *    real value arrives in the transition of item 2; later navigations,
  *    with `isBrowser` already true, read it directly as before.
