@@ -14,8 +14,8 @@
  * - chunk-hash-map.ts: that map is built once, not on every chunk load, and
  *   the hashes of chunks only route shards load move into those shards;
  * - theme-patches-loader.cjs: no ICU collator created on every doc page to
- *   sort plugin paths and object keys; the updates after hydration rendered
- *   as transitions.
+ *   sort plugin paths and object keys; the updates after hydration (and the
+ *   URL's query and hash the version menus read) rendered as transitions.
  * Each measure is explained where it lives; bench/pages measures the result.
  */
 import { createRequire } from 'node:module';
