@@ -9,7 +9,7 @@ import { runSchema } from './run-schema.ts';
 /** Every failure mode has a small hand-made fixture in test-fixtures/ and an assertion on its code. */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fixtures = path.resolve(here, '../../../shared/fixtures');
+const fixtures = path.resolve(here, '../../fixtures');
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function own(...names: string[]): Promise<RunFile[]> {

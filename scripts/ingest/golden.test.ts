@@ -7,14 +7,14 @@ import { runSchema } from './run-schema.ts';
 
 /**
  * One golden normalized run per fixture file. The fixtures are read in place
- * from ../shared/fixtures (never copied into the project). Regenerate after a
+ * from the project's fixtures/ (copied from the team's shared fixtures, see fixtures/README.md). Regenerate after a
  * deliberate change with `UPDATE_GOLDEN=1 npx vitest run scripts/ingest/golden.test.ts`,
  * then review the diff by eye against the fixture.
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const fixtures = path.resolve(repoRoot, '../shared/fixtures');
+const fixtures = path.resolve(repoRoot, 'fixtures');
 const goldenDir = path.join(here, 'golden');
 const now = new Date('2026-01-01T00:00:00Z');
 

@@ -12,7 +12,7 @@ import { isKbError } from '../core/errors.ts';
 import { applyIngest, planIngest } from './ingest.ts';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const bench = path.resolve(here, '../../../shared/fixtures/bench-local');
+const bench = path.resolve(here, '../../fixtures/bench-local');
 const hostileCsv = path.resolve(here, '../ingest/test-fixtures/locust-crlf-bom-hostile-names_stats.csv');
 let dir: string;
 

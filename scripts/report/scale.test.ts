@@ -5,7 +5,7 @@ import { breakingPoints, describeBreakingPoint } from './scale.ts';
 import { scaleSeries } from './series.ts';
 import { parseSloTargets } from './slo-targets.ts';
 
-const fixtures = new URL('../../../shared/fixtures/bench-local/', import.meta.url);
+const fixtures = new URL('../../fixtures/bench-local/', import.meta.url);
 
 async function locust(label: string) {
   const files = await Promise.all(['stats', 'stats_history', 'failures'].map(async (p) => ({ path: `locust-${label}_${p}.csv`, bytes: await readFile(new URL(`locust-${label}_${p}.csv`, fixtures)) })));
