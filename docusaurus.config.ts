@@ -9,9 +9,7 @@ import { ssrTemplate } from './src/plugins/perf/ssr-template.ts';
 // KB_CURRENT_ONLY=1 builds only the current version of the versioned
 // sections (docs/, runbooks/): much faster for local work, see README.
 const currentOnly = process.env.KB_CURRENT_ONLY === '1';
-const versionFilter: Pick<DocsOptions, 'onlyIncludeVersions'> = currentOnly
-  ? { onlyIncludeVersions: ['current'] }
-  : {};
+const versionFilter: Pick<DocsOptions, 'onlyIncludeVersions'> = currentOnly ? { onlyIncludeVersions: ['current'] } : {};
 
 const sidebarPath = './sidebars.ts';
 
@@ -69,7 +67,10 @@ const config: Config = {
           routeBasePath: 'docs',
           sidebarPath,
           lastVersion: 'current',
-          versions: { current: { label: 'Current', banner: 'none', badge: false }, 'phase-1': { label: 'Phase 1 (Jan 2025)', banner: 'unmaintained' } },
+          versions: {
+            current: { label: 'Current', banner: 'none', badge: false },
+            'phase-1': { label: 'Phase 1 (Jan 2025)', banner: 'unmaintained' },
+          },
           remarkPlugins,
           ...versionFilter,
         },
@@ -113,7 +114,10 @@ const config: Config = {
         routeBasePath: 'runbooks',
         sidebarPath,
         lastVersion: 'current',
-        versions: { current: { label: 'Current', banner: 'none', badge: false }, 'phase-1': { label: 'Phase 1 (Jan 2025)', banner: 'unmaintained' } },
+        versions: {
+          current: { label: 'Current', banner: 'none', badge: false },
+          'phase-1': { label: 'Phase 1 (Jan 2025)', banner: 'unmaintained' },
+        },
         remarkPlugins,
         ...versionFilter,
       } satisfies DocsOptions,
@@ -146,7 +150,17 @@ const config: Config = {
         { to: '/reports', label: 'Reports', position: 'left' },
         { to: '/dashboards', label: 'Dashboards', position: 'left' },
         // One menu for both versioned instances: the handbook's versions, then the runbooks' (old ones are not built with KB_CURRENT_ONLY).
-        { type: 'docsVersionDropdown', position: 'right', dropdownItemsAfter: currentOnly ? [] : [{ type: 'html', value: '<hr style="margin: 0.3rem 0">' }, { to: '/runbooks', label: 'Runbooks: Current' }, { to: '/runbooks/phase-1', label: 'Runbooks: Phase 1 (Jan 2025)' }] },
+        {
+          type: 'docsVersionDropdown',
+          position: 'right',
+          dropdownItemsAfter: currentOnly
+            ? []
+            : [
+                { type: 'html', value: '<hr style="margin: 0.3rem 0">' },
+                { to: '/runbooks', label: 'Runbooks: Current' },
+                { to: '/runbooks/phase-1', label: 'Runbooks: Phase 1 (Jan 2025)' },
+              ],
+        },
         { type: 'search', position: 'right' },
       ],
     },

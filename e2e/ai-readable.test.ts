@@ -32,7 +32,8 @@ async function mdxPages(): Promise<ManifestDocument[]> {
   const found: ManifestDocument[] = [];
   for (const doc of manifest.documents.filter((d) => d.source.endsWith('.mdx'))) {
     const source = await readFile(path.join(PROJECT_ROOT, doc.source), 'utf8').catch(() => '');
-    if (/^(import|export)\s/m.test(source) || /^\s*<[A-Za-z][\w.]*[\s/>]/m.test(source) || /\{\/\*/.test(source)) found.push(doc);
+    if (/^(import|export)\s/m.test(source) || /^\s*<[A-Za-z][\w.]*[\s/>]/m.test(source) || /\{\/\*/.test(source))
+      found.push(doc);
   }
   return found;
 }
@@ -43,11 +44,19 @@ describe('llms.txt', () => {
     expect(llms.status).toBe(200);
     expect(llms.type).toMatch(/^text\/plain/);
     expect(llms.body).toMatch(/^# .+\n\n> .+\n/);
-    expect(llms.body.match(/^## .+$/gm)).toEqual(['## Handbook', '## ADRs', '## Runbooks', '## Playbooks', '## Reports', '## Optional']);
+    expect(llms.body.match(/^## .+$/gm)).toEqual([
+      '## Handbook',
+      '## ADRs',
+      '## Runbooks',
+      '## Playbooks',
+      '## Reports',
+      '## Optional',
+    ]);
   });
 
   it('lists every current document of the manifest by its Markdown URL', () => {
-    for (const doc of manifest.documents) expect(llms.body, `${doc.id} missing from llms.txt`).toContain(`](${doc.markdownUrl})`);
+    for (const doc of manifest.documents)
+      expect(llms.body, `${doc.id} missing from llms.txt`).toContain(`](${doc.markdownUrl})`);
   });
 
   it('every link returns 200, and every Markdown link returns Markdown', async () => {
@@ -58,7 +67,8 @@ describe('llms.txt', () => {
       const res = await get(link);
       if (res.status !== 200) failures.push(`${link}: HTTP ${res.status}`);
       else if (/\.(md|txt)$/.test(link)) {
-        if (link.endsWith('.md') && !res.type.startsWith('text/markdown')) failures.push(`${link}: served as ${res.type}`);
+        if (link.endsWith('.md') && !res.type.startsWith('text/markdown'))
+          failures.push(`${link}: served as ${res.type}`);
         if (!/^# \S/.test(res.body)) failures.push(`${link}: does not start with a Markdown title`);
         if (/<!DOCTYPE html>/i.test(res.body)) failures.push(`${link}: is HTML`);
       }
@@ -93,7 +103,9 @@ describe('Markdown mirrors', () => {
       expect(md.body.startsWith(`# ${doc.title}\n`), `${doc.markdownUrl} starts with its title`).toBe(true);
       expect(md.body, `${doc.markdownUrl} still has an import`).not.toMatch(/^import\s/m);
       expect(md.body, `${doc.markdownUrl} still has a JSX component`).not.toMatch(/<[A-Z][A-Za-z]*[\s/>]/);
-      expect(md.body, `${doc.markdownUrl} still has JSX markup`).not.toMatch(/<(div|span|details)[\s>]|className=|dangerouslySetInnerHTML|\{\/\*/);
+      expect(md.body, `${doc.markdownUrl} still has JSX markup`).not.toMatch(
+        /<(div|span|details)[\s>]|className=|dangerouslySetInnerHTML|\{\/\*/,
+      );
     }
   });
 

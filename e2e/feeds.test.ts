@@ -10,7 +10,8 @@ async function fetchFeed(path: string): Promise<{ xml: string; contentType: stri
   return { xml: await response.text(), contentType: response.headers.get('content-type') ?? '' };
 }
 
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 describe('report feeds', () => {
   it('/reports/rss.xml is valid RSS with at least one item', async () => {

@@ -18,20 +18,24 @@ const siteDir = inject('siteDir');
 
 const browser = browserForSuite(baseURL);
 
-
 /** A current runbook whose server-rendered HTML has a highlighted bash block (bash is one of prism.additionalLanguages). */
 async function runbookWithBash(): Promise<string | undefined> {
   const dir = path.join(siteDir, 'runbooks');
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.html')).sort()) {
     const html = await readFile(path.join(dir, name), 'utf8');
-    if (/class="prism-code language-bash/.test(html) && /class="token (function|builtin)/.test(html)) return urlOfHtmlFile(siteDir, path.join(dir, name));
+    if (/class="prism-code language-bash/.test(html) && /class="token (function|builtin)/.test(html))
+      return urlOfHtmlFile(siteDir, path.join(dir, name));
   }
   return undefined;
 }
 
 /** Kinds of Prism tokens inside the first bash block of the page. */
 const bashTokenKinds = (page: Page) =>
-  page.evaluate(() => Array.from(document.querySelectorAll('pre.language-bash .token'), (t) => t.className).filter((c) => c !== 'token plain'));
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('pre.language-bash .token'), (t) => t.className).filter(
+      (c) => c !== 'token plain',
+    ),
+  );
 
 /** Prism's grammars register themselves with `languages.insertBefore(` (bash, yaml, …). */
 const PRISM_GRAMMAR = /languages\.insertBefore\(/;
@@ -40,7 +44,13 @@ const PRISM_GRAMMAR = /languages\.insertBefore\(/;
 async function prismScriptsOn(page: Page, url: string): Promise<string[]> {
   const bodies: Promise<string | undefined>[] = [];
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.push(response.text().then((t) => (PRISM_GRAMMAR.test(t) ? response.url() : undefined), () => undefined));
+    if (response.request().resourceType() === 'script')
+      bodies.push(
+        response.text().then(
+          (t) => (PRISM_GRAMMAR.test(t) ? response.url() : undefined),
+          () => undefined,
+        ),
+      );
   });
   await page.goto(url);
   await waitForHydration(page);
@@ -60,7 +70,8 @@ function countRemovedNodes(selector: string) {
     for (const record of records) {
       const inside = record.target instanceof Element && record.target.closest(selector) !== null;
       for (const node of Array.from(record.removedNodes))
-        if (inside || (node instanceof Element && (node.matches(selector) || node.querySelector(selector) !== null))) state.kbRemoved++;
+        if (inside || (node instanceof Element && (node.matches(selector) || node.querySelector(selector) !== null)))
+          state.kbRemoved++;
     }
   }).observe(document, { childList: true, subtree: true });
 }
@@ -74,7 +85,8 @@ describe('code highlighted at build time (src/plugins/code-highlight)', () => {
     const main = names.find((n) => /^main\.[0-9a-f]+\.js$/.test(n));
     expect(main, `no main.<hash>.js in ${js}`).toBeDefined();
     const withPrism: string[] = [];
-    for (const name of names.filter((n) => n.endsWith('.js'))) if (PRISM_GRAMMAR.test(await readFile(path.join(js, name), 'utf8'))) withPrism.push(name);
+    for (const name of names.filter((n) => n.endsWith('.js')))
+      if (PRISM_GRAMMAR.test(await readFile(path.join(js, name), 'utf8'))) withPrism.push(name);
     expect(withPrism, 'scripts that evaluate Prism grammars').toEqual([]);
     const text = await readFile(path.join(js, main!), 'utf8');
     expect(text.match(/"@site\/[^"]*"/g) ?? [], 'main.js still carries registry module paths').toEqual([]);
@@ -86,7 +98,9 @@ describe('code highlighted at build time (src/plugins/code-highlight)', () => {
     const { page, problems } = await openPage(browser.context);
 
     expect(await prismScriptsOn(page, url!), `Prism scripts loaded on ${url}`).toEqual([]);
-    expect(await bashTokenKinds(page), `bash tokens on ${url} after hydration`).toEqual(expect.arrayContaining([expect.stringMatching(/token (function|builtin)/)]));
+    expect(await bashTokenKinds(page), `bash tokens on ${url} after hydration`).toEqual(
+      expect.arrayContaining([expect.stringMatching(/token (function|builtin)/)]),
+    );
 
     await page.goto('/runbooks');
     await waitForHydration(page);
@@ -94,8 +108,13 @@ describe('code highlighted at build time (src/plugins/code-highlight)', () => {
     await page.locator(`.theme-doc-sidebar-container a[href="${url}"]`).first().click();
     await page.waitForURL((u) => u.pathname === url, { timeout: 30_000 });
     await page.locator('pre.language-bash').first().waitFor({ state: 'visible', timeout: 30_000 });
-    expect(await page.evaluate(() => (window as unknown as { kbNoReload?: boolean }).kbNoReload), 'the click reloaded the page instead of navigating client-side').toBe(true);
-    expect(await bashTokenKinds(page), `bash tokens on ${url} after client-side navigation`).toEqual(expect.arrayContaining([expect.stringMatching(/token (function|builtin)/)]));
+    expect(
+      await page.evaluate(() => (window as unknown as { kbNoReload?: boolean }).kbNoReload),
+      'the click reloaded the page instead of navigating client-side',
+    ).toBe(true);
+    expect(await bashTokenKinds(page), `bash tokens on ${url} after client-side navigation`).toEqual(
+      expect.arrayContaining([expect.stringMatching(/token (function|builtin)/)]),
+    );
     expect(problems.errors, 'console errors').toEqual([]);
     await page.close();
   });
@@ -128,7 +147,11 @@ describe('code highlighted at build time (src/plugins/code-highlight)', () => {
 
 /** The CSS colour of the first style a prism-react-renderer theme gives `type`, as getComputedStyle writes it. */
 function themeColour(theme: PrismTheme, type: string): string {
-  const colour = theme.styles.filter((s) => s.types.includes(type) && !s.languages).map((s) => s.style.color).filter((c): c is string => c !== undefined).at(-1)!;
+  const colour = theme.styles
+    .filter((s) => s.types.includes(type) && !s.languages)
+    .map((s) => s.style.color)
+    .filter((c): c is string => c !== undefined)
+    .at(-1)!;
   if (!colour.startsWith('#')) return colour.replace(/\s*,\s*/g, ', ');
   const hex = colour.length === 4 ? [...colour.slice(1)].map((c) => c + c).join('') : colour.slice(1);
   return `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
@@ -158,14 +181,27 @@ describe('code blocks after hydration', () => {
       await page.goto(url!);
       await waitForHydration(page);
       await page.waitForLoadState('networkidle');
-      expect(await blockState(page), `${colorScheme} mode after hydration`).toEqual({ removed: 0, mode: colorScheme, ...expected[colorScheme] });
+      expect(await blockState(page), `${colorScheme} mode after hydration`).toEqual({
+        removed: 0,
+        mode: colorScheme,
+        ...expected[colorScheme],
+      });
 
       // The navbar toggle switches the mode: colours follow, nothing is re-created.
       const other = colorScheme === 'light' ? 'dark' : 'light';
       // The toggle cycles system → light → dark (respectPrefersColorScheme): click until the mode is the other one.
       const toggle = page.locator('.navbar button[aria-label*="dark and light mode" i]').first();
-      for (let clicks = 0; clicks < 3 && (await page.evaluate(() => document.documentElement.dataset.theme)) !== other; clicks++) await toggle.click();
-      expect(await blockState(page), `after switching from ${colorScheme} to ${other}`).toEqual({ removed: 0, mode: other, ...expected[other] });
+      for (
+        let clicks = 0;
+        clicks < 3 && (await page.evaluate(() => document.documentElement.dataset.theme)) !== other;
+        clicks++
+      )
+        await toggle.click();
+      expect(await blockState(page), `after switching from ${colorScheme} to ${other}`).toEqual({
+        removed: 0,
+        mode: other,
+        ...expected[other],
+      });
       expect(problems.errors, `console errors in ${colorScheme} mode`).toEqual([]);
       await page.close();
     }
@@ -184,18 +220,30 @@ describe('code block word wrap after hydration', () => {
       page.locator('div[class*="codeBlockContainer"]').evaluateAll((containers) =>
         containers.map((c) => {
           const pre = c.querySelector('pre')!;
-          return { scrolls: pre.scrollWidth > pre.clientWidth, button: c.querySelector('button[aria-label="Toggle word wrap"]') !== null };
+          return {
+            scrolls: pre.scrollWidth > pre.clientWidth,
+            button: c.querySelector('button[aria-label="Toggle word wrap"]') !== null,
+          };
         }),
       );
     // The buttons come with the transition after hydration: wait until every block agrees with its own width.
-    await expect.poll(async () => (await blocks()).every((b) => b.scrolls === b.button), { message: 'wrap buttons exactly on the scrolling blocks', timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await blocks()).every((b) => b.scrolls === b.button), {
+        message: 'wrap buttons exactly on the scrolling blocks',
+        timeout: 15_000,
+      })
+      .toBe(true);
     const scrolling = (await blocks()).findIndex((b) => b.scrolls);
     expect(scrolling, `no code block of ${url} scrolls at 360 px`).toBeGreaterThanOrEqual(0);
 
     const container = page.locator('div[class*="codeBlockContainer"]').nth(scrolling);
     await container.hover();
     await container.locator('button[aria-label="Toggle word wrap"]').click();
-    await expect.poll(() => container.locator('pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth), { message: 'the block still scrolls after wrapping' }).toBe(false);
+    await expect
+      .poll(() => container.locator('pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth), {
+        message: 'the block still scrolls after wrapping',
+      })
+      .toBe(false);
     expect(problems.errors).toEqual([]);
     await page.close();
   });
@@ -206,45 +254,65 @@ const cutVersion = (await readCutVersions(PROJECT_ROOT))[0];
 describe('state read after hydration, as transitions (theme-patches-loader.cjs)', () => {
   /** The handbook version menu's links (they lead to the same doc in each version). */
   const versionLinks = (page: Page) =>
-    page.locator('nav.navbar .dropdown__menu a[href^="/docs"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    page
+      .locator('nav.navbar .dropdown__menu a[href^="/docs"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 
-  it.skipIf(!cutVersion)("the version menu keeps the page's query and hash, and drops them after a navigation", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto('/docs?from=e2e#top');
-    await waitForHydration(page);
-    await expect.poll(() => versionLinks(page), { message: 'version links after hydration' }).toContain(`/docs/${cutVersion}?from=e2e#top`);
-    expect((await versionLinks(page)).every((href) => href.endsWith('?from=e2e#top')), JSON.stringify(await versionLinks(page))).toBe(true);
+  it.skipIf(!cutVersion)(
+    "the version menu keeps the page's query and hash, and drops them after a navigation",
+    async () => {
+      const { page, problems } = await openPage(browser.context);
+      await page.goto('/docs?from=e2e#top');
+      await waitForHydration(page);
+      await expect
+        .poll(() => versionLinks(page), { message: 'version links after hydration' })
+        .toContain(`/docs/${cutVersion}?from=e2e#top`);
+      expect(
+        (await versionLinks(page)).every((href) => href.endsWith('?from=e2e#top')),
+        JSON.stringify(await versionLinks(page)),
+      ).toBe(true);
 
-    const next = page.locator('nav.menu a.menu__link[href^="/docs/"]').first();
-    const href = (await next.getAttribute('href'))!;
-    await next.click();
-    await page.waitForURL((url) => url.pathname === href);
-    await expect.poll(() => versionLinks(page), { message: `version links on ${href}` }).toContain(href);
-    expect((await versionLinks(page)).some((h) => h.includes('?')), JSON.stringify(await versionLinks(page))).toBe(false);
-    expect(problems.errors, 'console errors (a hydration mismatch would be one)').toEqual([]);
-    await page.close();
-  });
-
-  it.skipIf(!cutVersion)('the navbar leads to the docs version the reader chose before, on the next page load', async () => {
-    const { page, problems } = await openPage(browser.context);
-    // The browser's storage outlives the test: leave no preferred version to the others.
-    onTestFinished(async () => {
-      await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+      const next = page.locator('nav.menu a.menu__link[href^="/docs/"]').first();
+      const href = (await next.getAttribute('href'))!;
+      await next.click();
+      await page.waitForURL((url) => url.pathname === href);
+      await expect.poll(() => versionLinks(page), { message: `version links on ${href}` }).toContain(href);
+      expect(
+        (await versionLinks(page)).some((h) => h.includes('?')),
+        JSON.stringify(await versionLinks(page)),
+      ).toBe(false);
+      expect(problems.errors, 'console errors (a hydration mismatch would be one)').toEqual([]);
       await page.close();
-    });
-    await page.goto('/docs');
-    await waitForHydration(page);
-    // Choosing a version in the menu stores it (localStorage); a page loaded afterwards reads it after hydration.
-    const menu = page.locator('nav.navbar .dropdown', { has: page.locator(`a[href^="/docs/${cutVersion}"]`) }).first();
-    await menu.hover();
-    await menu.locator(`a[href^="/docs/${cutVersion}"]`).first().click();
-    await page.waitForURL((url) => url.pathname.startsWith(`/docs/${cutVersion}`));
-    await page.goto('/');
-    await waitForHydration(page);
-    const handbook = page.locator('nav.navbar a.navbar__link', { hasText: 'Handbook' }).first();
-    await expect.poll(() => handbook.getAttribute('href'), { message: 'the navbar Handbook link' }).toMatch(new RegExp(`^/docs/${cutVersion}(/|$)`));
-    expect(problems.errors).toEqual([]);
-  });
+    },
+  );
+
+  it.skipIf(!cutVersion)(
+    'the navbar leads to the docs version the reader chose before, on the next page load',
+    async () => {
+      const { page, problems } = await openPage(browser.context);
+      // The browser's storage outlives the test: leave no preferred version to the others.
+      onTestFinished(async () => {
+        await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+        await page.close();
+      });
+      await page.goto('/docs');
+      await waitForHydration(page);
+      // Choosing a version in the menu stores it (localStorage); a page loaded afterwards reads it after hydration.
+      const menu = page
+        .locator('nav.navbar .dropdown', { has: page.locator(`a[href^="/docs/${cutVersion}"]`) })
+        .first();
+      await menu.hover();
+      await menu.locator(`a[href^="/docs/${cutVersion}"]`).first().click();
+      await page.waitForURL((url) => url.pathname.startsWith(`/docs/${cutVersion}`));
+      await page.goto('/');
+      await waitForHydration(page);
+      const handbook = page.locator('nav.navbar a.navbar__link', { hasText: 'Handbook' }).first();
+      await expect
+        .poll(() => handbook.getAttribute('href'), { message: 'the navbar Handbook link' })
+        .toMatch(new RegExp(`^/docs/${cutVersion}(/|$)`));
+      expect(problems.errors).toEqual([]);
+    },
+  );
 });
 
 describe('deferred prefetching', () => {
@@ -252,9 +320,13 @@ describe('deferred prefetching', () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto('/');
     await waitForHydration(page);
-    await page.waitForFunction(() => document.querySelectorAll('link[rel="prefetch"]').length > 0, undefined, { timeout: 15_000 }).catch(() => {
-      throw new Error('no <link rel="prefetch"> appeared on / after hydration: viewport prefetching no longer runs');
-    });
+    await page
+      .waitForFunction(() => document.querySelectorAll('link[rel="prefetch"]').length > 0, undefined, {
+        timeout: 15_000,
+      })
+      .catch(() => {
+        throw new Error('no <link rel="prefetch"> appeared on / after hydration: viewport prefetching no longer runs');
+      });
     expect(problems.errors, 'console errors on /').toEqual([]);
     await page.close();
   });
@@ -270,14 +342,22 @@ describe('doc sidebar hydrated on demand (src/plugins/perf/client/hydrate-on-dem
     await page.waitForLoadState('networkidle');
     expect(await removedNodes(page), 'sidebar nodes replaced during page load').toBe(0);
     const reactOwned = () =>
-      page.evaluate(() => Object.keys(document.querySelector('.theme-doc-sidebar-container a.menu__link')!).some((k) => k.startsWith('__reactFiber')));
+      page.evaluate(() =>
+        Object.keys(document.querySelector('.theme-doc-sidebar-container a.menu__link')!).some((k) =>
+          k.startsWith('__reactFiber'),
+        ),
+      );
     expect(await reactOwned(), 'React hydrated the sidebar before it was used').toBe(false);
 
     // A click event straight on a category's caret (no pointer moved over the sidebar first) still toggles it.
-    const category = page.locator('.theme-doc-sidebar-container li.theme-doc-sidebar-item-category:has(> div > a[href="/docs/plan/phase-2"])');
+    const category = page.locator(
+      '.theme-doc-sidebar-container li.theme-doc-sidebar-item-category:has(> div > a[href="/docs/plan/phase-2"])',
+    );
     await expect.poll(() => category.getAttribute('class')).toContain('menu__list-item--collapsed');
     await category.locator('button.menu__caret').dispatchEvent('click');
-    await expect.poll(() => category.getAttribute('class'), { timeout: 10_000 }).not.toContain('menu__list-item--collapsed');
+    await expect
+      .poll(() => category.getAttribute('class'), { timeout: 10_000 })
+      .not.toContain('menu__list-item--collapsed');
 
     // And a link clicked the same way navigates client-side.
     await page.goto(url);
@@ -285,8 +365,13 @@ describe('doc sidebar hydrated on demand (src/plugins/perf/client/hydrate-on-dem
     await page.evaluate(() => ((window as unknown as { kbNoReload: boolean }).kbNoReload = true));
     await page.locator('.theme-doc-sidebar-container a[href="/docs/plan/week-02"]').first().dispatchEvent('click');
     await page.waitForURL((u) => u.pathname === '/docs/plan/week-02', { timeout: 30_000 });
-    await page.locator('.theme-doc-sidebar-container a.menu__link--active[href="/docs/plan/week-02"]').waitFor({ timeout: 30_000 });
-    expect(await page.evaluate(() => (window as unknown as { kbNoReload?: boolean }).kbNoReload), 'the click reloaded the page').toBe(true);
+    await page
+      .locator('.theme-doc-sidebar-container a.menu__link--active[href="/docs/plan/week-02"]')
+      .waitFor({ timeout: 30_000 });
+    expect(
+      await page.evaluate(() => (window as unknown as { kbNoReload?: boolean }).kbNoReload),
+      'the click reloaded the page',
+    ).toBe(true);
     expect(problems.errors, 'console errors').toEqual([]);
     await page.close();
   });
@@ -299,7 +384,10 @@ describe('doc sidebar hydrated on demand (src/plugins/perf/client/hydrate-on-dem
     await page.waitForLoadState('networkidle');
     expect(await page.locator('.navbar-sidebar').count(), 'phone menu built before the toggle was used').toBe(0);
     await page.locator('.navbar__toggle').click();
-    await page.locator('.navbar-sidebar a.menu__link[href="/docs/plan/week-02"]').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page
+      .locator('.navbar-sidebar a.menu__link[href="/docs/plan/week-02"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 });
     expect(problems.errors, 'console errors').toEqual([]);
     await page.close();
   });

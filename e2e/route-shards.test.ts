@@ -24,7 +24,9 @@ const siteDir = inject('siteDir');
 async function scriptsWithRoutes(): Promise<Map<string, string>> {
   const dir = path.join(siteDir, 'assets/js');
   const texts = await Promise.all(
-    (await readdir(dir)).filter((f) => f.endsWith('.js')).map(async (f) => [f, await readFile(path.join(dir, f), 'utf8')] as const),
+    (await readdir(dir))
+      .filter((f) => f.endsWith('.js'))
+      .map(async (f) => [f, await readFile(path.join(dir, f), 'utf8')] as const),
   );
   const where = new Map<string, string>();
   // main.js holds containers, whose paths are those of index docs (/docs → /docs → /docs): skip it.
@@ -57,9 +59,9 @@ describe('route shards', () => {
     const where = await scriptsWithRoutes();
     const own = where.get(start);
     expect(own, `no shard of the build holds the route of ${start}`).toBeDefined();
-    const hrefs = await page.locator('nav.menu a.menu__link[href^="/docs/"]').evaluateAll((links) =>
-      links.map((a) => a.getAttribute('href')!).filter((href) => !href.includes('#')),
-    );
+    const hrefs = await page
+      .locator('nav.menu a.menu__link[href^="/docs/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!).filter((href) => !href.includes('#')));
     const target = hrefs.find((href) => href !== start && where.has(href) && where.get(href) !== own);
     expect(target, `every sidebar doc of ${start} is in its shard: no other shard to navigate to`).toBeDefined();
 
@@ -85,45 +87,63 @@ describe('route shards', () => {
       await expect.poll(() => heading(page)).toBe(startHeading);
     }
 
-    expect(await page.evaluate(() => (window as unknown as { kbNoReload?: boolean }).kbNoReload), 'the page reloaded').toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { kbNoReload?: boolean }).kbNoReload),
+      'the page reloaded',
+    ).toBe(true);
     expect(problems.errors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await page.close();
   });
 
-  it.skipIf(!cutVersion)(`links the version banner and menu to the same doc in the current version, after a navigation in ${cutVersion ?? 'a cut version'}`, async () => {
-    const version = cutVersion!;
-    const inCurrent = (p: string) => p.replace(`/docs/${version}/`, '/docs/');
-    const where = await scriptsWithRoutes();
-    // Docs of the cut version that also exist in the current one; both pages are leaves, so each is in a shard.
-    const both = [...where.keys()].filter((p) => p.startsWith(`/docs/${version}/`) && where.has(inCurrent(p)));
-    const menuLinks = (page: Page) => page.locator('nav.navbar .dropdown__menu a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    const banner = (page: Page) => page.locator('.theme-doc-version-banner a').first().getAttribute('href');
+  it.skipIf(!cutVersion)(
+    `links the version banner and menu to the same doc in the current version, after a navigation in ${cutVersion ?? 'a cut version'}`,
+    async () => {
+      const version = cutVersion!;
+      const inCurrent = (p: string) => p.replace(`/docs/${version}/`, '/docs/');
+      const where = await scriptsWithRoutes();
+      // Docs of the cut version that also exist in the current one; both pages are leaves, so each is in a shard.
+      const both = [...where.keys()].filter((p) => p.startsWith(`/docs/${version}/`) && where.has(inCurrent(p)));
+      const menuLinks = (page: Page) =>
+        page.locator('nav.navbar .dropdown__menu a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      const banner = (page: Page) => page.locator('.theme-doc-version-banner a').first().getAttribute('href');
 
-    // From one doc to another in its sidebar, such that the target's current-version entry is in a shard
-    // nothing has merged yet (not the start's, not the target's, not the start's current-version one).
-    const { page, problems } = await openPage(browser.context);
-    let start: string | undefined;
-    let target: string | undefined;
-    for (const candidate of both) {
-      await page.goto(candidate, { waitUntil: 'load' });
-      await waitForHydration(page);
-      const merged = new Set([candidate, inCurrent(candidate)].map((p) => where.get(p)));
-      const hrefs = await page.locator('nav.menu a.menu__link[href^="/docs/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-      target = hrefs.find((href) => both.includes(href) && !merged.has(where.get(href)) && !merged.has(where.get(inCurrent(href))) && where.get(href) !== where.get(inCurrent(href)));
-      if (target) {
-        start = candidate;
-        break;
+      // From one doc to another in its sidebar, such that the target's current-version entry is in a shard
+      // nothing has merged yet (not the start's, not the target's, not the start's current-version one).
+      const { page, problems } = await openPage(browser.context);
+      let start: string | undefined;
+      let target: string | undefined;
+      for (const candidate of both) {
+        await page.goto(candidate, { waitUntil: 'load' });
+        await waitForHydration(page);
+        const merged = new Set([candidate, inCurrent(candidate)].map((p) => where.get(p)));
+        const hrefs = await page
+          .locator('nav.menu a.menu__link[href^="/docs/"]')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+        target = hrefs.find(
+          (href) =>
+            both.includes(href) &&
+            !merged.has(where.get(href)) &&
+            !merged.has(where.get(inCurrent(href))) &&
+            where.get(href) !== where.get(inCurrent(href)),
+        );
+        if (target) {
+          start = candidate;
+          break;
+        }
       }
-    }
-    expect(start, `no ${version} doc links in its sidebar to one whose current-version page is in another shard (${both.length} docs in both)`).toBeDefined();
-    expect(await banner(page)).toBe(inCurrent(start!));
+      expect(
+        start,
+        `no ${version} doc links in its sidebar to one whose current-version page is in another shard (${both.length} docs in both)`,
+      ).toBeDefined();
+      expect(await banner(page)).toBe(inCurrent(start!));
 
-    await page.locator(`nav.menu a.menu__link[href="${target}"]`).first().click();
-    await page.waitForURL((url) => url.pathname === target, { timeout: 30_000 });
-    await expect.poll(() => banner(page)).toBe(inCurrent(target!));
-    expect(await menuLinks(page)).toContain(inCurrent(target!));
-    expect(problems.errors).toEqual([]);
-    await page.close();
-  });
+      await page.locator(`nav.menu a.menu__link[href="${target}"]`).first().click();
+      await page.waitForURL((url) => url.pathname === target, { timeout: 30_000 });
+      await expect.poll(() => banner(page)).toBe(inCurrent(target!));
+      expect(await menuLinks(page)).toContain(inCurrent(target!));
+      expect(problems.errors).toEqual([]);
+      await page.close();
+    },
+  );
 });

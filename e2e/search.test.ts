@@ -5,7 +5,13 @@ import type { Page } from 'playwright-core';
 import { openPage, waitForHydration } from './support/browser.ts';
 import { browserForSuite } from './support/suite.ts';
 import { PROJECT_ROOT } from './support/build-site.ts';
-import { findWordOnOnePage, isVersionedCopy, readBuiltPages, readCutVersions, type BuiltPage } from './support/site-pages.ts';
+import {
+  findWordOnOnePage,
+  isVersionedCopy,
+  readBuiltPages,
+  readCutVersions,
+  type BuiltPage,
+} from './support/site-pages.ts';
 
 const baseURL = inject('baseURL');
 const siteDir = inject('siteDir');
@@ -24,7 +30,10 @@ function wordInSeveralSections(): { word: string; sections: Set<string> } | unde
     if (!section) continue;
     for (const word of wordsOf(page)) sectionsOf.set(word, (sectionsOf.get(word) ?? new Set()).add(section));
   }
-  const [word, sections] = [...sectionsOf].filter(([, s]) => s.size >= 2).sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0] ?? [];
+  const [word, sections] =
+    [...sectionsOf]
+      .filter(([, s]) => s.size >= 2)
+      .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0] ?? [];
   return word && sections ? { word, sections } : undefined;
 }
 
@@ -44,12 +53,25 @@ const browser = browserForSuite(baseURL);
 /** Result rows of the /search page once a search has finished: URL path and section of each. */
 async function results(page: Page, what: string): Promise<{ url: string; section: string }[]> {
   const status = page.locator('main [role="status"]');
-  await page.waitForFunction(() => document.querySelector('main [role="status"]')?.getAttribute('aria-busy') === 'false' && /result/.test(document.querySelector('main [role="status"]')?.textContent ?? ''), undefined, { timeout: 30_000 }).catch(async () => {
-    throw new Error(`${what}: the search page never finished (status: "${await status.textContent()}")`);
-  });
-  return page.locator('ol[aria-label="Search results"] > li[data-section]').evaluateAll((items) =>
-    items.map((li) => ({ url: new URL(li.querySelector('a')!.href).pathname, section: li.getAttribute('data-section') ?? '' })),
-  );
+  await page
+    .waitForFunction(
+      () =>
+        document.querySelector('main [role="status"]')?.getAttribute('aria-busy') === 'false' &&
+        /result/.test(document.querySelector('main [role="status"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    )
+    .catch(async () => {
+      throw new Error(`${what}: the search page never finished (status: "${await status.textContent()}")`);
+    });
+  return page
+    .locator('ol[aria-label="Search results"] > li[data-section]')
+    .evaluateAll((items) =>
+      items.map((li) => ({
+        url: new URL(li.querySelector('a')!.href).pathname,
+        section: li.getAttribute('data-section') ?? '',
+      })),
+    );
 }
 
 describe('search page', () => {
@@ -60,8 +82,13 @@ describe('search page', () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto(`/search?q=${word}`);
     const found = await results(page, `searching "${word}"`);
-    expect(found.map((r) => r.url), `results for "${word}" (only on ${expected.url})`).toContain(expected.url);
-    await expect(page.locator('ol[aria-label="Search results"] mark').first().textContent()).resolves.toMatch(new RegExp(word, 'i'));
+    expect(
+      found.map((r) => r.url),
+      `results for "${word}" (only on ${expected.url})`,
+    ).toContain(expected.url);
+    await expect(page.locator('ol[aria-label="Search results"] mark').first().textContent()).resolves.toMatch(
+      new RegExp(word, 'i'),
+    );
     expect(problems.errors, 'console errors on /search').toEqual([]);
     await page.close();
   });
@@ -77,19 +104,36 @@ describe('search page', () => {
     await page.locator('main input[type="search"]').pressSequentially(word, { delay: 20 });
     await results(page, `searching "${word}"`);
     // Each section button counts its results: the word is on pages of several sections.
-    const counts = await page.locator('main [role="group"] button').evaluateAll((buttons) =>
-      Object.fromEntries(buttons.map((b) => [b.firstChild?.textContent ?? '', Number(b.querySelector('span')?.textContent || 0)])),
-    );
+    const counts = await page
+      .locator('main [role="group"] button')
+      .evaluateAll((buttons) =>
+        Object.fromEntries(
+          buttons.map((b) => [b.firstChild?.textContent ?? '', Number(b.querySelector('span')?.textContent || 0)]),
+        ),
+      );
     const withResults = Object.entries(counts).filter(([name, n]) => name !== 'All' && n > 0);
-    expect(withResults.length, `"${word}" is on ${[...sections].join(', ')} pages; section counts: ${JSON.stringify(counts)}`).toBeGreaterThan(1);
+    expect(
+      withResults.length,
+      `"${word}" is on ${[...sections].join(', ')} pages; section counts: ${JSON.stringify(counts)}`,
+    ).toBeGreaterThan(1);
     await page.waitForURL((url) => url.searchParams.get('q') === word, { timeout: 10_000 });
 
     await page.locator('main [role="group"] button', { hasText: section }).click();
     await page.waitForURL((url) => url.searchParams.get('section') === section, { timeout: 10_000 });
-    await page.waitForFunction((s) => Array.from(document.querySelectorAll('ol[aria-label="Search results"] > li[data-section]')).every((li) => li.getAttribute('data-section') === s), section, { timeout: 30_000 });
+    await page.waitForFunction(
+      (s) =>
+        Array.from(document.querySelectorAll('ol[aria-label="Search results"] > li[data-section]')).every(
+          (li) => li.getAttribute('data-section') === s,
+        ),
+      section,
+      { timeout: 30_000 },
+    );
     const filtered = await results(page, `searching "${word}" in ${section}`);
     expect(filtered.length, `no ${section} results for "${word}"`).toBeGreaterThan(0);
-    expect(filtered.every((r) => r.section === section), `results outside ${section}: ${JSON.stringify(filtered)}`).toBe(true);
+    expect(
+      filtered.every((r) => r.section === section),
+      `results outside ${section}: ${JSON.stringify(filtered)}`,
+    ).toBe(true);
     await page.close();
   });
 
@@ -101,12 +145,18 @@ describe('search page', () => {
     const { page } = await openPage(browser.context);
     await page.goto(`/search?q=${word}`);
     const current = await results(page, `searching "${word}"`);
-    expect(current.filter((r) => isOld(r.url)), `results of cut versions shown by default for "${word}"`).toEqual([]);
+    expect(
+      current.filter((r) => isOld(r.url)),
+      `results of cut versions shown by default for "${word}"`,
+    ).toEqual([]);
 
     await page.locator('main select').selectOption(version);
     await page.waitForURL((url) => url.searchParams.get('version') === version, { timeout: 10_000 });
     const old = await results(page, `searching "${word}" in ${version}`);
-    expect(old.some((r) => r.url.split('/').includes(version)), `no ${version} page in the results for "${word}" with version ${version}: ${JSON.stringify(old)}`).toBe(true);
+    expect(
+      old.some((r) => r.url.split('/').includes(version)),
+      `no ${version} page in the results for "${word}" with version ${version}: ${JSON.stringify(old)}`,
+    ).toBe(true);
     await page.close();
   });
 });
@@ -133,9 +183,11 @@ describe('search box keyboard', () => {
     await expect(input.getAttribute('aria-expanded')).resolves.toBe('true');
     const href = await options.nth(2).locator('a').getAttribute('href');
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === href, { timeout: 30_000 }).catch(() => {
-      throw new Error(`Enter on the selected suggestion (${href}) led to ${new URL(page.url()).pathname}`);
-    });
+    await page
+      .waitForURL((url) => url.pathname === href, { timeout: 30_000 })
+      .catch(() => {
+        throw new Error(`Enter on the selected suggestion (${href}) led to ${new URL(page.url()).pathname}`);
+      });
     await page.close();
   });
 });

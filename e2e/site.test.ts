@@ -15,16 +15,18 @@ const siteDir = inject('siteDir');
 const cutVersions = await readCutVersions(PROJECT_ROOT);
 const cutVersion = cutVersions.includes('phase-1') ? 'phase-1' : cutVersions[0];
 // ADRs are numbered files (adr/NNNN-slug.md); until the first is written the test says so and skips.
-const hasAdrs = (await readdir(path.join(PROJECT_ROOT, 'adr')).catch(() => [] as string[])).some((f) => /^\d{4}-.+\.mdx?$/.test(f));
+const hasAdrs = (await readdir(path.join(PROJECT_ROOT, 'adr')).catch(() => [] as string[])).some((f) =>
+  /^\d{4}-.+\.mdx?$/.test(f),
+);
 
 const browser = browserForSuite(baseURL);
 
-
-
 async function expectContentPage(page: Page, prefix: string): Promise<void> {
-  await page.waitForURL((url) => url.pathname.startsWith(prefix), { timeout: 30_000 }).catch(() => {
-    throw new Error(`expected to reach a page under ${prefix}, but the browser is on ${pathname(page)}`);
-  });
+  await page
+    .waitForURL((url) => url.pathname.startsWith(prefix), { timeout: 30_000 })
+    .catch(() => {
+      throw new Error(`expected to reach a page under ${prefix}, but the browser is on ${pathname(page)}`);
+    });
   const h1 = page.locator('main h1, article h1').first();
   await h1.waitFor({ state: 'visible', timeout: 30_000 });
   const heading = (await h1.textContent())?.trim() ?? '';
@@ -39,7 +41,10 @@ async function clickLink(page: Page, scopes: string, prefix: string, what: strin
     .map((scope) => `${scope.trim()} a[href^="${prefix}"]:visible`)
     .join(', ');
   const links = page.locator(selector);
-  expect(await links.count(), `no visible link to ${what} (a[href^="${prefix}"] in ${scopes}) on ${pathname(page)}`).toBeGreaterThan(0);
+  expect(
+    await links.count(),
+    `no visible link to ${what} (a[href^="${prefix}"] in ${scopes}) on ${pathname(page)}`,
+  ).toBeGreaterThan(0);
   await links.first().click();
 }
 
@@ -113,45 +118,56 @@ describe('search', () => {
     await input.click();
     await input.pressSequentially(word, { delay: 20 });
     const options = page.locator('[role="option"]');
-    await options.first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => {
-      throw new Error(`searching "${word}" (only on ${expected.url}) showed no suggestions`);
-    });
+    await options
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .catch(() => {
+        throw new Error(`searching "${word}" (only on ${expected.url}) showed no suggestions`);
+      });
     const texts = await options.allInnerTexts();
     const index = texts.findIndex((t) => t.includes(expected.title));
-    expect(index, `suggestions for "${word}" do not name "${expected.title}" (${expected.url}): ${JSON.stringify(texts)}`).toBeGreaterThanOrEqual(0);
+    expect(
+      index,
+      `suggestions for "${word}" do not name "${expected.title}" (${expected.url}): ${JSON.stringify(texts)}`,
+    ).toBeGreaterThanOrEqual(0);
     await options.nth(index).click();
-    await page.waitForURL((url) => url.pathname === expected.url, { timeout: 30_000 }).catch(() => {
-      throw new Error(`choosing the suggestion for "${word}" led to ${pathname(page)}, expected ${expected.url}`);
-    });
+    await page
+      .waitForURL((url) => url.pathname === expected.url, { timeout: 30_000 })
+      .catch(() => {
+        throw new Error(`choosing the suggestion for "${word}" led to ${pathname(page)}, expected ${expected.url}`);
+      });
     await page.close();
   });
 });
 
 describe('versions', () => {
-  it.skipIf(!cutVersion)(`the version dropdown switches to the cut version (${cutVersion ?? 'none cut yet: versions.json is absent'}) and back`, async () => {
-    const version = cutVersion!;
-    const { page, problems } = await openPage(browser.context);
-    await page.goto('/docs');
-    await waitForHydration(page);
-    // The dropdown opens on hover; its menu lists the versions of the handbook.
-    const cutLink = `.dropdown__menu a[href^="/docs/${version}"]`;
-    const currentLink = `.dropdown__menu a[href^="/docs"]:not([href^="/docs/${version}"])`;
-    const dropdown = page.locator('nav.navbar .dropdown', { has: page.locator(cutLink) }).first();
-    expect(await dropdown.count(), `no navbar dropdown links to /docs/${version}`).toBeGreaterThan(0);
-    await dropdown.hover();
-    await dropdown.locator(cutLink).first().click();
-    await expectContentPage(page, `/docs/${version}`);
+  it.skipIf(!cutVersion)(
+    `the version dropdown switches to the cut version (${cutVersion ?? 'none cut yet: versions.json is absent'}) and back`,
+    async () => {
+      const version = cutVersion!;
+      const { page, problems } = await openPage(browser.context);
+      await page.goto('/docs');
+      await waitForHydration(page);
+      // The dropdown opens on hover; its menu lists the versions of the handbook.
+      const cutLink = `.dropdown__menu a[href^="/docs/${version}"]`;
+      const currentLink = `.dropdown__menu a[href^="/docs"]:not([href^="/docs/${version}"])`;
+      const dropdown = page.locator('nav.navbar .dropdown', { has: page.locator(cutLink) }).first();
+      expect(await dropdown.count(), `no navbar dropdown links to /docs/${version}`).toBeGreaterThan(0);
+      await dropdown.hover();
+      await dropdown.locator(cutLink).first().click();
+      await expectContentPage(page, `/docs/${version}`);
 
-    const back = page.locator('nav.navbar .dropdown', { has: page.locator(currentLink) }).first();
-    await back.hover();
-    await back.locator(currentLink).first().click();
-    await page.waitForURL((url) => url.pathname.startsWith('/docs') && !url.pathname.startsWith(`/docs/${version}`), {
-      timeout: 30_000,
-    });
-    await expectContentPage(page, '/docs');
-    expect(problems.errors, 'console errors while switching versions').toEqual([]);
-    await page.close();
-  });
+      const back = page.locator('nav.navbar .dropdown', { has: page.locator(currentLink) }).first();
+      await back.hover();
+      await back.locator(currentLink).first().click();
+      await page.waitForURL((url) => url.pathname.startsWith('/docs') && !url.pathname.startsWith(`/docs/${version}`), {
+        timeout: 30_000,
+      });
+      await expectContentPage(page, '/docs');
+      expect(problems.errors, 'console errors while switching versions').toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('Mermaid', () => {
@@ -193,7 +209,9 @@ describe('Mermaid', () => {
     await page.waitForLoadState('networkidle');
     const slot = page.locator('.kb-mermaid-slot').first();
     const top = await slot.evaluate((el) => el.getBoundingClientRect().top);
-    expect(top, `the diagram on ${url} is no longer two screens down: pick another page for this test`).toBeGreaterThan(2 * 400);
+    expect(top, `the diagram on ${url} is no longer two screens down: pick another page for this test`).toBeGreaterThan(
+      2 * 400,
+    );
     expect(mermaidScripts, 'Mermaid scripts loaded for a diagram two screens down').toEqual([]);
     expect(await page.locator('.docusaurus-mermaid-container svg').count()).toBe(0);
 

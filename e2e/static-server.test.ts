@@ -60,7 +60,9 @@ describe('static server', () => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-        }).on('error', reject).end();
+        })
+          .on('error', reject)
+          .end();
       });
     const br = await raw('gzip, br');
     expect(br.headers['content-encoding']).toBe('br');
@@ -73,7 +75,9 @@ describe('static server', () => {
   });
 
   it('caches hashed assets forever and revalidates everything else', async () => {
-    expect((await get('/assets/js/main.0123abcd.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await get('/assets/js/main.0123abcd.js')).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
     const page = await get('/docs');
     expect(page.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
     const etag = page.headers.get('etag')!;

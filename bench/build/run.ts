@@ -66,7 +66,9 @@ async function build(dir: string, label: string, n: number, config: string, fast
     console.log('FAILED');
     throw new Error(`${label} build failed (exit ${result.exitCode}): see ${logFile}`);
   }
-  console.log(`${s(result.wallMs)} wall, ${cpu(result)} CPU, peak ${mb(result.peakTreeRss)}, load ${result.loadAverage.toFixed(1)}`);
+  console.log(
+    `${s(result.wallMs)} wall, ${cpu(result)} CPU, peak ${mb(result.peakTreeRss)}, load ${result.loadAverage.toFixed(1)}`,
+  );
   // Output only matters for bench:pages; drop it so /tmp does not fill up.
   await rm(outDir, { recursive: true, force: true });
   return { ...result, label, pages: n };
@@ -77,7 +79,13 @@ async function main(): Promise<void> {
   let keep = values.keep;
   try {
     console.log(`bench:build — synthetic KB of ${pages} pages (seed ${seed}) in ${work}`);
-    const site = await prepareSyntheticSite({ projectRoot: PROJECT_ROOT, dir: path.join(work, `kb-${pages}`), pages, seed, fromHead: values.head });
+    const site = await prepareSyntheticSite({
+      projectRoot: PROJECT_ROOT,
+      dir: path.join(work, `kb-${pages}`),
+      pages,
+      seed,
+      fromHead: values.head,
+    });
     const { counts, bytes } = site.kb;
     console.log(
       `  ${counts.docs} handbook, ${counts.runbooks} runbooks, ${counts.adr} ADRs, ${counts.reports} reports; ` +
@@ -90,23 +98,45 @@ async function main(): Promise<void> {
       console.log(`  (${BARE_DESCRIPTION})`);
       const bare = await build(site.dir, 'bare', pages, BARE_CONFIG, true);
       rows.push(bare);
-      const small = await prepareSyntheticSite({ projectRoot: PROJECT_ROOT, dir: path.join(work, `kb-${comparePages}`), pages: comparePages, seed, fromHead: values.head });
+      const small = await prepareSyntheticSite({
+        projectRoot: PROJECT_ROOT,
+        dir: path.join(work, `kb-${comparePages}`),
+        pages: comparePages,
+        seed,
+        fromHead: values.head,
+      });
       const fasterSmall = await build(small.dir, 'project-small', comparePages, SYNTHETIC_CONFIG, true);
-      const defaultSmall = await build(small.dir, 'project-small-default-bundler', comparePages, SYNTHETIC_CONFIG, false);
+      const defaultSmall = await build(
+        small.dir,
+        'project-small-default-bundler',
+        comparePages,
+        SYNTHETIC_CONFIG,
+        false,
+      );
       rows.push(fasterSmall, defaultSmall);
 
       const bareRatio = project.wallMs / bare.wallMs;
       const bundlerRatio = fasterSmall.wallMs / defaultSmall.wallMs;
       const cpuRatio = (a: Row, b: Row) => (a.cpuMs && b.cpuMs ? `${(a.cpuMs / b.cpuMs).toFixed(2)}×` : 'n/a');
-      console.log('\n| build | pages | wall | CPU (user+sys) | peak memory (tree RSS) | load avg |\n|---|---:|---:|---:|---:|---:|');
+      console.log(
+        '\n| build | pages | wall | CPU (user+sys) | peak memory (tree RSS) | load avg |\n|---|---:|---:|---:|---:|---:|',
+      );
       for (const row of rows) {
-        console.log(`| ${row.label} | ${row.pages} | ${s(row.wallMs)} | ${cpu(row)} | ${mb(row.peakTreeRss)} | ${row.loadAverage.toFixed(1)} |`);
+        console.log(
+          `| ${row.label} | ${row.pages} | ${s(row.wallMs)} | ${cpu(row)} | ${mb(row.peakTreeRss)} | ${row.loadAverage.toFixed(1)} |`,
+        );
       }
-      console.log(`\nproject / bare (${pages} pages): wall ${bareRatio.toFixed(2)}×, CPU ${cpuRatio(project, bare)} (target ≤ ${TARGET_BARE_RATIO}×) ${bareRatio <= TARGET_BARE_RATIO ? 'ok' : 'MISSED'}`);
-      console.log(`faster / default bundler (${comparePages} pages): wall ${bundlerRatio.toFixed(2)}×, CPU ${cpuRatio(fasterSmall, defaultSmall)} (target ≤ ${TARGET_BUNDLER_RATIO}×) ${bundlerRatio <= TARGET_BUNDLER_RATIO ? 'ok' : 'MISSED'}`);
+      console.log(
+        `\nproject / bare (${pages} pages): wall ${bareRatio.toFixed(2)}×, CPU ${cpuRatio(project, bare)} (target ≤ ${TARGET_BARE_RATIO}×) ${bareRatio <= TARGET_BARE_RATIO ? 'ok' : 'MISSED'}`,
+      );
+      console.log(
+        `faster / default bundler (${comparePages} pages): wall ${bundlerRatio.toFixed(2)}×, CPU ${cpuRatio(fasterSmall, defaultSmall)} (target ≤ ${TARGET_BUNDLER_RATIO}×) ${bundlerRatio <= TARGET_BUNDLER_RATIO ? 'ok' : 'MISSED'}`,
+      );
     }
     const wallS = project.wallMs / 1000;
-    console.log(`\n${pages}-page build: ${s(project.wallMs)} wall, ${cpu(project)} CPU (target < ${TARGET_WALL_S} s${pages === 1000 ? '' : ' at 1,000 pages'}) ${wallS < TARGET_WALL_S ? 'ok' : 'MISSED'}, peak memory ${mb(project.peakTreeRss)}`);
+    console.log(
+      `\n${pages}-page build: ${s(project.wallMs)} wall, ${cpu(project)} CPU (target < ${TARGET_WALL_S} s${pages === 1000 ? '' : ' at 1,000 pages'}) ${wallS < TARGET_WALL_S ? 'ok' : 'MISSED'}, peak memory ${mb(project.peakTreeRss)}`,
+    );
   } catch (error) {
     keep = true; // the build logs say why
     throw error;

@@ -58,15 +58,21 @@ function timeCli(root: string): Promise<{ ms: number; cpuMs: number; code: numbe
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const cpuBefore = childrenCpuMs();
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'scripts/bin/kb.mjs'), 'check', '--root', root, '--json'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'scripts/bin/kb.mjs'), 'check', '--root', root, '--json'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.resume();
     child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - started, cpuMs: childrenCpuMs() - cpuBefore, code, tail: out }));
+    child.on('close', (code) =>
+      resolve({ ms: performance.now() - started, cpuMs: childrenCpuMs() - cpuBefore, code, tail: out }),
+    );
   });
 }
 
@@ -104,12 +110,18 @@ try {
 
   const cliMs = median(cli);
   console.log(`  kb check found: ${summary}`);
-  console.log(`  kb check (whole CLI process)   ${fmt(cliMs)} wall, ${fmt(median(cliCpu))} CPU  (median of ${runs}; wall ${cli.map(fmt).join(', ')})`);
-  console.log(`  runCheck (in-process core)     ${fmt(median(core))} wall, ${fmt(median(coreCpu))} CPU  (median of ${runs}; wall ${core.map(fmt).join(', ')})`);
+  console.log(
+    `  kb check (whole CLI process)   ${fmt(cliMs)} wall, ${fmt(median(cliCpu))} CPU  (median of ${runs}; wall ${cli.map(fmt).join(', ')})`,
+  );
+  console.log(
+    `  runCheck (in-process core)     ${fmt(median(core))} wall, ${fmt(median(coreCpu))} CPU  (median of ${runs}; wall ${core.map(fmt).join(', ')})`,
+  );
   console.log(`    of which reading (load)      ${fmt(median(load))} wall`);
   const [load1] = loadavg();
   if (load1! > availableParallelism()) {
-    console.log(`  note: load average ${load1!.toFixed(1)} on ${availableParallelism()} cores while measuring: wall times are inflated; the CPU times are the figure to compare`);
+    console.log(
+      `  note: load average ${load1!.toFixed(1)} on ${availableParallelism()} cores while measuring: wall times are inflated; the CPU times are the figure to compare`,
+    );
   }
   console.log(`  target: CLI under ${fmt(TARGET_MS)} for ${pages} documents → ${cliMs < TARGET_MS ? 'met' : 'MISSED'}`);
   if (pages === 5000 && cliMs >= TARGET_MS) process.exitCode = 1;

@@ -33,7 +33,8 @@ function ensureAdrTools(): string {
  */
 function makeKbCheckout(dir: string): void {
   mkdirSync(path.join(dir, 'adr'), { recursive: true });
-  for (const part of ['scripts', 'templates', 'package.json', 'docusaurus.config.ts']) cpSync(path.join(repo, part), path.join(dir, part), { recursive: true });
+  for (const part of ['scripts', 'templates', 'package.json', 'docusaurus.config.ts'])
+    cpSync(path.join(repo, part), path.join(dir, part), { recursive: true });
   symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'));
   for (let i = 1; i <= records; i++) {
     writeFileSync(
@@ -90,15 +91,24 @@ try {
     tools.push(time(adr, ['new', `Bench decision ${i}`], toolsDir, env));
     kb.push(time(process.execPath, [kbBin, 'adr', 'new', `Bench decision ${i}`], kbDir, kbEnv));
   }
-  const made = spawnSync('sh', ['-c', `ls ${JSON.stringify(path.join(kbDir, 'adr'))} | tail -n 1`], { encoding: 'utf8' }).stdout.trim();
-  if (!existsSync(path.join(kbDir, 'adr', made)) || !made.startsWith(pad(records + runs + 1))) throw new Error(`unexpected last kb record: ${made}`);
+  const made = spawnSync('sh', ['-c', `ls ${JSON.stringify(path.join(kbDir, 'adr'))} | tail -n 1`], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  if (!existsSync(path.join(kbDir, 'adr', made)) || !made.startsWith(pad(records + runs + 1)))
+    throw new Error(`unexpected last kb record: ${made}`);
   const kbMedian = median(kb);
   const toolsMedian = median(tools);
   const ratio = kbMedian / toolsMedian;
   const mode = process.env.KB_NO_BUNDLE === '1' ? 'tsx from sources' : 'cached bundle';
-  console.log(`bench:cli — ${records} existing records, ${runs} interleaved runs each, load average ${os.loadavg()[0]!.toFixed(1)}`);
-  console.log(`  kb adr new  (${mode})  median ${kbMedian.toFixed(1)} ms  (min ${Math.min(...kb).toFixed(1)}, first run ${first.toFixed(1)} ms)`);
-  console.log(`  adr new     (adr-tools)      median ${toolsMedian.toFixed(1)} ms  (min ${Math.min(...tools).toFixed(1)})`);
+  console.log(
+    `bench:cli — ${records} existing records, ${runs} interleaved runs each, load average ${os.loadavg()[0]!.toFixed(1)}`,
+  );
+  console.log(
+    `  kb adr new  (${mode})  median ${kbMedian.toFixed(1)} ms  (min ${Math.min(...kb).toFixed(1)}, first run ${first.toFixed(1)} ms)`,
+  );
+  console.log(
+    `  adr new     (adr-tools)      median ${toolsMedian.toFixed(1)} ms  (min ${Math.min(...tools).toFixed(1)})`,
+  );
   console.log(`  ratio kb / adr-tools = ${ratio.toFixed(2)}×  (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'missed'})`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -9,10 +9,42 @@ import { closeSync, openSync, writeSync } from 'node:fs';
  */
 
 export const endpoints = [
-  { method: 'GET', name: 'GET /api/items/{id}', url: 'http://127.0.0.1:18080/api/items/42', median: 4, sigma: 0.6, weight: 0.55, failRate: 0.001 },
-  { method: 'GET', name: 'GET /api/search', url: 'http://127.0.0.1:18080/api/search?q=perf', median: 25, sigma: 0.45, weight: 0.3, failRate: 0.002 },
-  { method: 'POST', name: 'POST /api/orders', url: 'http://127.0.0.1:18080/api/orders', median: 40, sigma: 0.35, weight: 0.12, failRate: 0.02 },
-  { method: 'GET', name: 'GET /healthz', url: 'http://127.0.0.1:18080/healthz', median: 0.8, sigma: 0.3, weight: 0.03, failRate: 0 },
+  {
+    method: 'GET',
+    name: 'GET /api/items/{id}',
+    url: 'http://127.0.0.1:18080/api/items/42',
+    median: 4,
+    sigma: 0.6,
+    weight: 0.55,
+    failRate: 0.001,
+  },
+  {
+    method: 'GET',
+    name: 'GET /api/search',
+    url: 'http://127.0.0.1:18080/api/search?q=perf',
+    median: 25,
+    sigma: 0.45,
+    weight: 0.3,
+    failRate: 0.002,
+  },
+  {
+    method: 'POST',
+    name: 'POST /api/orders',
+    url: 'http://127.0.0.1:18080/api/orders',
+    median: 40,
+    sigma: 0.35,
+    weight: 0.12,
+    failRate: 0.02,
+  },
+  {
+    method: 'GET',
+    name: 'GET /healthz',
+    url: 'http://127.0.0.1:18080/healthz',
+    median: 0.8,
+    sigma: 0.3,
+    weight: 0.03,
+    failRate: 0,
+  },
 ] as const;
 
 /** Latencies are capped here (µs) so the exact counting arrays stay small. */
@@ -63,7 +95,10 @@ const metricRecords = [
   ['vus', 'gauge', 'default', '[]'],
 ];
 
-export function generateK6Ndjson(file: string, targetBytes: number): { bytes: number; requests: number; overall: Exact; perEndpoint: Exact[] } {
+export function generateK6Ndjson(
+  file: string,
+  targetBytes: number,
+): { bytes: number; requests: number; overall: Exact; perEndpoint: Exact[] } {
   const rand = mulberry32(20261126);
   const gauss = () => {
     let u = 0;
@@ -88,7 +123,9 @@ export function generateK6Ndjson(file: string, targetBytes: number): { bytes: nu
     if (pending > 4 * 1024 * 1024) flush();
   };
   for (const [name, type, contains, thresholds] of metricRecords) {
-    push(`{"type":"Metric","data":{"name":"${name}","type":"${type}","contains":"${contains}","thresholds":${thresholds},"submetrics":null},"metric":"${name}"}\n`);
+    push(
+      `{"type":"Metric","data":{"name":"${name}","type":"${type}","contains":"${contains}","thresholds":${thresholds},"submetrics":null},"metric":"${name}"}\n`,
+    );
   }
   const start = Date.UTC(2026, 10, 26, 4, 0, 0);
   const rate = 2000; // requests per simulated second
@@ -119,7 +156,8 @@ export function generateK6Ndjson(file: string, targetBytes: number): { bytes: nu
     const tags = `{"expected_response":"${failed ? 'false' : 'true'}","group":"","method":"${ep.method}","name":"${ep.name}","proto":"HTTP/1.1","scenario":"default","status":"${status}","url":"${ep.url}"}`;
     const ms = (us / 1000).toFixed(3);
     const wait = ((us * 0.9) / 1000).toFixed(3);
-    const point = (metric: string, value: string, t = tags) => `{"metric":"${metric}","type":"Point","data":{"time":"${time}","value":${value},"tags":${t}}}\n`;
+    const point = (metric: string, value: string, t = tags) =>
+      `{"metric":"${metric}","type":"Point","data":{"time":"${time}","value":${value},"tags":${t}}}\n`;
     push(point('http_reqs', '1'));
     push(point('http_req_duration', ms));
     push(point('http_req_blocked', '0.003'));

@@ -32,23 +32,44 @@ try {
   console.log(`generating ${mb(target).toFixed(0)} MB of k6 NDJSON in ${dir} …`);
   let t = performance.now();
   const gen = generateK6Ndjson(file, target);
-  console.log(`  ${gen.requests} requests, ${mb(gen.bytes).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${gen.requests} requests, ${mb(gen.bytes).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   t = performance.now();
   const wc = spawnSync('wc', ['-l', file], { encoding: 'utf8' });
   const wcMs = performance.now() - t;
-  console.log(`wc -l: ${wc.stdout.trim().split(/\s+/)[0]} lines in ${(wcMs / 1000).toFixed(2)} s (${(mb(gen.bytes) / (wcMs / 1000)).toFixed(0)} MB/s)`);
+  console.log(
+    `wc -l: ${wc.stdout.trim().split(/\s+/)[0]} lines in ${(wcMs / 1000).toFixed(2)} s (${(mb(gen.bytes) / (wcMs / 1000)).toFixed(0)} MB/s)`,
+  );
 
   t = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wallMs = performance.now() - t;
   if (child.status !== 0) throw new Error(`ingest child failed (exit ${child.status})`);
-  const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { elapsedMs: number; cpuMs: number; maxRssKb: number; operations: { name: string; count?: number; latency?: Record<string, number> }[]; timelinePoints: number };
+  const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+    elapsedMs: number;
+    cpuMs: number;
+    maxRssKb: number;
+    operations: { name: string; count?: number; latency?: Record<string, number> }[];
+    timelinePoints: number;
+  };
   const throughput = mb(gen.bytes) / (result.elapsedMs / 1000);
   const cpuThroughput = mb(gen.bytes) / (result.cpuMs / 1000);
   const rssMb = result.maxRssKb / 1024;
-  console.log(`ingest: ${(result.elapsedMs / 1000).toFixed(2)} s wall → ${throughput.toFixed(0)} MB/s; ${(result.cpuMs / 1000).toFixed(2)} s CPU → ${cpuThroughput.toFixed(0)} MB/s per CPU second (child process wall incl. startup ${(wallMs / 1000).toFixed(2)} s)`);
-  console.log(`  peak RSS ${rssMb.toFixed(0)} MiB, ${result.timelinePoints} timeline points, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs (wall figures suffer when the machine is shared)`);
+  console.log(
+    `ingest: ${(result.elapsedMs / 1000).toFixed(2)} s wall → ${throughput.toFixed(0)} MB/s; ${(result.cpuMs / 1000).toFixed(2)} s CPU → ${cpuThroughput.toFixed(0)} MB/s per CPU second (child process wall incl. startup ${(wallMs / 1000).toFixed(2)} s)`,
+  );
+  console.log(
+    `  peak RSS ${rssMb.toFixed(0)} MiB, ${result.timelinePoints} timeline points, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs (wall figures suffer when the machine is shared)`,
+  );
 
   let worst = 0;
   const compare = (exact: Exact, opName: string) => {
@@ -70,7 +91,9 @@ try {
   endpoints.forEach((e, i) => compare(gen.perEndpoint[i]!, e.name));
 
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
-  console.log(`targets: throughput ≥ 200 MB/s ${verdict(throughput >= 200)} wall, ${verdict(cpuThroughput >= 200)} per CPU second; peak RSS ≤ 256 MB ${verdict(rssMb * 1.048576 <= 256)}; percentiles within 1 % ${verdict(worst <= 0.01)} (worst ${(worst * 100).toFixed(3)} %)`);
+  console.log(
+    `targets: throughput ≥ 200 MB/s ${verdict(throughput >= 200)} wall, ${verdict(cpuThroughput >= 200)} per CPU second; peak RSS ≤ 256 MB ${verdict(rssMb * 1.048576 <= 256)}; percentiles within 1 % ${verdict(worst <= 0.01)} (worst ${(worst * 100).toFixed(3)} %)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -38,7 +38,9 @@ describe('searchIndexParts', () => {
       ]);
       expect(parts[0]!.transfer).toBe(chunk.length);
       expect(parts[1]!.transfer).toBeLessThan(parts[1]!.raw);
-      expect(describeParts(parts)[0]).toMatch(/^ {2}index: 1 file, \d+ KB in all, largest pagefind\/index\/en_abc1234\.pf_index \d+ KB$/);
+      expect(describeParts(parts)[0]).toMatch(
+        /^ {2}index: 1 file, \d+ KB in all, largest pagefind\/index\/en_abc1234\.pf_index \d+ KB$/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

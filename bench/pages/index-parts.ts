@@ -19,7 +19,10 @@ export interface IndexPart {
 export function indexPartKind(rel: string): string | undefined {
   const file = rel.split(path.sep).join('/');
   if (/(^|\/)search-index[^/]*\.json$/.test(file)) return 'lunr index (search-local)';
-  const m = /^pagefind\/(?:(index|fragment|filter)\/.*\.pf_\1|(pagefind\.[^/]*\.pf_meta)|(wasm\.[^/]*\.pagefind)|(pagefind-entry\.json)|(pagefind(?:-worker)?\.js))$/.exec(file);
+  const m =
+    /^pagefind\/(?:(index|fragment|filter)\/.*\.pf_\1|(pagefind\.[^/]*\.pf_meta)|(wasm\.[^/]*\.pagefind)|(pagefind-entry\.json)|(pagefind(?:-worker)?\.js))$/.exec(
+      file,
+    );
   if (!m) return undefined;
   return m[1] ?? (m[2] ? 'meta' : m[3] ? 'wasm' : m[4] ? 'entry' : 'script');
 }
@@ -39,7 +42,12 @@ export async function searchIndexParts(siteDir: string): Promise<IndexPart[]> {
     files.sort().map(async (rel) => {
       const raw = await readFile(path.join(siteDir, rel));
       const compressed = /\.(json|js)$/.test(rel);
-      return { file: rel, kind: indexPartKind(rel)!, raw: raw.length, transfer: compressed ? gzipSync(raw, { level: 9 }).length : raw.length };
+      return {
+        file: rel,
+        kind: indexPartKind(rel)!,
+        raw: raw.length,
+        transfer: compressed ? gzipSync(raw, { level: 9 }).length : raw.length,
+      };
     }),
   );
 }

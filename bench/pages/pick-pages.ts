@@ -19,20 +19,38 @@ async function articleHasSvg(page: BuiltPage): Promise<boolean> {
   return /<svg[\s>]/.test(article);
 }
 
-export async function pickPages(siteDir: string, cutVersions: readonly string[], synthetic: boolean): Promise<PageTarget[]> {
+export async function pickPages(
+  siteDir: string,
+  cutVersions: readonly string[],
+  synthetic: boolean,
+): Promise<PageTarget[]> {
   const pages = (await readBuiltPages(siteDir)).filter((p) => !isVersionedCopy(p.url, cutVersions));
   const docIn = (section: string, pattern = /./) =>
-    pages.find((p) => p.type === 'doc' && p.url.startsWith(`/${section}/`) && !isIndex(p, section) && pattern.test(p.url));
+    pages.find(
+      (p) => p.type === 'doc' && p.url.startsWith(`/${section}/`) && !isIndex(p, section) && pattern.test(p.url),
+    );
   const posts = pages.filter((p) => p.type === 'blog-post' && p.url.startsWith('/reports/'));
   const targets: PageTarget[] = [{ kind: 'home', url: '/', note: 'the home page' }];
 
   const adr = docIn('adr', /^\/adr\/\d{4}-/) ?? docIn('adr');
-  targets.push(adr ? { kind: 'adr', url: adr.url, note: 'first ADR record' } : { kind: 'adr', note: 'no ADR record in the build yet' });
+  targets.push(
+    adr
+      ? { kind: 'adr', url: adr.url, note: 'first ADR record' }
+      : { kind: 'adr', note: 'no ADR record in the build yet' },
+  );
   const runbook = docIn('runbooks');
-  targets.push(runbook ? { kind: 'runbook', url: runbook.url, note: 'first runbook' } : { kind: 'runbook', note: 'no runbook page in the build' });
+  targets.push(
+    runbook
+      ? { kind: 'runbook', url: runbook.url, note: 'first runbook' }
+      : { kind: 'runbook', note: 'no runbook page in the build' },
+  );
   if (synthetic) {
     const guide = docIn('docs', /\/guides\//) ?? docIn('docs');
-    targets.push(guide ? { kind: 'guide', url: guide.url, note: 'first handbook guide' } : { kind: 'guide', note: 'no handbook page' });
+    targets.push(
+      guide
+        ? { kind: 'guide', url: guide.url, note: 'first handbook guide' }
+        : { kind: 'guide', note: 'no handbook page' },
+    );
   }
 
   let chart: BuiltPage | undefined;

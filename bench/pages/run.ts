@@ -68,7 +68,13 @@ async function buildSite(work: string): Promise<string> {
   }
   const pages = Number(values.pages);
   console.log(`generating a synthetic KB of ${pages} pages and building it into ${out} …`);
-  const site = await prepareSyntheticSite({ projectRoot: PROJECT_ROOT, dir: path.join(work, 'kb'), pages, seed: Number(values.seed), fromHead: values.head });
+  const site = await prepareSyntheticSite({
+    projectRoot: PROJECT_ROOT,
+    dir: path.join(work, 'kb'),
+    pages,
+    seed: Number(values.seed),
+    fromHead: values.head,
+  });
   const built = await measureCommand(
     path.join(PROJECT_ROOT, 'node_modules/.bin/docusaurus'),
     ['build', '--config', SYNTHETIC_CONFIG, '--out-dir', out],
@@ -99,21 +105,26 @@ async function main(): Promise<void> {
         for (const form of forms) {
           const figures = await runLighthouse(PROJECT_ROOT, `${server.url}${target.url}`, form);
           results.push({ kind: target.kind, url: target.url, form, figures });
-          console.log(`  ${form.padEnd(7)} ${target.kind.padEnd(10)} ${figures.score} (${target.url}; load ${loadavg()[0]?.toFixed(1)})`);
+          console.log(
+            `  ${form.padEnd(7)} ${target.kind.padEnd(10)} ${figures.score} (${target.url}; load ${loadavg()[0]?.toFixed(1)})`,
+          );
         }
       }
     } finally {
       await server.close();
     }
 
-    console.log(`\n| page | form | perf | LCP | TBT | CLS | transfer | JS | CPU index |\n|---|---|---:|---:|---:|---:|---:|---:|---:|`);
+    console.log(
+      `\n| page | form | perf | LCP | TBT | CLS | transfer | JS | CPU index |\n|---|---|---:|---:|---:|---:|---:|---:|---:|`,
+    );
     for (const { kind, url, form, figures: f } of results) {
       console.log(
         `| ${kind} \`${url}\` | ${form} | ${f.score} | ${(f.lcpMs / 1000).toFixed(2)} s | ${f.tbtMs.toFixed(0)} ms | ${f.cls.toFixed(3)} | ${kb(f.transferBytes)} | ${kb(f.jsBytes)} | ${f.benchmarkIndex.toFixed(0)} |`,
       );
       const target = TARGETS[form];
       if (f.score < target.score) failures.push(`${form} ${kind}: performance ${f.score} < ${target.score}`);
-      if (f.lcpMs > target.lcpMs) failures.push(`${form} ${kind}: LCP ${(f.lcpMs / 1000).toFixed(2)} s > ${target.lcpMs / 1000} s`);
+      if (f.lcpMs > target.lcpMs)
+        failures.push(`${form} ${kind}: LCP ${(f.lcpMs / 1000).toFixed(2)} s > ${target.lcpMs / 1000} s`);
     }
 
     console.log('\nlargest scripts per page (transfer):');
@@ -126,23 +137,39 @@ async function main(): Promise<void> {
     console.log(`\nsearch index parts, as served (every part in ${resultsFile(variant)}):`);
     console.log(parts.length === 0 ? '  none' : describeParts(parts).join('\n'));
     if (largest) console.log(`  largest part: ${largest.file} ${kb(largest.transfer)} (limit 500 KB)`);
-    for (const part of parts) if (part.transfer > SEARCH_PART_LIMIT) failures.push(`search index part ${part.file}: ${kb(part.transfer)} as served > 500 KB`);
-    const loaded = results.flatMap((r) => r.figures.searchIndexRequests.map((q) => `${r.kind}/${r.form}: ${q.url.replace(server.url, '')} ${kb(q.transferBytes)}`));
+    for (const part of parts)
+      if (part.transfer > SEARCH_PART_LIMIT)
+        failures.push(`search index part ${part.file}: ${kb(part.transfer)} as served > 500 KB`);
+    const loaded = results.flatMap((r) =>
+      r.figures.searchIndexRequests.map(
+        (q) => `${r.kind}/${r.form}: ${q.url.replace(server.url, '')} ${kb(q.transferBytes)}`,
+      ),
+    );
     if (loaded.length > 0) console.log(`search index requests during page load: ${[...new Set(loaded)].join('; ')}`);
 
     await writeFile(resultsFile(variant), JSON.stringify({ date: new Date().toISOString(), results, parts }, null, 2));
     if (values.synthetic) {
-      const real = await readFile(resultsFile('real'), 'utf8').then((t) => JSON.parse(t) as { results: Result[] }).catch(() => undefined);
-      if (!real) console.log(`\n(no ${resultsFile('real')}: run bench:pages without --synthetic first to compare first-load JS)`);
+      const real = await readFile(resultsFile('real'), 'utf8')
+        .then((t) => JSON.parse(t) as { results: Result[] })
+        .catch(() => undefined);
+      if (!real)
+        console.log(
+          `\n(no ${resultsFile('real')}: run bench:pages without --synthetic first to compare first-load JS)`,
+        );
       for (const r of results.filter((x) => x.form === 'desktop')) {
         const base = real?.results.find((x) => x.kind === r.kind && x.form === 'desktop');
         if (!base) continue;
         const growth = r.figures.jsBytes / base.figures.jsBytes - 1;
-        console.log(`first-load JS ${r.kind}: ${kb(r.figures.jsBytes)} vs real ${kb(base.figures.jsBytes)} (${(growth * 100).toFixed(1)} %)`);
-        if (growth > 0.1) failures.push(`first-load JS of ${r.kind} grows ${(growth * 100).toFixed(1)} % > 10 % over the real KB`);
+        console.log(
+          `first-load JS ${r.kind}: ${kb(r.figures.jsBytes)} vs real ${kb(base.figures.jsBytes)} (${(growth * 100).toFixed(1)} %)`,
+        );
+        if (growth > 0.1)
+          failures.push(`first-load JS of ${r.kind} grows ${(growth * 100).toFixed(1)} % > 10 % over the real KB`);
       }
     }
-    console.log(failures.length === 0 ? '\nall page-load targets met' : `\ntargets missed:\n- ${failures.join('\n- ')}`);
+    console.log(
+      failures.length === 0 ? '\nall page-load targets met' : `\ntargets missed:\n- ${failures.join('\n- ')}`,
+    );
     console.log(`results: ${resultsFile(variant)}`);
     if (failures.length > 0) process.exitCode = 1;
   } catch (error) {

@@ -27,13 +27,15 @@ async function processTable(): Promise<Map<number, { ppid: number; rss: number }
   const table = new Map<number, { ppid: number; rss: number }>();
   const entries = await readdir('/proc').catch(() => [] as string[]);
   await Promise.all(
-    entries.filter((e) => /^\d+$/.test(e)).map(async (pid) => {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-      if (!stat) return;
-      // Fields after the command name, which may itself contain spaces or ')'.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(pid), { ppid: Number(fields[1]), rss: Number(fields[21]) * PAGE_SIZE });
-    }),
+    entries
+      .filter((e) => /^\d+$/.test(e))
+      .map(async (pid) => {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+        if (!stat) return;
+        // Fields after the command name, which may itself contain spaces or ')'.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        table.set(Number(pid), { ppid: Number(fields[1]), rss: Number(fields[21]) * PAGE_SIZE });
+      }),
   );
   return table;
 }
@@ -77,8 +79,12 @@ export async function measureCommand(
     if (sampling || child.pid === undefined) return;
     sampling = true;
     treeRss(child.pid)
-      .then((rss) => { peakTreeRss = Math.max(peakTreeRss, rss); })
-      .finally(() => { sampling = false; });
+      .then((rss) => {
+        peakTreeRss = Math.max(peakTreeRss, rss);
+      })
+      .finally(() => {
+        sampling = false;
+      });
   }, options.sampleMs ?? 250);
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);

@@ -56,17 +56,141 @@ const DOC_KINDS: [kind: string, folder: string][] = [
 ];
 const RUNBOOK_KINDS = ['runbook', 'incident-procedure', 'rollback-procedure', 'checklist', 'operational-procedures'];
 const RUNBOOK_AREAS = ['api', 'database', 'cache', 'queue', 'search', 'frontend', 'platform'];
-const REPORT_KINDS = ['weekly-report', 'benchmark-report', 'performance-baseline-report', 'progress-report', 'scale-test-report'];
+const REPORT_KINDS = [
+  'weekly-report',
+  'benchmark-report',
+  'performance-baseline-report',
+  'progress-report',
+  'scale-test-report',
+];
 const OWNERS = ['platform-team', 'data-team', 'frontend-team', 'sre', 'api-team', 'qa-team'];
-const TAGS = ['performance', 'scalability', 'stability', 'database', 'caching', 'observability', 'api', 'frontend', 'migration', 'security', 'kubernetes', 'load-testing'];
+const TAGS = [
+  'performance',
+  'scalability',
+  'stability',
+  'database',
+  'caching',
+  'observability',
+  'api',
+  'frontend',
+  'migration',
+  'security',
+  'kubernetes',
+  'load-testing',
+];
 const ADR_STATUSES = ['proposed', 'accepted', 'accepted', 'accepted', 'rejected', 'deprecated', 'superseded'];
-const PEOPLE = ['Ana Ruiz', 'Ben Okafor', 'Chen Wei', 'Dana Levi', 'Emil Novak', 'Farah Khan', 'Goran Ilic', 'Hana Sato'];
+const PEOPLE = [
+  'Ana Ruiz',
+  'Ben Okafor',
+  'Chen Wei',
+  'Dana Levi',
+  'Emil Novak',
+  'Farah Khan',
+  'Goran Ilic',
+  'Hana Sato',
+];
 
-const NOUNS = ['latency', 'throughput', 'connection pool', 'query planner', 'cache hit ratio', 'error budget', 'replica', 'partition', 'index', 'rollout', 'canary', 'circuit breaker', 'rate limiter', 'message queue', 'read model', 'service mesh', 'load balancer', 'p99', 'dashboard', 'alert', 'schema', 'migration', 'feature flag', 'worker', 'shard', 'snapshot', 'deployment', 'trace', 'span', 'SLO'];
-const VERBS = ['reduces', 'increases', 'bounds', 'stabilises', 'doubles', 'halves', 'hides', 'exposes', 'protects', 'measures', 'limits', 'caches', 'replays', 'drains', 'warms'];
-const ADJECTIVES = ['steady', 'cold', 'warm', 'regional', 'synthetic', 'nightly', 'peak', 'degraded', 'healthy', 'partitioned', 'read-heavy', 'write-heavy', 'bursty', 'idle'];
-const TITLE_WORDS = ['Redis', 'PostgreSQL', 'Kafka', 'gateway', 'checkout', 'search', 'ingest', 'billing', 'session', 'profile', 'catalogue', 'notification', 'export', 'auth', 'analytics', 'scheduler'];
-const TITLE_TOPICS = ['connection pooling', 'cache warm-up', 'read replicas', 'partitioning', 'rate limiting', 'blue-green deploys', 'failover', 'capacity planning', 'index tuning', 'backpressure', 'retry budgets', 'schema migration', 'tracing', 'autoscaling', 'bulk export', 'queue draining'];
+const NOUNS = [
+  'latency',
+  'throughput',
+  'connection pool',
+  'query planner',
+  'cache hit ratio',
+  'error budget',
+  'replica',
+  'partition',
+  'index',
+  'rollout',
+  'canary',
+  'circuit breaker',
+  'rate limiter',
+  'message queue',
+  'read model',
+  'service mesh',
+  'load balancer',
+  'p99',
+  'dashboard',
+  'alert',
+  'schema',
+  'migration',
+  'feature flag',
+  'worker',
+  'shard',
+  'snapshot',
+  'deployment',
+  'trace',
+  'span',
+  'SLO',
+];
+const VERBS = [
+  'reduces',
+  'increases',
+  'bounds',
+  'stabilises',
+  'doubles',
+  'halves',
+  'hides',
+  'exposes',
+  'protects',
+  'measures',
+  'limits',
+  'caches',
+  'replays',
+  'drains',
+  'warms',
+];
+const ADJECTIVES = [
+  'steady',
+  'cold',
+  'warm',
+  'regional',
+  'synthetic',
+  'nightly',
+  'peak',
+  'degraded',
+  'healthy',
+  'partitioned',
+  'read-heavy',
+  'write-heavy',
+  'bursty',
+  'idle',
+];
+const TITLE_WORDS = [
+  'Redis',
+  'PostgreSQL',
+  'Kafka',
+  'gateway',
+  'checkout',
+  'search',
+  'ingest',
+  'billing',
+  'session',
+  'profile',
+  'catalogue',
+  'notification',
+  'export',
+  'auth',
+  'analytics',
+  'scheduler',
+];
+const TITLE_TOPICS = [
+  'connection pooling',
+  'cache warm-up',
+  'read replicas',
+  'partitioning',
+  'rate limiting',
+  'blue-green deploys',
+  'failover',
+  'capacity planning',
+  'index tuning',
+  'backpressure',
+  'retry budgets',
+  'schema migration',
+  'tracing',
+  'autoscaling',
+  'bulk export',
+  'queue draining',
+];
 
 /** mulberry32: tiny deterministic PRNG, enough for text generation. */
 function createRandom(seed: number) {
@@ -100,8 +224,10 @@ function paragraph(r: Random, sentences = r.int(3, 6)): string {
 }
 
 function table(r: Random): string {
-  const rows = Array.from({ length: r.int(4, 8) }, () =>
-    `| ${r.pick(TITLE_WORDS)} ${r.pick(NOUNS)} | ${r.int(5, 400)} ms | ${r.int(50, 20000)} rps | ${(r.next() * 0.5).toFixed(3)} % | ${r.pick(['pass', 'fail', 'at risk'])} |`,
+  const rows = Array.from(
+    { length: r.int(4, 8) },
+    () =>
+      `| ${r.pick(TITLE_WORDS)} ${r.pick(NOUNS)} | ${r.int(5, 400)} ms | ${r.int(50, 20000)} rps | ${(r.next() * 0.5).toFixed(3)} % | ${r.pick(['pass', 'fail', 'at risk'])} |`,
   );
   return ['| Metric | p99 | Throughput | Error rate | Verdict |', '|---|---:|---:|---:|---|', ...rows].join('\n');
 }
@@ -109,11 +235,30 @@ function table(r: Random): string {
 function codeBlock(r: Random): string {
   const service = r.pick(TITLE_WORDS).toLowerCase();
   const blocks = [
-    ['bash', `kubectl -n ${service} rollout status deploy/${service}-api --timeout=300s\nkubectl -n ${service} get pods -l app=${service}-api -o wide\ncurl -fsS https://${service}.internal/healthz | jq .status`],
-    ['yaml', `${service}:\n  replicas: ${r.int(2, 24)}\n  resources:\n    requests: { cpu: ${r.int(1, 8)}00m, memory: ${r.int(1, 16)}Gi }\n  pool:\n    max-connections: ${r.int(10, 400)}\n    idle-timeout: ${r.int(5, 120)}s`],
-    ['sql', `EXPLAIN (ANALYZE, BUFFERS)\nSELECT o.id, o.total, c.region\nFROM orders o JOIN customers c ON c.id = o.customer_id\nWHERE o.created_at > now() - interval '${r.int(1, 30)} days'\nORDER BY o.created_at DESC\nLIMIT ${r.int(10, 500)};`],
-    ['python', `from locust import HttpUser, task, between\n\nclass ${service[0]!.toUpperCase()}${service.slice(1)}User(HttpUser):\n    wait_time = between(0.${r.int(1, 9)}, ${r.int(1, 3)})\n\n    @task(${r.int(1, 5)})\n    def read(self):\n        self.client.get("/api/${service}?limit=${r.int(10, 100)}")`],
-    ['json', JSON.stringify({ service, p50: r.int(5, 40), p95: r.int(40, 90), p99: r.int(80, 200), rps: r.int(500, 12000) }, null, 2)],
+    [
+      'bash',
+      `kubectl -n ${service} rollout status deploy/${service}-api --timeout=300s\nkubectl -n ${service} get pods -l app=${service}-api -o wide\ncurl -fsS https://${service}.internal/healthz | jq .status`,
+    ],
+    [
+      'yaml',
+      `${service}:\n  replicas: ${r.int(2, 24)}\n  resources:\n    requests: { cpu: ${r.int(1, 8)}00m, memory: ${r.int(1, 16)}Gi }\n  pool:\n    max-connections: ${r.int(10, 400)}\n    idle-timeout: ${r.int(5, 120)}s`,
+    ],
+    [
+      'sql',
+      `EXPLAIN (ANALYZE, BUFFERS)\nSELECT o.id, o.total, c.region\nFROM orders o JOIN customers c ON c.id = o.customer_id\nWHERE o.created_at > now() - interval '${r.int(1, 30)} days'\nORDER BY o.created_at DESC\nLIMIT ${r.int(10, 500)};`,
+    ],
+    [
+      'python',
+      `from locust import HttpUser, task, between\n\nclass ${service[0]!.toUpperCase()}${service.slice(1)}User(HttpUser):\n    wait_time = between(0.${r.int(1, 9)}, ${r.int(1, 3)})\n\n    @task(${r.int(1, 5)})\n    def read(self):\n        self.client.get("/api/${service}?limit=${r.int(10, 100)}")`,
+    ],
+    [
+      'json',
+      JSON.stringify(
+        { service, p50: r.int(5, 40), p95: r.int(40, 90), p99: r.int(80, 200), rps: r.int(500, 12000) },
+        null,
+        2,
+      ),
+    ],
   ] as const;
   const [lang, code] = r.pick(blocks);
   return `\`\`\`${lang}\n${code}\n\`\`\``;
@@ -139,11 +284,18 @@ function isoDate(dayOffset: number): string {
 
 /** Docusaurus' URL of a doc file: number prefixes (`0001-`) are not part of it. */
 function docUrlOf(file: string): string {
-  return `/${file.replace(/\.md$/, '').split('/').map((segment) => segment.replace(/^\d+-/, '')).join('/')}`;
+  return `/${file
+    .replace(/\.md$/, '')
+    .split('/')
+    .map((segment) => segment.replace(/^\d+-/, ''))
+    .join('/')}`;
 }
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function body(r: Random, title: string, withMermaid: boolean, sibling: string | undefined, headings: string[]): string {
@@ -152,7 +304,8 @@ function body(r: Random, title: string, withMermaid: boolean, sibling: string | 
     parts.push(`## ${heading}`, '', paragraph(r), '');
     if (i === 0) parts.push(table(r), '');
     if (i === 1) parts.push(codeBlock(r), '', paragraph(r, 2), '');
-    if (i === 2) parts.push(...Array.from({ length: r.int(3, 6) }, () => `- [${r.next() < 0.5 ? 'x' : ' '}] ${sentence(r)}`), '');
+    if (i === 2)
+      parts.push(...Array.from({ length: r.int(3, 6) }, () => `- [${r.next() < 0.5 ? 'x' : ' '}] ${sentence(r)}`), '');
     if (i === 3) parts.push(...Array.from({ length: r.int(3, 5) }, (_, n) => `${n + 1}. ${sentence(r)}`), '');
   });
   if (withMermaid) parts.push('## Diagram', '', mermaid(r), '');
@@ -177,7 +330,8 @@ function sectionCounts(total: number): Record<SyntheticSection, number> {
 
 const INDEX_PAGES: Record<Exclude<SyntheticSection, 'reports'>, string> = {
   docs: '---\ntitle: Handbook\nslug: /\nsidebar_position: 1\n---\n\n# Synthetic handbook\n\nGuides, playbooks, standards and plans of the synthetic knowledge base.\n',
-  runbooks: '---\ntitle: Runbooks\nslug: /\nsidebar_position: 1\n---\n\n# Synthetic runbooks\n\nOperational runbooks of the synthetic knowledge base.\n',
+  runbooks:
+    '---\ntitle: Runbooks\nslug: /\nsidebar_position: 1\n---\n\n# Synthetic runbooks\n\nOperational runbooks of the synthetic knowledge base.\n',
   adr: '---\ntitle: Decisions\nslug: /\nsidebar_position: 1\n---\n\n# Synthetic decisions\n\nArchitecture decision records of the synthetic knowledge base.\n',
 };
 
@@ -247,7 +401,14 @@ export async function generateSyntheticKb(options: SyntheticKbOptions): Promise<
     });
     add(
       { section: 'runbooks', file, url: docUrlOf(file), kind, hasMermaid },
-      fm + body(r, title, hasMermaid, siblingOf(file), ['Preconditions', 'Steps', 'Verification', 'Rollback', 'Escalation']),
+      fm +
+        body(r, title, hasMermaid, siblingOf(file), [
+          'Preconditions',
+          'Steps',
+          'Verification',
+          'Rollback',
+          'Escalation',
+        ]),
     );
   }
   const usedAdrTitles = new Set<string>();
@@ -279,7 +440,13 @@ export async function generateSyntheticKb(options: SyntheticKbOptions): Promise<
     });
     add(
       { section: 'adr', file, url: docUrlOf(file), kind: 'adr', hasMermaid },
-      fm + body(r, title, hasMermaid, siblingOf(file), ['Context and problem statement', 'Considered options', 'Decision outcome', 'Consequences']),
+      fm +
+        body(r, title, hasMermaid, siblingOf(file), [
+          'Context and problem statement',
+          'Considered options',
+          'Decision outcome',
+          'Consequences',
+        ]),
     );
   }
   for (let i = 0; i < counts.reports; i++) {

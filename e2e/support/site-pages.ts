@@ -31,7 +31,9 @@ function decodeEntities(text: string): string {
 }
 
 function stripTags(html: string): string {
-  return decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function urlOfHtmlFile(siteDir: string, file: string): string {
@@ -93,7 +95,10 @@ export function findWordOnOnePage(
     }
   }
   // Also rule out words used anywhere else (navbar, footer, list pages …).
-  const elsewhere = pages.filter((p) => p.type === 'other').map((p) => `${p.title} ${p.text}`.toLowerCase()).join(' ');
+  const elsewhere = pages
+    .filter((p) => p.type === 'other')
+    .map((p) => `${p.title} ${p.text}`.toLowerCase())
+    .join(' ');
   const candidates = [...seenOn]
     .filter(([word, on]) => on.size === 1 && !elsewhere.includes(word))
     .map(([word, on]) => ({ word, page: [...on][0]! }))
@@ -114,7 +119,10 @@ async function markdownFiles(dir: string): Promise<string[]> {
 
 /** Docusaurus' URL for a doc file (id from path, number prefixes dropped, `slug` honoured). */
 export function docUrl(instance: string, relFile: string, slug: unknown): string {
-  const segments = relFile.replace(/\.mdx?$/, '').split('/').map((s) => s.replace(/^\d+[-_.]/, ''));
+  const segments = relFile
+    .replace(/\.mdx?$/, '')
+    .split('/')
+    .map((s) => s.replace(/^\d+[-_.]/, ''));
   const name = segments.pop()!;
   const dir = segments.join('/');
   if (typeof slug === 'string') {

@@ -43,7 +43,21 @@ const NAMED_TYPES: Record<string, string> = {
   'rss.xml': 'application/rss+xml; charset=utf-8',
   'atom.xml': 'application/atom+xml; charset=utf-8',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.webmanifest', '.xml', '.md', '.txt', '.svg', '.ttf', '.ico']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.map',
+  '.webmanifest',
+  '.xml',
+  '.md',
+  '.txt',
+  '.svg',
+  '.ttf',
+  '.ico',
+]);
 const MIN_COMPRESS_BYTES = 1024;
 // Content-hashed file names (webpack/rspack chunks, CSS, Pagefind's index
 // chunks `pagefind/index/en_3f9a1c2.pf_index`) never change: cache forever.
@@ -122,9 +136,10 @@ export async function resolveFile(root: string, urlPath: string): Promise<string
   const base = path.join(root, rel);
   if (base !== root && !base.startsWith(root + path.sep)) return undefined;
   const stripped = base.replace(/[\\/]+$/, '');
-  const candidates = rel === '' || decoded.endsWith('/')
-    ? [path.join(stripped, 'index.html'), `${stripped}.html`]
-    : [base, `${base}.html`, path.join(base, 'index.html')];
+  const candidates =
+    rel === '' || decoded.endsWith('/')
+      ? [path.join(stripped, 'index.html'), `${stripped}.html`]
+      : [base, `${base}.html`, path.join(base, 'index.html')];
   for (const candidate of candidates) {
     const info = await stat(candidate).catch(() => undefined);
     if (info?.isFile()) return candidate;

@@ -56,7 +56,9 @@ export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrRes
   const { title, slug } = parseTitle(options.title);
   const status = options.status ?? 'proposed';
   const supersedes = unique(options.supersedes ?? []);
-  const links = (options.links ?? []).filter((l, i, all) => all.findIndex((o) => o.type === l.type && o.target === l.target) === i);
+  const links = (options.links ?? []).filter(
+    (l, i, all) => all.findIndex((o) => o.type === l.type && o.target === l.target) === i,
+  );
   const template = await loadAdrTemplate(options.root);
   const dir = path.join(options.root, layout.adr);
 
@@ -93,9 +95,12 @@ export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrRes
     for (const link of links) {
       const entry = await load(link.target);
       const inverse = inverseLinkType[link.type];
-      if (!entry.fm.links.some((l) => l.type === inverse && l.target === number)) entry.fm.links.push({ type: inverse, target: number });
+      if (!entry.fm.links.some((l) => l.type === inverse && l.target === number))
+        entry.fm.links.push({ type: inverse, target: number });
       const verb = link.type.charAt(0).toUpperCase() + link.type.slice(1).replace(/-/g, ' ');
-      related.push(`${verb} [ADR ${link.target}: ${escapeInline(entry.fm.title)}](${path.basename(entry.record.file)})`);
+      related.push(
+        `${verb} [ADR ${link.target}: ${escapeInline(entry.fm.title)}](${path.basename(entry.record.file)})`,
+      );
     }
     const fm: AdrFrontMatter = {
       adr: number,
@@ -110,9 +115,13 @@ export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrRes
       links,
       description: options.description,
     };
-    const content = await serializeMarkdownLazily(orderFrontMatter(fm), `\n${renderAdrBody(template, { title, related })}`);
+    const content = await serializeMarkdownLazily(
+      orderFrontMatter(fm),
+      `\n${renderAdrBody(template, { title, related })}`,
+    );
     const writes: PlannedWrite[] = [{ path: path.join(dir, name), content }];
-    for (const { record, fm: edited } of touched.values()) writes.push({ path: record.file, content: records!.renderRecord(record, edited) });
+    for (const { record, fm: edited } of touched.values())
+      writes.push({ path: record.file, content: records!.renderRecord(record, edited) });
     return {
       writes,
       result: {
@@ -131,12 +140,23 @@ export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrRes
     const [created, ...edits] = writes;
     if (edits.length === 0) {
       if (!(await createExclusive(created!.path, created!.content))) {
-        throw new KbError('EXISTS', 'file already exists', { file: result.path, hint: 'retry: another tool wrote this number without the adr/ lock' });
+        throw new KbError('EXISTS', 'file already exists', {
+          file: result.path,
+          hint: 'retry: another tool wrote this number without the adr/ lock',
+        });
       }
       return result;
     }
-    if (await fs.access(created!.path).then(() => true, () => false)) {
-      throw new KbError('EXISTS', 'file already exists', { file: result.path, hint: 'retry: another tool wrote this number without the adr/ lock' });
+    if (
+      await fs.access(created!.path).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      throw new KbError('EXISTS', 'file already exists', {
+        file: result.path,
+        hint: 'retry: another tool wrote this number without the adr/ lock',
+      });
     }
     await writeFilesAtomic(writes, { force: true, root: options.root });
     return result;

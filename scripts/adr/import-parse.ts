@@ -41,8 +41,12 @@ const linkWords: Record<string, ForeignRelation['type']> = {
 };
 
 const statusWords: Record<string, AdrStatus> = {
-  proposed: 'proposed', draft: 'proposed', accepted: 'accepted', rejected: 'rejected',
-  deprecated: 'deprecated', superseded: 'superseded',
+  proposed: 'proposed',
+  draft: 'proposed',
+  accepted: 'accepted',
+  rejected: 'rejected',
+  deprecated: 'deprecated',
+  superseded: 'superseded',
 };
 
 /** "Superseded by [3. X](0003-x.md)" → relation; returns undefined for plain status words. */
@@ -56,12 +60,23 @@ export function parseRelationLine(line: string): ForeignRelation | undefined {
 }
 
 function statusFrom(text: string): AdrStatus {
-  const word = text.trim().toLowerCase().split(/[\s:[]/)[0] ?? '';
+  const word =
+    text
+      .trim()
+      .toLowerCase()
+      .split(/[\s:[]/)[0] ?? '';
   return statusWords[word] ?? 'proposed';
 }
 
 const list = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map(String).filter(Boolean) : typeof v === 'string' ? v.split(/,\s*/).map((s) => s.trim()).filter(Boolean) : [];
+  Array.isArray(v)
+    ? v.map(String).filter(Boolean)
+    : typeof v === 'string'
+      ? v
+          .split(/,\s*/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
 
 function date(v: unknown): string | undefined {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -80,7 +95,14 @@ function takeTitle(body: string): { title: string; rest: string } {
 export function parseForeignRecord(file: string, source: string): ForeignRecord | undefined {
   const { data, body } = parseMarkdown(source, file);
   const fileNumber = /^(\d{1,6})-/.exec(file)?.[1];
-  const base = { file, decisionMakers: [] as string[], consulted: [] as string[], informed: [] as string[], tags: [] as string[], relations: [] as ForeignRelation[] };
+  const base = {
+    file,
+    decisionMakers: [] as string[],
+    consulted: [] as string[],
+    informed: [] as string[],
+    tags: [] as string[],
+    relations: [] as ForeignRelation[],
+  };
   let { title, rest } = takeTitle(body);
   if (!title) return undefined;
 
@@ -107,7 +129,10 @@ export function parseForeignRecord(file: string, source: string): ForeignRecord 
   const nygard = /^(\d+)\.\s+(.*)$/.exec(title);
   const statusSection = /^##\s+Status\s*\n([\s\S]*?)(?=^##\s)/m.exec(rest);
   if (nygard && statusSection) {
-    const lines = statusSection[1]!.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = statusSection[1]!
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const relations = lines.map(parseRelationLine).filter((r): r is ForeignRelation => r !== undefined);
     const plain = lines.filter((l) => !parseRelationLine(l));
     const superseded = relations.some((r) => r.type === 'superseded-by');

@@ -26,12 +26,18 @@ const sortKey = (r: ForeignRecord) => [r.sourceNumber ?? Number.MAX_SAFE_INTEGER
  * rewrites links between them to the new file names, and keeps the original
  * status lines under "Status history". All files are written or none.
  */
-export async function importAdrs(root: string, sourceDir: string, options: { today: string; dryRun?: boolean }): Promise<ImportResult> {
+export async function importAdrs(
+  root: string,
+  sourceDir: string,
+  options: { today: string; dryRun?: boolean },
+): Promise<ImportResult> {
   let names: string[];
   try {
     names = (await fs.readdir(sourceDir)).filter((n) => /\.mdx?$/.test(n)).sort();
   } catch {
-    throw new KbError('NOT_FOUND', `cannot read folder ${sourceDir}`, { hint: 'pass the folder holding the records (e.g. doc/adr)' });
+    throw new KbError('NOT_FOUND', `cannot read folder ${sourceDir}`, {
+      hint: 'pass the folder holding the records (e.g. doc/adr)',
+    });
   }
   const parsed: ForeignRecord[] = [];
   const skipped: string[] = [];
@@ -41,7 +47,9 @@ export async function importAdrs(root: string, sourceDir: string, options: { tod
     else skipped.push(name);
   }
   if (parsed.length === 0) {
-    throw new KbError('UNKNOWN_FORMAT', `no adr-tools, MADR or log4brains records in ${sourceDir}`, { hint: 'point at the folder with the NNNN-title.md files' });
+    throw new KbError('UNKNOWN_FORMAT', `no adr-tools, MADR or log4brains records in ${sourceDir}`, {
+      hint: 'point at the folder with the NNNN-title.md files',
+    });
   }
   parsed.sort((a, b) => {
     const [x, y] = [sortKey(a), sortKey(b)];
@@ -55,14 +63,22 @@ export async function importAdrs(root: string, sourceDir: string, options: { tod
     for (const p of planned) p.name = fileNameFor(p.number, shorten(slugify(p.r.title)) || 'untitled');
     const byFile = new Map(planned.map((p) => [p.r.file, p]));
     const bySource = new Map(planned.filter((p) => p.r.sourceNumber !== undefined).map((p) => [p.r.sourceNumber!, p]));
-    const resolve = (rel: { file?: string; number?: number }) => (rel.file && byFile.get(rel.file)) || (rel.number !== undefined ? bySource.get(rel.number) : undefined);
+    const resolve = (rel: { file?: string; number?: number }) =>
+      (rel.file && byFile.get(rel.file)) || (rel.number !== undefined ? bySource.get(rel.number) : undefined);
 
     const fms = new Map<number, AdrFrontMatter>();
     for (const p of planned) {
       fms.set(p.number, {
-        adr: p.number, title: p.r.title, status: p.r.status, date: p.r.date ?? options.today,
-        'decision-makers': p.r.decisionMakers, consulted: p.r.consulted, informed: p.r.informed, tags: p.r.tags,
-        supersedes: [], links: [],
+        adr: p.number,
+        title: p.r.title,
+        status: p.r.status,
+        date: p.r.date ?? options.today,
+        'decision-makers': p.r.decisionMakers,
+        consulted: p.r.consulted,
+        informed: p.r.informed,
+        tags: p.r.tags,
+        supersedes: [],
+        links: [],
       });
     }
     const addLink = (fm: AdrFrontMatter, type: AdrLinkType, target: number) => {
@@ -95,13 +111,22 @@ export async function importAdrs(root: string, sourceDir: string, options: { tod
         return target ? `](${target.name}${hash})` : all;
       });
       body = body.replace(/^\s*\n/, '').trimEnd();
-      const history = p.r.statusHistory.map((line) => `* ${line.replace(/\]\((?:\.\/)?([^)\s/]+\.mdx?)\)/g, (all, f: string) => (byFile.get(f) ? `](${byFile.get(f)!.name})` : all))}`);
+      const history = p.r.statusHistory.map(
+        (line) =>
+          `* ${line.replace(/\]\((?:\.\/)?([^)\s/]+\.mdx?)\)/g, (all, f: string) => (byFile.get(f) ? `](${byFile.get(f)!.name})` : all))}`,
+      );
       const text = `\n# ${p.r.title}\n\n${body}\n\n## Status history\n\nImported from \`${p.r.file}\` (${p.r.format}); status lines as the source recorded them:\n\n${history.join('\n')}\n`;
       return { path: path.join(dir, p.name), content: serializeMarkdown(orderFrontMatter(fms.get(p.number)!), text) };
     });
     if (!options.dryRun) await writeFilesAtomic(writes, { root });
     return {
-      imported: planned.map((p) => ({ from: p.r.file, format: p.r.format, number: p.number, path: `${layout.adr}/${p.name}`, status: fms.get(p.number)!.status })),
+      imported: planned.map((p) => ({
+        from: p.r.file,
+        format: p.r.format,
+        number: p.number,
+        path: `${layout.adr}/${p.name}`,
+        status: fms.get(p.number)!.status,
+      })),
       skipped,
       dryRun: Boolean(options.dryRun),
     };

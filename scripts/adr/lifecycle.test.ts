@@ -29,14 +29,36 @@ const fm = async (root: string, rel: string) => parseMarkdown(await fs.readFile(
 describe('createAdr', () => {
   it('numbers records, writes MADR 4 front matter and sections, escapes the title', async () => {
     project = tempProject();
-    const a = await createAdr({ root: project.root, title: 'Use {Redis} <Cluster> | L2 `cache`', today, tags: ['cache'] });
+    const a = await createAdr({
+      root: project.root,
+      title: 'Use {Redis} <Cluster> | L2 `cache`',
+      today,
+      tags: ['cache'],
+    });
     const b = await createAdr({ root: project.root, title: 'Second', today });
     expect([a.number, b.number]).toEqual([1, 2]);
     expect(a.path).toBe('adr/0001-use-redis-cluster-l2-cache.md');
     const data = await fm(project.root, a.path);
-    expect(data).toMatchObject({ adr: 1, title: 'Use {Redis} <Cluster> | L2 `cache`', status: 'proposed', date: today, tags: ['cache'] });
-    for (const h of ['Context and Problem Statement', 'Decision Drivers', 'Considered Options', 'Decision Outcome', 'Consequences', 'Confirmation', 'Pros and Cons of the Options', 'More Information']) {
-      expect(a.content).toContain(`## ${h}`.replace('## Consequences', '### Consequences').replace('## Confirmation', '### Confirmation'));
+    expect(data).toMatchObject({
+      adr: 1,
+      title: 'Use {Redis} <Cluster> | L2 `cache`',
+      status: 'proposed',
+      date: today,
+      tags: ['cache'],
+    });
+    for (const h of [
+      'Context and Problem Statement',
+      'Decision Drivers',
+      'Considered Options',
+      'Decision Outcome',
+      'Consequences',
+      'Confirmation',
+      'Pros and Cons of the Options',
+      'More Information',
+    ]) {
+      expect(a.content).toContain(
+        `## ${h}`.replace('## Consequences', '### Consequences').replace('## Confirmation', '### Confirmation'),
+      );
     }
     expect(a.content).toContain('# Use &#123;Redis&#125; &lt;Cluster&gt; &#124; L2 &#96;cache&#96;');
   });
@@ -64,11 +86,23 @@ describe('createAdr', () => {
   it('supersedes at creation: both records change, only from accepted', async () => {
     project = tempProject();
     await createAdr({ root: project.root, title: 'Old', today });
-    expect(await codeOf(createAdr({ root: project.root, title: 'New', today, supersedes: [1] }))).toBe('ILLEGAL_TRANSITION');
+    expect(await codeOf(createAdr({ root: project.root, title: 'New', today, supersedes: [1] }))).toBe(
+      'ILLEGAL_TRANSITION',
+    );
     await setAdrStatus(project.root, 1, 'accepted');
-    const r = await createAdr({ root: project.root, title: 'New', today, supersedes: [1], links: [{ type: 'amends', target: 1 }] });
+    const r = await createAdr({
+      root: project.root,
+      title: 'New',
+      today,
+      supersedes: [1],
+      links: [{ type: 'amends', target: 1 }],
+    });
     expect(r.updated.map((u) => u.number)).toEqual([1]);
-    expect(await fm(project.root, 'adr/0001-old.md')).toMatchObject({ status: 'superseded', 'superseded-by': 2, links: [{ type: 'amended-by', target: 2 }] });
+    expect(await fm(project.root, 'adr/0001-old.md')).toMatchObject({
+      status: 'superseded',
+      'superseded-by': 2,
+      links: [{ type: 'amended-by', target: 2 }],
+    });
     expect(await fm(project.root, r.path)).toMatchObject({ supersedes: [1], links: [{ type: 'amends', target: 1 }] });
     expect(r.content).toContain('Supersedes [ADR 1: Old](0001-old.md)');
   });
@@ -102,7 +136,8 @@ describe('status and supersede', () => {
     const realRename = fs.rename;
     let calls = 0;
     vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
-      if (String(from).endsWith('.tmp') && ++calls === 2) throw Object.assign(new Error('EIO: injected'), { code: 'EIO' });
+      if (String(from).endsWith('.tmp') && ++calls === 2)
+        throw Object.assign(new Error('EIO: injected'), { code: 'EIO' });
       return realRename(from, to);
     });
     expect(await codeOf(supersedeAdr(project.root, 1, 2))).toBe('WRITE_FAILED');

@@ -21,6 +21,9 @@ export function assertTransition(number: number, from: AdrStatus, to: AdrStatus,
   throw new KbError('ILLEGAL_TRANSITION', `ADR ${number} is ${from}; it cannot become ${to}`, {
     file,
     field: 'status',
-    hint: allowed.length > 0 ? `a ${from} record can only become ${allowed.join(' or ')}` : `${from} is final: record a new decision with kb adr new`,
+    hint:
+      allowed.length > 0
+        ? `a ${from} record can only become ${allowed.join(' or ')}`
+        : `${from} is final: record a new decision with kb adr new`,
   });
 }

@@ -19,7 +19,11 @@ function isAlive(pid: number): boolean {
  * dead process (or older than `staleMs`) is taken over. Waits with jittered
  * back-off, never spins.
  */
-export async function withAdrLock<T>(dir: string, fn: () => Promise<T>, options: { timeoutMs?: number; staleMs?: number } = {}): Promise<T> {
+export async function withAdrLock<T>(
+  dir: string,
+  fn: () => Promise<T>,
+  options: { timeoutMs?: number; staleMs?: number } = {},
+): Promise<T> {
   const lock = path.join(dir, '.kb-adr.lock');
   const timeoutMs = options.timeoutMs ?? 20_000;
   const staleMs = options.staleMs ?? 30_000;
@@ -36,16 +40,22 @@ export async function withAdrLock<T>(dir: string, fn: () => Promise<T>, options:
     const holder = await fs.readFile(lock, 'utf8').catch(() => '');
     const pid = Number.parseInt(holder, 10);
     const stat = await fs.stat(lock).catch(() => undefined);
-    const stale = (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) || (stat !== undefined && Date.now() - stat.mtimeMs > staleMs);
+    const stale =
+      (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) ||
+      (stat !== undefined && Date.now() - stat.mtimeMs > staleMs);
     if (stale) {
       await fs.rm(lock, { force: true });
       continue;
     }
     if (Date.now() - started > timeoutMs) {
-      throw new KbError('WRITE_FAILED', `another kb adr command holds ${path.basename(lock)} (pid ${holder.trim() || '?'})`, {
-        file: path.join(path.basename(dir), path.basename(lock)),
-        hint: 'wait for it to finish, or delete the lock file if no kb command is running',
-      });
+      throw new KbError(
+        'WRITE_FAILED',
+        `another kb adr command holds ${path.basename(lock)} (pid ${holder.trim() || '?'})`,
+        {
+          file: path.join(path.basename(dir), path.basename(lock)),
+          hint: 'wait for it to finish, or delete the lock file if no kb command is running',
+        },
+      );
     }
     await sleep(delay + Math.random() * delay);
     delay = Math.min(delay * 2, 50);

@@ -11,7 +11,15 @@ export type AdrStatus = (typeof adrStatuses)[number];
  * Link types (the same list as the catalog's). Making a link records its
  * inverse on the target; imports map other wordings to `relates-to`.
  */
-export const adrLinkTypes = ['amends', 'amended-by', 'relates-to', 'depends-on', 'required-by', 'clarifies', 'clarified-by'] as const;
+export const adrLinkTypes = [
+  'amends',
+  'amended-by',
+  'relates-to',
+  'depends-on',
+  'required-by',
+  'clarifies',
+  'clarified-by',
+] as const;
 export type AdrLinkType = (typeof adrLinkTypes)[number];
 export const inverseLinkType: Record<AdrLinkType, AdrLinkType> = {
   amends: 'amended-by',
@@ -23,7 +31,20 @@ export const inverseLinkType: Record<AdrLinkType, AdrLinkType> = {
   'clarified-by': 'clarifies',
 };
 
-const frontMatterKeys = new Set(['adr', 'title', 'status', 'date', 'decision-makers', 'consulted', 'informed', 'tags', 'supersedes', 'superseded-by', 'links', 'description']);
+const frontMatterKeys = new Set([
+  'adr',
+  'title',
+  'status',
+  'date',
+  'decision-makers',
+  'consulted',
+  'informed',
+  'tags',
+  'supersedes',
+  'superseded-by',
+  'links',
+  'description',
+]);
 
 /** The front matter object in the key order written to disk. */
 export function orderFrontMatter(fm: AdrFrontMatter, extra: Record<string, unknown> = {}): Record<string, unknown> {

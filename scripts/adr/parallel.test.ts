@@ -12,7 +12,11 @@ afterEach(() => project.cleanup());
 
 function run(cwd: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [kb, ...args], { cwd, env: { ...process.env, KB_CWD: cwd, KB_DEBUG: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [kb, ...args], {
+      cwd,
+      env: { ...process.env, KB_CWD: cwd, KB_DEBUG: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stderr }));
@@ -20,9 +24,11 @@ function run(cwd: string, args: string[]): Promise<{ code: number | null; stderr
 }
 
 describe('kb adr new in parallel', () => {
-  it("gives twenty concurrent processes twenty distinct numbers and files", { timeout: 600_000 }, async () => {
+  it('gives twenty concurrent processes twenty distinct numbers and files', { timeout: 600_000 }, async () => {
     project = tempProject();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => run(project.root, ['adr', 'new', `Parallel decision ${i}`])));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => run(project.root, ['adr', 'new', `Parallel decision ${i}`])),
+    );
     expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
     // KB_DEBUG reports a bundle that failed to build or load (kb then runs from sources through tsx).
     expect(results.map((r) => r.stderr).filter((e) => e.includes('bundle unavailable'))).toEqual([]);

@@ -62,11 +62,17 @@ export async function loadRecords(root: string): Promise<{ records: AdrRecord[];
 }
 
 /** Finds record N by file name (reads only that file). */
-export async function findRecord(root: string, number: number, files?: readonly { name: string; number: number }[]): Promise<AdrRecord> {
+export async function findRecord(
+  root: string,
+  number: number,
+  files?: readonly { name: string; number: number }[],
+): Promise<AdrRecord> {
   const list = files ?? (await listRecordFiles(adrDir(root)));
   const matches = list.filter((f) => f.number === number);
   if (matches.length === 0) {
-    throw new KbError('NOT_FOUND', `no ADR numbered ${number} in ${layout.adr}/`, { hint: 'run kb adr list to see the numbers in use' });
+    throw new KbError('NOT_FOUND', `no ADR numbered ${number} in ${layout.adr}/`, {
+      hint: 'run kb adr list to see the numbers in use',
+    });
   }
   if (matches.length > 1) {
     throw new KbError('INVALID_INPUT', `ADR number ${number} is used by ${matches.map((m) => m.name).join(' and ')}`, {

@@ -48,7 +48,9 @@ export function rewriteRecordLinks(text: string, file: string, renames: RecordRe
       const next = m ? byStem.get(safeDecode(m[1]!)) : undefined;
       return next === undefined ? undefined : `${route}/${next}${m![2] ?? ''}${m![3]}${suffix}`;
     }
-    const fromRoot = target.startsWith('@site/') ? path.normalize(target.slice('@site/'.length)) : path.normalize(path.join(path.dirname(file), safeDecode(target)));
+    const fromRoot = target.startsWith('@site/')
+      ? path.normalize(target.slice('@site/'.length))
+      : path.normalize(path.join(path.dirname(file), safeDecode(target)));
     if (path.dirname(fromRoot) !== dir) return undefined;
     const name = path.basename(fromRoot);
     const next = renames.moves.get(name) ?? byStem.get(name);

@@ -26,8 +26,11 @@ function refersTo(from: AdrRecord, to: AdrRecord): boolean {
   const n = from.number;
   const fm = to.frontMatter;
   return (
-    fm.supersedes.includes(n) || fm['superseded-by'] === n || fm.links.some((l) => l.target === n) ||
-    from.body.includes(`](${base(to)}`) || from.body.includes(`](./${base(to)}`)
+    fm.supersedes.includes(n) ||
+    fm['superseded-by'] === n ||
+    fm.links.some((l) => l.target === n) ||
+    from.body.includes(`](${base(to)}`) ||
+    from.body.includes(`](./${base(to)}`)
   );
 }
 
@@ -52,18 +55,34 @@ export async function renumberAdrs(root: string, options: { dryRun?: boolean } =
     const newNumber = new Map<AdrRecord, number>(records.map((r) => [r, r.number]));
     const moved: AdrRecord[] = [];
     const dupes = [...groups.values()].filter((g) => g.length > 1);
-    const losers = dupes.flatMap((g) => [...g].sort((a, b) => a.frontMatter.date.localeCompare(b.frontMatter.date) || base(a).localeCompare(base(b))).slice(1));
-    losers.sort((a, b) => a.frontMatter.date.localeCompare(b.frontMatter.date) || a.number - b.number || base(a).localeCompare(base(b)));
+    const losers = dupes.flatMap((g) =>
+      [...g]
+        .sort((a, b) => a.frontMatter.date.localeCompare(b.frontMatter.date) || base(a).localeCompare(base(b)))
+        .slice(1),
+    );
+    losers.sort(
+      (a, b) =>
+        a.frontMatter.date.localeCompare(b.frontMatter.date) || a.number - b.number || base(a).localeCompare(base(b)),
+    );
     for (const r of losers) {
       newNumber.set(r, free++);
       moved.push(r);
     }
-    const newName = (r: AdrRecord) => (moved.includes(r) ? fileNameFor(newNumber.get(r)!, base(r).replace(/^\d+-/, '').replace(/\.mdx?$/, '')) : base(r));
+    const newName = (r: AdrRecord) =>
+      moved.includes(r)
+        ? fileNameFor(
+            newNumber.get(r)!,
+            base(r)
+              .replace(/^\d+-/, '')
+              .replace(/\.mdx?$/, ''),
+          )
+        : base(r);
     const target = (from: AdrRecord, n: number): number => {
       const candidates = groups.get(n);
       if (!candidates || candidates.length === 0) return n;
       if (candidates.length === 1) return newNumber.get(candidates[0]!)!;
-      const hit = candidates.find((c) => c !== from && refersTo(from, c)) ?? candidates.find((c) => !moved.includes(c))!;
+      const hit =
+        candidates.find((c) => c !== from && refersTo(from, c)) ?? candidates.find((c) => !moved.includes(c))!;
       return newNumber.get(hit)!;
     };
 
@@ -95,11 +114,24 @@ export async function renumberAdrs(root: string, options: { dryRun?: boolean } =
         rewritten.push(rel);
       }
     }
-    const moves = moved.map((r) => ({ from: r.rel, to: `${path.dirname(r.rel)}/${newName(r)}`, oldNumber: r.number, newNumber: newNumber.get(r)! }));
+    const moves = moved.map((r) => ({
+      from: r.rel,
+      to: `${path.dirname(r.rel)}/${newName(r)}`,
+      oldNumber: r.number,
+      newNumber: newNumber.get(r)!,
+    }));
     if (!options.dryRun && writes.length > 0) {
       for (const m of moves) {
-        if (await fs.access(path.join(root, m.to)).then(() => true, () => false)) {
-          throw new KbError('EXISTS', 'file already exists', { file: m.to, hint: 'move it aside and run kb adr renumber again' });
+        if (
+          await fs.access(path.join(root, m.to)).then(
+            () => true,
+            () => false,
+          )
+        ) {
+          throw new KbError('EXISTS', 'file already exists', {
+            file: m.to,
+            hint: 'move it aside and run kb adr renumber again',
+          });
         }
       }
       // New names, rewritten links and the removal of the old names: all or nothing.

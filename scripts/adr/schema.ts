@@ -1,12 +1,26 @@
 import * as z from 'zod';
 import { adrLinkTypes, adrStatuses } from './model.ts';
 
-export { adrLinkTypes, adrStatuses, inverseLinkType, orderFrontMatter, type AdrLinkType, type AdrStatus } from './model.ts';
+export {
+  adrLinkTypes,
+  adrStatuses,
+  inverseLinkType,
+  orderFrontMatter,
+  type AdrLinkType,
+  type AdrStatus,
+} from './model.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const people = z
   .union([z.string(), z.array(z.string())])
-  .transform((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v))
+  .transform((v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
+  )
   .default([]);
 
 export const adrLinkSchema = z.object({

@@ -18,11 +18,15 @@ export function shorten(slug: string, max = 60): string {
 export function parseTitle(raw: unknown): { title: string; slug: string } {
   const title = typeof raw === 'string' ? raw.trim() : '';
   if (title === '') {
-    throw new KbError('BAD_TITLE', 'the title is empty', { hint: 'give the decision a title, e.g. kb adr new "Use Redis Cluster for L2 cache"' });
+    throw new KbError('BAD_TITLE', 'the title is empty', {
+      hint: 'give the decision a title, e.g. kb adr new "Use Redis Cluster for L2 cache"',
+    });
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(title)) {
-    throw new KbError('BAD_TITLE', 'the title contains a control character or line break', { hint: 'write the title on one line' });
+    throw new KbError('BAD_TITLE', 'the title contains a control character or line break', {
+      hint: 'write the title on one line',
+    });
   }
   if (/(^|[\\/])\.\.([\\/]|$)/.test(title) || /^[\\/~]/.test(title) || /^[a-z]:[\\/]/i.test(title)) {
     throw new KbError('BAD_TITLE', `the title "${title}" looks like a path outside adr/`, {
@@ -30,7 +34,9 @@ export function parseTitle(raw: unknown): { title: string; slug: string } {
     });
   }
   if (title.length > 200) {
-    throw new KbError('BAD_TITLE', `the title is ${title.length} characters long`, { hint: 'keep it under 200 characters' });
+    throw new KbError('BAD_TITLE', `the title is ${title.length} characters long`, {
+      hint: 'keep it under 200 characters',
+    });
   }
   const slug = shorten(slugify(title));
   if (slug === '') {

@@ -53,7 +53,9 @@ export function summarizeAdrs(records: readonly PageRecord[]): AdrSummary[] {
       date: r.date,
       url: r.url,
       supersedes: r.supersedes,
-      supersededBy: r.supersededBy ?? (successor.get(n) !== undefined && byNumber.has(successor.get(n)!) ? successor.get(n)! : null),
+      supersededBy:
+        r.supersededBy ??
+        (successor.get(n) !== undefined && byNumber.has(successor.get(n)!) ? successor.get(n)! : null),
       chain,
       current: chain.at(-1)!,
     };
@@ -66,7 +68,12 @@ export function renderAdrList(records: readonly PageRecord[]): string {
   const rows = summarizeAdrs(records).map((a) => {
     const md = byNumber.get(a.adr)?.markdownUrl ?? a.url;
     const title = a.title.replace(/([\\[\]])/g, '\\$1');
-    const notes = [a.status ?? 'no status', a.date, a.supersededBy ? `superseded by ${adrLabel(a.supersededBy)}` : null, a.supersedes.length ? `supersedes ${a.supersedes.map(adrLabel).join(', ')}` : null].filter(Boolean);
+    const notes = [
+      a.status ?? 'no status',
+      a.date,
+      a.supersededBy ? `superseded by ${adrLabel(a.supersededBy)}` : null,
+      a.supersedes.length ? `supersedes ${a.supersedes.map(adrLabel).join(', ')}` : null,
+    ].filter(Boolean);
     return `- ${adrLabel(a.adr)} [${title}](${md}): ${notes.join(', ')}`;
   });
   return rows.length ? rows.join('\n') : '_No decisions recorded yet._';

@@ -7,11 +7,54 @@ import { routedPagesFromContent } from './site-content.ts';
 const site = { title: 'Sophia KB', tagline: 'The programme knowledge base', url: 'https://kb.example', baseUrl: '/' };
 
 const sources: SourceInput[] = [
-  { path: 'docs/index.md', section: 'docs', frontMatter: { title: 'Handbook', slug: '/' }, body: '# Handbook\n\nStart here.\n' },
-  { path: 'docs/playbooks/scaling.md', section: 'docs', frontMatter: { title: 'Scaling playbook', kind: 'playbook', status: 'draft', owner: 'sre', week: 1, date: '2025-01-03', description: 'Scale [out] first.' }, body: 'See [home](../index.md).\n' },
-  { path: 'adr/0001-use-redis.md', section: 'adr', frontMatter: { adr: 1, title: 'Use Redis', status: 'accepted', date: '2025-01-03', links: [{ type: 'relates-to', target: 2 }] }, body: 'Decided.\n' },
-  { path: 'reports/2025-01-10-week-1.md', section: 'reports', frontMatter: { title: 'Week 1', kind: 'weekly-report', 'slo-verdicts': [{ target: 'api-p99', verdict: 'fail', value: 120, unit: 'ms', margin: -20 }] }, body: 'Measured.\n' },
-  { path: 'versioned_docs/version-1/index.md', section: 'docs', frontMatter: { title: 'Old handbook' }, body: 'Old.\n' },
+  {
+    path: 'docs/index.md',
+    section: 'docs',
+    frontMatter: { title: 'Handbook', slug: '/' },
+    body: '# Handbook\n\nStart here.\n',
+  },
+  {
+    path: 'docs/playbooks/scaling.md',
+    section: 'docs',
+    frontMatter: {
+      title: 'Scaling playbook',
+      kind: 'playbook',
+      status: 'draft',
+      owner: 'sre',
+      week: 1,
+      date: '2025-01-03',
+      description: 'Scale [out] first.',
+    },
+    body: 'See [home](../index.md).\n',
+  },
+  {
+    path: 'adr/0001-use-redis.md',
+    section: 'adr',
+    frontMatter: {
+      adr: 1,
+      title: 'Use Redis',
+      status: 'accepted',
+      date: '2025-01-03',
+      links: [{ type: 'relates-to', target: 2 }],
+    },
+    body: 'Decided.\n',
+  },
+  {
+    path: 'reports/2025-01-10-week-1.md',
+    section: 'reports',
+    frontMatter: {
+      title: 'Week 1',
+      kind: 'weekly-report',
+      'slo-verdicts': [{ target: 'api-p99', verdict: 'fail', value: 120, unit: 'ms', margin: -20 }],
+    },
+    body: 'Measured.\n',
+  },
+  {
+    path: 'versioned_docs/version-1/index.md',
+    section: 'docs',
+    frontMatter: { title: 'Old handbook' },
+    body: 'Old.\n',
+  },
 ];
 
 const allContent = {
@@ -22,16 +65,58 @@ const allContent = {
           versionName: 'current',
           docs: [
             { source: '@site/docs/index.md', permalink: '/docs/', title: 'Handbook', description: 'Start here.' },
-            { source: '@site/docs/playbooks/scaling.md', permalink: '/docs/playbooks/scaling', title: 'Scaling playbook', description: 'Scale [out] first.' },
+            {
+              source: '@site/docs/playbooks/scaling.md',
+              permalink: '/docs/playbooks/scaling',
+              title: 'Scaling playbook',
+              description: 'Scale [out] first.',
+            },
           ],
         },
-        { versionName: '1', docs: [{ source: '@site/versioned_docs/version-1/index.md', permalink: '/docs/1/', title: 'Old handbook', description: 'Old.' }] },
+        {
+          versionName: '1',
+          docs: [
+            {
+              source: '@site/versioned_docs/version-1/index.md',
+              permalink: '/docs/1/',
+              title: 'Old handbook',
+              description: 'Old.',
+            },
+          ],
+        },
       ],
     },
-    adr: { loadedVersions: [{ versionName: 'current', docs: [{ source: '@site/adr/0001-use-redis.md', permalink: '/adr/use-redis', title: 'Use Redis', description: 'Decided.' }] }] },
+    adr: {
+      loadedVersions: [
+        {
+          versionName: 'current',
+          docs: [
+            {
+              source: '@site/adr/0001-use-redis.md',
+              permalink: '/adr/use-redis',
+              title: 'Use Redis',
+              description: 'Decided.',
+            },
+          ],
+        },
+      ],
+    },
   },
   'docusaurus-plugin-content-blog': {
-    default: { blogPosts: [{ metadata: { source: '@site/reports/2025-01-10-week-1.md', permalink: '/reports/2025/01/10/week-1', title: 'Week 1', description: 'Measured.', date: new Date('2025-01-10T00:00:00Z'), tags: [{ label: 'weekly' }] } }] },
+    default: {
+      blogPosts: [
+        {
+          metadata: {
+            source: '@site/reports/2025-01-10-week-1.md',
+            permalink: '/reports/2025/01/10/week-1',
+            title: 'Week 1',
+            description: 'Measured.',
+            date: new Date('2025-01-10T00:00:00Z'),
+            tags: [{ label: 'weekly' }],
+          },
+        },
+      ],
+    },
   },
 };
 
@@ -49,7 +134,9 @@ describe('routedPagesFromContent', () => {
   });
 
   it('fails with a clear message when Docusaurus content changes shape', () => {
-    expect(() => routedPagesFromContent({ 'docusaurus-plugin-content-docs': { default: { versions: [] } } })).toThrow(/docs instance "default": unexpected content shape/);
+    expect(() => routedPagesFromContent({ 'docusaurus-plugin-content-docs': { default: { versions: [] } } })).toThrow(
+      /docs instance "default": unexpected content shape/,
+    );
   });
 });
 
@@ -61,7 +148,13 @@ describe('planAiOutputs', () => {
   it('writes a mirror next to every page, old versions included', () => {
     expect(out.mirrors).toBe(5);
     expect(out.files.map((f) => f.path)).toEqual(
-      expect.arrayContaining(['docs.md', 'docs/playbooks/scaling.md', 'docs/1.md', 'adr/use-redis.md', 'reports/2025/01/10/week-1.md']),
+      expect.arrayContaining([
+        'docs.md',
+        'docs/playbooks/scaling.md',
+        'docs/1.md',
+        'adr/use-redis.md',
+        'reports/2025/01/10/week-1.md',
+      ]),
     );
     expect(file('docs/playbooks/scaling.md')).toContain('See [home](/docs.md).');
   });
@@ -69,14 +162,23 @@ describe('planAiOutputs', () => {
   it('writes llms.txt in the llmstxt.org shape, current pages only', () => {
     const llms = file('llms.txt');
     expect(llms).toMatch(/^# Sophia KB\n\n> The programme knowledge base\. /);
-    expect(llms.match(/^## .+$/gm)).toEqual(['## Handbook', '## ADRs', '## Runbooks', '## Playbooks', '## Reports', '## Optional']);
+    expect(llms.match(/^## .+$/gm)).toEqual([
+      '## Handbook',
+      '## ADRs',
+      '## Runbooks',
+      '## Playbooks',
+      '## Reports',
+      '## Optional',
+    ]);
     expect(llms).toContain('- [Scaling playbook](/docs/playbooks/scaling.md): Scale [out] first.');
     expect(llms).toContain('- [Week 1](/reports/2025/01/10/week-1.md): Measured.');
     expect(llms).not.toContain('Old handbook');
   });
 
   it('writes one full-text file per part and one for everything', () => {
-    expect(file('llms-full.txt')).toContain('# Use Redis\n\nSource: https://kb.example/adr/use-redis (Markdown: /adr/use-redis.md)');
+    expect(file('llms-full.txt')).toContain(
+      '# Use Redis\n\nSource: https://kb.example/adr/use-redis (Markdown: /adr/use-redis.md)',
+    );
     expect(file('llms-playbooks.txt')).toContain('# Scaling playbook');
     expect(file('llms-adr.txt')).not.toContain('Scaling playbook');
   });
@@ -87,13 +189,27 @@ describe('planAiOutputs', () => {
     const ajv = new Ajv2020({ strict: false });
     const validate = ajv.compile(schema);
     expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
-    expect(manifest.documents.map((d: { id: string }) => d.id)).toEqual(['adr/0001-use-redis', 'docs/index', 'docs/playbooks/scaling', 'reports/2025-01-10-week-1']);
-    expect(manifest.documents[3]).toMatchObject({ kind: 'weekly-report', date: '2025-01-10', sloVerdicts: [{ target: 'api-p99', verdict: 'fail' }] });
+    expect(manifest.documents.map((d: { id: string }) => d.id)).toEqual([
+      'adr/0001-use-redis',
+      'docs/index',
+      'docs/playbooks/scaling',
+      'reports/2025-01-10-week-1',
+    ]);
+    expect(manifest.documents[3]).toMatchObject({
+      kind: 'weekly-report',
+      date: '2025-01-10',
+      sloVerdicts: [{ target: 'api-p99', verdict: 'fail' }],
+    });
     expect(validate({ ...manifest, documents: [{ id: 'x' }] })).toBe(false);
   });
 
   it('mirrors a page whose MDX it cannot parse as written, with a warning, instead of failing the build', () => {
-    const broken: SourceInput = { path: 'docs/broken.mdx', section: 'docs', frontMatter: { title: 'Broken' }, body: 'Text <Open without close\n' };
+    const broken: SourceInput = {
+      path: 'docs/broken.mdx',
+      section: 'docs',
+      frontMatter: { title: 'Broken' },
+      body: 'Text <Open without close\n',
+    };
     const route = { ...routes[0]!, source: 'docs/broken.mdx', url: '/docs/broken' };
     const res = planAiOutputs(site, [route], [broken], new Date());
     expect(res.warnings).toEqual([expect.stringMatching(/^docs\/broken\.mdx: MDX not converted/)]);

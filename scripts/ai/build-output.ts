@@ -45,7 +45,12 @@ export function outputPathOf(url: string, baseUrl: string): string {
   return parts.map(decode).join('/');
 }
 
-export function planAiOutputs(site: SiteInfo, routes: readonly RoutedPage[], sources: readonly SourceInput[], now: Date): AiOutputs {
+export function planAiOutputs(
+  site: SiteInfo,
+  routes: readonly RoutedPage[],
+  sources: readonly SourceInput[],
+  now: Date,
+): AiOutputs {
   const bySource = new Map(sources.map((s) => [s.path, s]));
   const files: OutputFile[] = [];
   const records: PageRecord[] = [];
@@ -81,7 +86,8 @@ export function planAiOutputs(site: SiteInfo, routes: readonly RoutedPage[], sou
   }
   const mirrors = files.length;
   files.push({ path: 'llms.txt', content: renderLlmsTxt(site, records) });
-  for (const full of renderAllFullTexts(site, records, links, components)) files.push({ path: full.file, content: full.content });
+  for (const full of renderAllFullTexts(site, records, links, components))
+    files.push({ path: full.file, content: full.content });
   files.push({ path: 'kb-index.json', content: `${JSON.stringify(buildManifest(site, records, now), null, 2)}\n` });
   files.push({ path: manifestSchemaPath, content: `${JSON.stringify(manifestJsonSchema(site.url), null, 2)}\n` });
   return { files, records, mirrors, missingSources, warnings };

@@ -33,7 +33,10 @@ export async function loadKnowledgeBase(root: string): Promise<KnowledgeBase> {
 
 /** Finds a document by id, source path, page URL or Markdown URL. */
 export function findRecord(kb: Pick<KnowledgeBase, 'records'>, ref: string): PageRecord | undefined {
-  const key = ref.trim().replace(/^kb:\/\/doc\//, '').replace(/^https?:\/\/[^/]+/, '');
+  const key = ref
+    .trim()
+    .replace(/^kb:\/\/doc\//, '')
+    .replace(/^https?:\/\/[^/]+/, '');
   const noSlash = key.replace(/\/+$/, '');
   return (
     kb.records.find((r) => r.id === key || r.id === noSlash) ??

@@ -36,7 +36,8 @@ function linkText(text: string): string {
 /** Pages of one part, in a stable reading order (reports newest first). */
 export function pagesOf(records: readonly PageRecord[], part: SitePartId): PageRecord[] {
   const list = records.filter((r) => r.part === part);
-  if (part === 'reports') return list.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
+  if (part === 'reports')
+    return list.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
   return list.sort((a, b) => a.url.localeCompare(b.url));
 }
 
@@ -59,23 +60,52 @@ export function renderLlmsTxt(site: SiteInfo, records: readonly PageRecord[]): s
   }
   lines.push('', '## Optional', '');
   lines.push(`- [Full text](${siteFile(site, 'llms-full.txt')}): every page of the knowledge base in one file`);
-  for (const part of siteParts) lines.push(`- [${part.title}, full text](${siteFile(site, part.file)}): every page of the ${part.title} section in one file`);
+  for (const part of siteParts)
+    lines.push(
+      `- [${part.title}, full text](${siteFile(site, part.file)}): every page of the ${part.title} section in one file`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
 /** One section's (or the whole site's) pages concatenated, each under its title and URL. */
-export function renderFullText(site: SiteInfo, heading: string, records: readonly PageRecord[], links?: LinkMap, components?: ComponentText): string {
-  const out = [`# ${site.title}: ${heading}`, '', `> ${records.length} page${records.length === 1 ? '' : 's'}; each starts with its title, its URL and its metadata.`, ''];
+export function renderFullText(
+  site: SiteInfo,
+  heading: string,
+  records: readonly PageRecord[],
+  links?: LinkMap,
+  components?: ComponentText,
+): string {
+  const out = [
+    `# ${site.title}: ${heading}`,
+    '',
+    `> ${records.length} page${records.length === 1 ? '' : 's'}; each starts with its title, its URL and its metadata.`,
+    '',
+  ];
   for (const r of records) {
-    out.push('---', '', renderMirror(r, links, undefined, components).replace(/^# .*\n/, `# ${r.title}\n\nSource: ${site.url}${r.url} (Markdown: ${r.markdownUrl})\n`).trim(), '');
+    out.push(
+      '---',
+      '',
+      renderMirror(r, links, undefined, components)
+        .replace(/^# .*\n/, `# ${r.title}\n\nSource: ${site.url}${r.url} (Markdown: ${r.markdownUrl})\n`)
+        .trim(),
+      '',
+    );
   }
   return `${out.join('\n')}\n`;
 }
 
-export function renderAllFullTexts(site: SiteInfo, records: readonly PageRecord[], links?: LinkMap, components?: ComponentText): { file: string; content: string }[] {
+export function renderAllFullTexts(
+  site: SiteInfo,
+  records: readonly PageRecord[],
+  links?: LinkMap,
+  components?: ComponentText,
+): { file: string; content: string }[] {
   const ordered = siteParts.flatMap((p) => pagesOf(records, p.id));
   return [
     { file: 'llms-full.txt', content: renderFullText(site, 'full text', ordered, links, components) },
-    ...siteParts.map((p) => ({ file: p.file, content: renderFullText(site, p.title, pagesOf(records, p.id), links, components) })),
+    ...siteParts.map((p) => ({
+      file: p.file,
+      content: renderFullText(site, p.title, pagesOf(records, p.id), links, components),
+    })),
   ];
 }

@@ -12,7 +12,10 @@ import type { SiteInfo } from './llms.ts';
 export const manifestVersion = 1;
 export const manifestSchemaPath = 'schemas/kb-index.schema.json';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('YYYY-MM-DD');
 const absolutePath = z.string().regex(/^\//).describe('absolute path on the site, baseUrl included');
 
 export const sloVerdictSchema = z
@@ -59,7 +62,10 @@ export const manifestSchema = z
     counts: z.record(z.string(), z.number().int().nonnegative()).describe('documents per llms.txt section'),
     documents: z.array(manifestDocumentSchema),
   })
-  .meta({ title: 'Sophia KB index', description: 'Every current document of the Sophia knowledge base with its typed metadata.' });
+  .meta({
+    title: 'Sophia KB index',
+    description: 'Every current document of the Sophia knowledge base with its typed metadata.',
+  });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestDocument = z.infer<typeof manifestDocumentSchema>;

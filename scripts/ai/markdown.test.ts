@@ -54,13 +54,18 @@ describe('toReadableMarkdown', () => {
   });
 
   it('says an inline SVG chart in words instead of dropping it', () => {
-    const chart = '<div className="kb-report-chart" dangerouslySetInnerHTML={{ __html: "\\u003csvg aria-label=\\"Latency against load\\"\\u003e\\u003cdesc\\u003ep99 in ms\\u003c/desc\\u003e\\u003c/svg\\u003e" }} />';
-    expect(toReadableMarkdown(`## Charts\n\n${chart}\n`, true)).toBe('## Charts\n\n_Chart: Latency against load — p99 in ms_');
+    const chart =
+      '<div className="kb-report-chart" dangerouslySetInnerHTML={{ __html: "\\u003csvg aria-label=\\"Latency against load\\"\\u003e\\u003cdesc\\u003ep99 in ms\\u003c/desc\\u003e\\u003c/svg\\u003e" }} />';
+    expect(toReadableMarkdown(`## Charts\n\n${chart}\n`, true)).toBe(
+      '## Charts\n\n_Chart: Latency against load — p99 in ms_',
+    );
   });
 
   it('shows a data-driven component as the Markdown it is given', () => {
     const md = "import AdrIndex from '@site/src/components/AdrIndex';\n\nIntro.\n\n<AdrIndex data={data} />\n";
-    expect(toReadableMarkdown(md, true, { AdrIndex: () => '- ADR-0001 [Use X](/adr/x.md): accepted' })).toBe('Intro.\n\n- ADR-0001 [Use X](/adr/x.md): accepted');
+    expect(toReadableMarkdown(md, true, { AdrIndex: () => '- ADR-0001 [Use X](/adr/x.md): accepted' })).toBe(
+      'Intro.\n\n- ADR-0001 [Use X](/adr/x.md): accepted',
+    );
   });
 
   it('keeps admonitions readable', () => {
@@ -68,7 +73,9 @@ describe('toReadableMarkdown', () => {
   });
 
   it('leaves CommonMark pages as written', () => {
-    expect(toReadableMarkdown('Text with {x} and <y>\n\n<!-- truncate -->\n\nMore.', false)).toBe('Text with {x} and <y>\n\nMore.');
+    expect(toReadableMarkdown('Text with {x} and <y>\n\n<!-- truncate -->\n\nMore.', false)).toBe(
+      'Text with {x} and <y>\n\nMore.',
+    );
   });
 });
 
@@ -78,7 +85,8 @@ describe('rewriteSourceLinks', () => {
     ['docs/slos/index.md', '/docs/slos.md'],
   ]);
   it('points relative links to sources at their Markdown mirror, keeping anchors', () => {
-    const md = 'See [plan](./index.md) and [SLOs](../slos/index.md#error-budget "t"), [ext](https://x.org/a.md), [missing](./nope.md).\n\n[ref]: ../slos/index.md';
+    const md =
+      'See [plan](./index.md) and [SLOs](../slos/index.md#error-budget "t"), [ext](https://x.org/a.md), [missing](./nope.md).\n\n[ref]: ../slos/index.md';
     expect(rewriteSourceLinks(md, 'docs/plan/week-01.md', links)).toBe(
       'See [plan](/docs/plan.md) and [SLOs](/docs/slos.md#error-budget "t"), [ext](https://x.org/a.md), [missing](./nope.md).\n\n[ref]: /docs/slos.md',
     );
@@ -88,11 +96,38 @@ describe('rewriteSourceLinks', () => {
 describe('renderMirror', () => {
   it('starts with the title and the key metadata, without repeating the H1', () => {
     const record = buildPageRecord(
-      { path: 'adr/0007-use-redis.md', section: 'adr', frontMatter: { adr: 7, title: 'Use Redis', status: 'accepted', date: '2025-01-08', supersedes: [3], tags: ['cache'] }, body: '# Use Redis\n\nBecause.\n' },
+      {
+        path: 'adr/0007-use-redis.md',
+        section: 'adr',
+        frontMatter: {
+          adr: 7,
+          title: 'Use Redis',
+          status: 'accepted',
+          date: '2025-01-08',
+          supersedes: [3],
+          tags: ['cache'],
+        },
+        body: '# Use Redis\n\nBecause.\n',
+      },
       { url: '/adr/use-redis' },
     );
     expect(renderMirror(record)).toBe(
-      ['# Use Redis', '', '> Because.', '', '- Kind: adr', '- Status: accepted', '- ADR: 0007', '- Date: 2025-01-08', '- Supersedes: ADR 0003', '- Tags: cache', '- URL: /adr/use-redis', '', 'Because.', ''].join('\n'),
+      [
+        '# Use Redis',
+        '',
+        '> Because.',
+        '',
+        '- Kind: adr',
+        '- Status: accepted',
+        '- ADR: 0007',
+        '- Date: 2025-01-08',
+        '- Supersedes: ADR 0003',
+        '- Tags: cache',
+        '- URL: /adr/use-redis',
+        '',
+        'Because.',
+        '',
+      ].join('\n'),
     );
   });
 });

@@ -36,8 +36,31 @@ function attr(node: JsxNode, name: string): string | undefined {
   return undefined;
 }
 
-const phrasingTypes = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'html']);
-const admonitionTypes = new Set(['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important', 'success', 'secondary']);
+const phrasingTypes = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'break',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'footnoteReference',
+  'html',
+]);
+const admonitionTypes = new Set([
+  'note',
+  'tip',
+  'info',
+  'warning',
+  'danger',
+  'caution',
+  'important',
+  'success',
+  'secondary',
+]);
 /** Summary text of each `<details>`, taken out before its children are converted. */
 const summaries = new WeakMap<JsxNode, string>();
 /** Components that only make sense in the browser; they leave nothing behind. */
@@ -73,7 +96,8 @@ function asFlow(nodes: RootContent[]): RootContent[] {
 /** The HTML of a `dangerouslySetInnerHTML={{ __html: "…" }}` attribute, when it is a plain string. */
 function innerHtml(node: JsxNode): string | undefined {
   const a = node.attributes.find((x) => x.type === 'mdxJsxAttribute' && x.name === 'dangerouslySetInnerHTML');
-  const code = a?.value && typeof a.value === 'object' && 'value' in a.value ? String((a.value as { value: unknown }).value) : '';
+  const code =
+    a?.value && typeof a.value === 'object' && 'value' in a.value ? String((a.value as { value: unknown }).value) : '';
   const m = /__html\s*:\s*("(?:[^"\\]|\\.)*")/.exec(code);
   if (!m) return undefined;
   try {
@@ -83,7 +107,13 @@ function innerHtml(node: JsxNode): string | undefined {
   }
 }
 
-const decodeEntities = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decodeEntities = (t: string) =>
+  t
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Inline HTML (an SVG chart) said in words: its accessible label, title and description. */
 function describeHtml(html: string): string | undefined {
@@ -123,7 +153,11 @@ function convertJsx(node: JsxNode, flow: boolean, components: ComponentText): Ro
       const title = attr(node, 'title');
       const kind = admonitionTypes.has(type) ? type : 'note';
       if (!flow) return [{ type: 'strong', children: [text(`${title ?? kind}:`)] }, text(' '), ...children];
-      return [paragraph([text(`:::${kind}${title ? `[${title}]` : ''}`)]), ...asFlow(children), paragraph([text(':::')])];
+      return [
+        paragraph([text(`:::${kind}${title ? `[${title}]` : ''}`)]),
+        ...asFlow(children),
+        paragraph([text(':::')]),
+      ];
     }
     case 'details':
     case 'Details': {
@@ -134,14 +168,23 @@ function convertJsx(node: JsxNode, flow: boolean, components: ComponentText): Ro
     case 'summary':
       return wrap([{ type: 'strong', children: [text(toString(node as unknown as Nodes))] }]);
     case 'CodeBlock':
-      return [{ type: 'code', lang: attr(node, 'language') ?? null, meta: attr(node, 'title') ? `title="${attr(node, 'title')}"` : null, value: toString(node as unknown as Nodes) }];
+      return [
+        {
+          type: 'code',
+          lang: attr(node, 'language') ?? null,
+          meta: attr(node, 'title') ? `title="${attr(node, 'title')}"` : null,
+          value: toString(node as unknown as Nodes),
+        },
+      ];
     case 'Mermaid': {
       const value = attr(node, 'value') ?? attr(node, 'chart');
       return value ? [{ type: 'code', lang: 'mermaid', value }] : [];
     }
     case 'img': {
       const src = attr(node, 'src');
-      return src ? wrap([{ type: 'image', url: src, alt: attr(node, 'alt') ?? '', title: attr(node, 'title') ?? null }]) : [];
+      return src
+        ? wrap([{ type: 'image', url: src, alt: attr(node, 'alt') ?? '', title: attr(node, 'title') ?? null }])
+        : [];
     }
     case 'a':
     case 'Link': {
@@ -187,7 +230,10 @@ function transform(parent: Parent, components: ComponentText): void {
         // The summary becomes the bold lead-in; find it before its markup is dropped.
         const isSummary = (c: RootContent) => (c as Partial<JsxNode>).name === 'summary';
         const first = jsx.children[0];
-        const holder = first?.type === 'paragraph' && first.children.some((c) => isSummary(c as RootContent)) ? (first as Parent) : (jsx as unknown as Parent);
+        const holder =
+          first?.type === 'paragraph' && first.children.some((c) => isSummary(c as RootContent))
+            ? (first as Parent)
+            : (jsx as unknown as Parent);
         const summary = (holder.children as RootContent[]).find(isSummary);
         if (summary) {
           summaries.set(jsx, toString(summary as Nodes).trim());
@@ -224,7 +270,9 @@ function withoutLeadingTitle(markdown: string, title: string): string {
   const heading = leadingHeading(markdown);
   if (heading === null) return markdown;
   const m = /^\s*#[ \t]+.+$/m.exec(markdown)!;
-  return heading.trim().toLowerCase() === title.trim().toLowerCase() ? markdown.slice(m.index + m[0].length).replace(/^\s*\n/, '') : markdown;
+  return heading.trim().toLowerCase() === title.trim().toLowerCase()
+    ? markdown.slice(m.index + m[0].length).replace(/^\s*\n/, '')
+    : markdown;
 }
 
 /** The metadata lines under a mirror's title. */
@@ -237,7 +285,10 @@ export function metadataLines(record: PageRecord): string[] {
     ['Owner', record.owner],
     ['Week', record.week === null ? null : String(record.week)],
     ['Review by', record.reviewBy],
-    ['Supersedes', record.supersedes.length ? record.supersedes.map((n) => `ADR ${String(n).padStart(4, '0')}`).join(', ') : null],
+    [
+      'Supersedes',
+      record.supersedes.length ? record.supersedes.map((n) => `ADR ${String(n).padStart(4, '0')}`).join(', ') : null,
+    ],
     ['Superseded by', record.supersededBy === null ? null : `ADR ${String(record.supersededBy).padStart(4, '0')}`],
     ['Tags', record.tags.length ? record.tags.join(', ') : null],
     ['URL', record.url],
@@ -293,13 +344,20 @@ export function rewriteSourceLinks(markdown: string, fromSource: string, links: 
 }
 
 /** The Markdown mirror of one page: title, description, metadata, then the readable body. Never throws. */
-export function renderMirror(record: PageRecord, links?: LinkMap, onWarning?: (message: string) => void, components?: ComponentText): string {
+export function renderMirror(
+  record: PageRecord,
+  links?: LinkMap,
+  onWarning?: (message: string) => void,
+  components?: ComponentText,
+): string {
   let readable: string;
   try {
     readable = toReadableMarkdown(record.body, record.isMdx, components);
   } catch (error) {
     // MDX this parser rejects is still worth reading: mirror it as written.
-    onWarning?.(`${record.source}: MDX not converted (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); mirrored as written`);
+    onWarning?.(
+      `${record.source}: MDX not converted (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); mirrored as written`,
+    );
     readable = toReadableMarkdown(record.body, false);
   }
   const body = withoutLeadingTitle(links ? rewriteSourceLinks(readable, record.source, links) : readable, record.title);

@@ -70,8 +70,10 @@ const fixture: Record<string, string> = {
     '2. Run the down migration.',
     '',
   ].join('\n'),
-  'adr/0001-use-memcached.md': '---\nadr: 1\ntitle: Use Memcached for the L2 cache\nstatus: superseded\ndate: 2025-01-03\nsuperseded-by: 2\n---\n\nWe chose Memcached.\n',
-  'adr/0002-use-redis-cluster.md': '---\nadr: 2\ntitle: Use Redis Cluster for the L2 cache\nstatus: accepted\ndate: 2025-01-08\nsupersedes: [1]\ntags: [cache]\n---\n\nWe chose Redis Cluster for the L2 cache.\n',
+  'adr/0001-use-memcached.md':
+    '---\nadr: 1\ntitle: Use Memcached for the L2 cache\nstatus: superseded\ndate: 2025-01-03\nsuperseded-by: 2\n---\n\nWe chose Memcached.\n',
+  'adr/0002-use-redis-cluster.md':
+    '---\nadr: 2\ntitle: Use Redis Cluster for the L2 cache\nstatus: accepted\ndate: 2025-01-08\nsupersedes: [1]\ntags: [cache]\n---\n\nWe chose Redis Cluster for the L2 cache.\n',
   'reports/2025-01-10-week-1.md': [
     '---',
     'title: Week 1 report',
@@ -96,7 +98,11 @@ async function connect(cwd: string): Promise<Client> {
   return client;
 }
 
-type ToolResult = { isError?: boolean; content: { type: string; text?: string }[]; structuredContent?: Record<string, unknown> };
+type ToolResult = {
+  isError?: boolean;
+  content: { type: string; text?: string }[];
+  structuredContent?: Record<string, unknown>;
+};
 
 async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<ToolResult> {
   return (await client.callTool({ name, arguments: args })) as ToolResult;
@@ -126,7 +132,13 @@ describe('kb mcp on a fixture knowledge base', () => {
 
   it('lists the five tools', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['get_document', 'list_adrs', 'list_documents', 'search', 'slo_status']);
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      'get_document',
+      'list_adrs',
+      'list_documents',
+      'search',
+      'slo_status',
+    ]);
   });
 
   it('search ranks the page that answers the question first, with a snippet', async () => {
@@ -148,13 +160,23 @@ describe('kb mcp on a fixture knowledge base', () => {
 
   it('list_documents filters by kind, status, tag and week', async () => {
     const byKind = await call(client, 'list_documents', { kind: 'guide' });
-    expect((byKind.structuredContent?.documents as { id: string }[]).map((d) => d.id)).toEqual(['docs/guides/caching', 'docs/guides/components']);
+    expect((byKind.structuredContent?.documents as { id: string }[]).map((d) => d.id)).toEqual([
+      'docs/guides/caching',
+      'docs/guides/components',
+    ]);
     const byStatus = await call(client, 'list_documents', { status: 'review' });
-    expect((byStatus.structuredContent?.documents as { id: string }[]).map((d) => d.id)).toEqual(['runbooks/roll-back-a-migration']);
+    expect((byStatus.structuredContent?.documents as { id: string }[]).map((d) => d.id)).toEqual([
+      'runbooks/roll-back-a-migration',
+    ]);
     const byTag = await call(client, 'list_documents', { tag: 'cache' });
-    expect((byTag.structuredContent?.documents as { id: string }[]).map((d) => d.id).sort()).toEqual(['adr/0002-use-redis-cluster', 'docs/guides/caching']);
+    expect((byTag.structuredContent?.documents as { id: string }[]).map((d) => d.id).sort()).toEqual([
+      'adr/0002-use-redis-cluster',
+      'docs/guides/caching',
+    ]);
     const byWeek = await call(client, 'list_documents', { week: 1 });
-    expect((byWeek.structuredContent?.documents as { id: string }[]).map((d) => d.id)).toEqual(['reports/2025-01-10-week-1']);
+    expect((byWeek.structuredContent?.documents as { id: string }[]).map((d) => d.id)).toEqual([
+      'reports/2025-01-10-week-1',
+    ]);
   });
 
   it('list_documents answers bad filters with a tool error, not a crash', async () => {
@@ -181,7 +203,13 @@ describe('kb mcp on a fixture knowledge base', () => {
     expect(md).not.toMatch(/^import /m);
     expect(md).not.toContain('<Tab');
     const meta = (r.structuredContent?.metadata ?? {}) as Record<string, unknown>;
-    expect(meta).toMatchObject({ id: 'docs/guides/components', kind: 'guide', status: 'draft', url: '/docs/guides/components', uri: 'kb://doc/docs/guides/components' });
+    expect(meta).toMatchObject({
+      id: 'docs/guides/components',
+      kind: 'guide',
+      status: 'draft',
+      url: '/docs/guides/components',
+      uri: 'kb://doc/docs/guides/components',
+    });
   });
 
   it('get_document accepts a URL and points links at Markdown mirrors', async () => {
@@ -199,12 +227,19 @@ describe('kb mcp on a fixture knowledge base', () => {
 
   it('list_adrs shows statuses and the supersede chain', async () => {
     const all = await call(client, 'list_adrs');
-    const adrs = all.structuredContent?.adrs as { adr: number; chain: number[]; current: number; supersededBy: number | null }[];
+    const adrs = all.structuredContent?.adrs as {
+      adr: number;
+      chain: number[];
+      current: number;
+      supersededBy: number | null;
+    }[];
     expect(adrs.map((a) => [a.adr, a.chain, a.current, a.supersededBy])).toEqual([
       [1, [1, 2], 2, 2],
       [2, [1, 2], 2, null],
     ]);
-    expect(textOf(all)).toContain('ADR-0001 Use Memcached for the L2 cache [superseded], superseded by ADR-0002; chain ADR-0001 → ADR-0002');
+    expect(textOf(all)).toContain(
+      'ADR-0001 Use Memcached for the L2 cache [superseded], superseded by ADR-0002; chain ADR-0001 → ADR-0002',
+    );
     const superseded = await call(client, 'list_adrs', { status: 'superseded' });
     expect((superseded.structuredContent?.adrs as { adr: number }[]).map((a) => a.adr)).toEqual([1]);
     const bad = await call(client, 'list_adrs', { status: 'maybe' });
@@ -220,7 +255,11 @@ describe('kb mcp on a fixture knowledge base', () => {
 
   it('exposes every document as a kb://doc resource', async () => {
     const { resources } = await client.listResources();
-    expect(resources.map((r) => r.uri).sort()).toEqual(Object.keys(fixture).map((f) => `kb://doc/${f.replace(/\.mdx?$/, '')}`).sort());
+    expect(resources.map((r) => r.uri).sort()).toEqual(
+      Object.keys(fixture)
+        .map((f) => `kb://doc/${f.replace(/\.mdx?$/, '')}`)
+        .sort(),
+    );
     const read = await client.readResource({ uri: 'kb://doc/adr/0002-use-redis-cluster' });
     const text = (read.contents[0] as { text: string }).text;
     expect(text).toMatch(/^# Use Redis Cluster for the L2 cache/);
@@ -237,9 +276,19 @@ describe('kb mcp stdout', () => {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const send = (msg: unknown) => child.stdin.write(`${JSON.stringify(msg)}\n`);
-    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+    });
     send({ jsonrpc: '2.0', method: 'notifications/initialized' });
-    send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_document', arguments: { id: 'no/such/doc' } } });
+    send({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'tools/call',
+      params: { name: 'get_document', arguments: { id: 'no/such/doc' } },
+    });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no answer; stderr: ${err}`)), 60_000);
       child.stdout.on('data', () => {

@@ -17,7 +17,6 @@ import type { PageRecord } from './records.ts';
 import { buildSearchIndex, type SearchIndex } from './search.ts';
 import { loadSloStatus } from './slo.ts';
 
-
 export interface KbMcpOptions {
   root: string;
   version?: string;
@@ -80,7 +79,8 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
     'search',
     {
       title: 'Search the knowledge base',
-      description: 'Full-text search over every document (title, tags and description weigh most). Returns the best matches with a snippet each; read one with get_document.',
+      description:
+        'Full-text search over every document (title, tags and description weigh most). Returns the best matches with a snippet each; read one with get_document.',
       inputSchema: {
         query: z.string().trim().min(1).describe('words or a question, e.g. "what is our p99 target"'),
         limit: z.number().int().min(1).max(50).default(5).describe('how many results (default 5)'),
@@ -90,7 +90,8 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
     },
     async ({ query, limit, kind }) => {
       const { kb, index } = await knowledgeBase();
-      if (kind !== undefined && !knownKinds(kb).includes(kind)) return toolError(`unknown kind "${kind}" — use one of: ${knownKinds(kb).join(', ')}`);
+      if (kind !== undefined && !knownKinds(kb).includes(kind))
+        return toolError(`unknown kind "${kind}" — use one of: ${knownKinds(kb).join(', ')}`);
       const hits = index().search(query, { limit, kind });
       const text = hits.length
         ? hits.map((h, i) => `${i + 1}. ${h.title} (${h.kind}) — id: ${h.id}\n   ${h.url}\n   ${h.snippet}`).join('\n')
@@ -103,10 +104,14 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
     'list_documents',
     {
       title: 'List documents',
-      description: 'Lists documents, optionally filtered by catalog kind, status, tag and plan week (all filters combine).',
+      description:
+        'Lists documents, optionally filtered by catalog kind, status, tag and plan week (all filters combine).',
       inputSchema: {
         kind: z.string().optional().describe('catalog kind id, e.g. runbook, guide, adr, weekly-report'),
-        status: z.string().optional().describe('draft | review | published (ADRs: proposed | accepted | rejected | deprecated | superseded)'),
+        status: z
+          .string()
+          .optional()
+          .describe('draft | review | published (ADRs: proposed | accepted | rejected | deprecated | superseded)'),
         tag: z.string().optional(),
         week: z.number().int().min(1).max(12).optional().describe('plan week 1–12'),
       },
@@ -115,9 +120,11 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
     async ({ kind, status, tag, week }) => {
       const { kb } = await knowledgeBase();
       const known = knownKinds(kb);
-      if (kind !== undefined && !known.includes(kind)) return toolError(`unknown kind "${kind}" — use one of: ${known.join(', ')}`);
+      if (kind !== undefined && !known.includes(kind))
+        return toolError(`unknown kind "${kind}" — use one of: ${known.join(', ')}`);
       const statuses: readonly string[] = [...documentStatuses, ...adrStatuses];
-      if (status !== undefined && !statuses.includes(status)) return toolError(`unknown status "${status}" — use one of: ${statuses.join(', ')}`);
+      if (status !== undefined && !statuses.includes(status))
+        return toolError(`unknown status "${status}" — use one of: ${statuses.join(', ')}`);
       const docs = kb.records.filter(
         (r) =>
           (kind === undefined || r.kind === kind) &&
@@ -125,7 +132,14 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
           (tag === undefined || r.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) &&
           (week === undefined || r.week === week),
       );
-      const text = docs.length ? docs.map((r) => `- ${r.title} (${r.kind}${r.status ? `, ${r.status}` : ''}${r.week ? `, week ${r.week}` : ''}) — id: ${r.id}`).join('\n') : 'No documents match these filters.';
+      const text = docs.length
+        ? docs
+            .map(
+              (r) =>
+                `- ${r.title} (${r.kind}${r.status ? `, ${r.status}` : ''}${r.week ? `, week ${r.week}` : ''}) — id: ${r.id}`,
+            )
+            .join('\n')
+        : 'No documents match these filters.';
       return result(text, { count: docs.length, documents: docs.map(documentSummary) });
     },
   );
@@ -134,7 +148,8 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
     'get_document',
     {
       title: 'Read a document',
-      description: 'Returns one document as readable Markdown (MDX components turned into text) with its metadata. Accepts an id from search/list_documents, a source path, or a page URL.',
+      description:
+        'Returns one document as readable Markdown (MDX components turned into text) with its metadata. Accepts an id from search/list_documents, a source path, or a page URL.',
       inputSchema: { id: z.string().trim().min(1).describe('document id, e.g. docs/plan/phase-1/week-04') },
       annotations: { readOnlyHint: true },
     },
@@ -143,7 +158,9 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
       const record = findRecord(kb, id);
       if (!record) {
         const near = index().search(id.replace(/[/_-]+/g, ' '), { limit: 3 });
-        const hint = near.length ? ` — did you mean ${near.map((h) => `"${h.id}"`).join(', ')}?` : ' — call search or list_documents to find ids';
+        const hint = near.length
+          ? ` — did you mean ${near.map((h) => `"${h.id}"`).join(', ')}?`
+          : ' — call search or list_documents to find ids';
         return toolError(`unknown document id "${id}"${hint}`);
       }
       const markdown = renderMirror(record, kb.links, log, { AdrIndex: () => renderAdrList(kb.records) });
@@ -156,12 +173,19 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
     'list_adrs',
     {
       title: 'List architecture decision records',
-      description: 'Lists ADRs with their status and supersede chain (oldest → newest; the last one is in force). Filter by status, e.g. superseded.',
-      inputSchema: { status: z.string().optional().describe(`one of: ${adrStatuses.join(', ')}`) },
+      description:
+        'Lists ADRs with their status and supersede chain (oldest → newest; the last one is in force). Filter by status, e.g. superseded.',
+      inputSchema: {
+        status: z
+          .string()
+          .optional()
+          .describe(`one of: ${adrStatuses.join(', ')}`),
+      },
       annotations: { readOnlyHint: true },
     },
     async ({ status }) => {
-      if (status !== undefined && !(adrStatuses as readonly string[]).includes(status)) return toolError(`unknown ADR status "${status}" — use one of: ${adrStatuses.join(', ')}`);
+      if (status !== undefined && !(adrStatuses as readonly string[]).includes(status))
+        return toolError(`unknown ADR status "${status}" — use one of: ${adrStatuses.join(', ')}`);
       const { kb } = await knowledgeBase();
       const adrs = summarizeAdrs(kb.records).filter((a) => status === undefined || a.status === status);
       const text = adrs.length
@@ -182,7 +206,8 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
     'slo_status',
     {
       title: 'Latest SLO verdicts',
-      description: 'The latest verdict (pass / fail / not measured) of every SLO target, from the ingested benchmark runs.',
+      description:
+        'The latest verdict (pass / fail / not measured) of every SLO target, from the ingested benchmark runs.',
       inputSchema: { target: z.string().optional().describe('only this target id') },
       annotations: { readOnlyHint: true },
     },
@@ -191,11 +216,17 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
       let entries = status.entries;
       if (target !== undefined) {
         entries = entries.filter((e) => e.target === target);
-        if (entries.length === 0 && status.entries.length > 0) return toolError(`unknown SLO target "${target}" — use one of: ${status.entries.map((e) => e.target).join(', ')}`);
+        if (entries.length === 0 && status.entries.length > 0)
+          return toolError(
+            `unknown SLO target "${target}" — use one of: ${status.entries.map((e) => e.target).join(', ')}`,
+          );
       }
       const lines = entries.map((e) => {
         const value = e.value === undefined ? '' : ` ${e.value}${e.unit ? ` ${e.unit}` : ''}`;
-        const limit = e.comparison && !/\d/.test(e.comparison) && e.threshold !== undefined ? `${e.comparison} ${e.threshold}` : e.comparison;
+        const limit =
+          e.comparison && !/\d/.test(e.comparison) && e.threshold !== undefined
+            ? `${e.comparison} ${e.threshold}`
+            : e.comparison;
         const against = limit ? ` (target ${limit}${e.unit ? ` ${e.unit}` : ''})` : '';
         const when = e.date ? `, ${e.suite ?? 'run'} of ${e.date}${e.example ? ', example data' : ''}` : '';
         return `- ${e.title ?? e.target}: ${e.verdict}${value}${against}${when}`;
@@ -211,17 +242,35 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
       list: async () => {
         const { kb } = await knowledgeBase();
         return {
-          resources: kb.records.map((r) => ({ uri: documentUri(r.id), name: r.id, title: r.title, description: r.description || undefined, mimeType: 'text/markdown' })),
+          resources: kb.records.map((r) => ({
+            uri: documentUri(r.id),
+            name: r.id,
+            title: r.title,
+            description: r.description || undefined,
+            mimeType: 'text/markdown',
+          })),
         };
       },
     }),
-    { title: 'Knowledge base document', description: 'One document of the knowledge base as readable Markdown', mimeType: 'text/markdown' },
+    {
+      title: 'Knowledge base document',
+      description: 'One document of the knowledge base as readable Markdown',
+      mimeType: 'text/markdown',
+    },
     async (uri, variables) => {
       const { kb } = await knowledgeBase();
       const id = String(Array.isArray(variables.id) ? variables.id.join('/') : variables.id);
       const record = findRecord(kb, decodeURIComponent(id));
       if (!record) throw new Error(`unknown document ${uri.href} — list resources to see the ids`);
-      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderMirror(record, kb.links, log, { AdrIndex: () => renderAdrList(kb.records) }) }] };
+      return {
+        contents: [
+          {
+            uri: uri.href,
+            mimeType: 'text/markdown',
+            text: renderMirror(record, kb.links, log, { AdrIndex: () => renderAdrList(kb.records) }),
+          },
+        ],
+      };
     },
   );
 

@@ -34,7 +34,13 @@ describe('buildPageRecord', () => {
       {
         path: 'reports/2025-01-10-week-1/index.md',
         section: 'reports',
-        frontMatter: { title: 'Week 1', kind: 'weekly-report', week: '1', tags: 'a, b', 'slo-verdicts': [{ target: 'api-p99', verdict: 'pass', value: 84, unit: 'ms', margin: 16 }, { bad: true }] },
+        frontMatter: {
+          title: 'Week 1',
+          kind: 'weekly-report',
+          week: '1',
+          tags: 'a, b',
+          'slo-verdicts': [{ target: 'api-p99', verdict: 'pass', value: 84, unit: 'ms', margin: 16 }, { bad: true }],
+        },
         body: 'First paragraph\nwraps.\n\nSecond.',
       },
       { url: '/reports/2025/01/10/week-1' },
@@ -52,8 +58,21 @@ describe('buildPageRecord', () => {
   });
 
   it('puts playbooks in their own part and numbers ADRs from the file name', () => {
-    expect(buildPageRecord({ path: 'docs/playbooks/scaling.md', section: 'docs', frontMatter: { kind: 'playbook' }, body: '' }, { url: '/docs/playbooks/scaling' }).part).toBe('playbooks');
-    const adr = buildPageRecord({ path: 'adr/0004-x.md', section: 'adr', frontMatter: { status: 'accepted', 'superseded-by': 9 }, body: '# Pick X\n' }, { url: '/adr/x' });
+    expect(
+      buildPageRecord(
+        { path: 'docs/playbooks/scaling.md', section: 'docs', frontMatter: { kind: 'playbook' }, body: '' },
+        { url: '/docs/playbooks/scaling' },
+      ).part,
+    ).toBe('playbooks');
+    const adr = buildPageRecord(
+      {
+        path: 'adr/0004-x.md',
+        section: 'adr',
+        frontMatter: { status: 'accepted', 'superseded-by': 9 },
+        body: '# Pick X\n',
+      },
+      { url: '/adr/x' },
+    );
     expect(adr).toMatchObject({ adr: 4, kind: 'adr', title: 'Pick X', supersededBy: 9 });
     expect(documentId('docs/index.md')).toBe('docs/index');
   });

@@ -74,7 +74,8 @@ export interface PageRoute {
   version?: string;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null;
 
 function isoDate(v: unknown): string | null {
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
@@ -93,9 +94,21 @@ function ints(v: unknown): number[] {
 }
 
 function tagList(v: unknown): string[] {
-  if (!Array.isArray(v)) return typeof v === 'string' ? v.split(',').map((t) => t.trim()).filter(Boolean) : [];
+  if (!Array.isArray(v))
+    return typeof v === 'string'
+      ? v
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : [];
   return v
-    .map((t) => (typeof t === 'string' ? t : t && typeof t === 'object' && 'label' in t ? String((t as { label: unknown }).label) : null))
+    .map((t) =>
+      typeof t === 'string'
+        ? t
+        : t && typeof t === 'object' && 'label' in t
+          ? String((t as { label: unknown }).label)
+          : null,
+    )
     .filter((t): t is string => Boolean(t));
 }
 
@@ -166,7 +179,10 @@ export function documentId(source: string): string {
 }
 
 /** Builds the record of one page. Pure: every input is passed in. */
-export function buildPageRecord(doc: Pick<SourceDocument, 'path' | 'section' | 'frontMatter' | 'body'>, route: PageRoute): PageRecord {
+export function buildPageRecord(
+  doc: Pick<SourceDocument, 'path' | 'section' | 'frontMatter' | 'body'>,
+  route: PageRoute,
+): PageRecord {
   const fm = doc.frontMatter;
   const base = doc.path.split('/').pop() ?? doc.path;
   const folder = doc.path.split('/').slice(-2, -1)[0] ?? '';
@@ -174,7 +190,8 @@ export function buildPageRecord(doc: Pick<SourceDocument, 'path' | 'section' | '
   const fileTitle = stripNumberPrefix(base.replace(/\.mdx?$/, '')).replace(/[-_]/g, ' ');
   const title = route.title ?? str(fm.title) ?? leadingHeading(doc.body) ?? fileTitle;
   const adrNumber = doc.section === 'adr' ? (int(fm.adr) ?? int(leadingNumber.exec(base)?.[1])) : null;
-  const dateFromName = doc.section === 'reports' ? (reportDate.exec(base)?.[1] ?? reportDate.exec(folder)?.[1] ?? null) : null;
+  const dateFromName =
+    doc.section === 'reports' ? (reportDate.exec(base)?.[1] ?? reportDate.exec(folder)?.[1] ?? null) : null;
   const url = route.url;
   return {
     id: documentId(doc.path),
@@ -223,6 +240,7 @@ function joinUrl(...parts: string[]): string {
 export function routeFromSource(doc: Pick<SourceDocument, 'path' | 'section' | 'frontMatter'>, baseUrl = '/'): string {
   // One implementation of Docusaurus's URL rules serves kb check and the AI output.
   const route = permalinkOf(doc.path, doc.frontMatter);
-  if (route === undefined) throw new KbError('INTERNAL', 'not inside docs/, runbooks/, adr/ or reports/', { file: doc.path });
+  if (route === undefined)
+    throw new KbError('INTERNAL', 'not inside docs/, runbooks/, adr/ or reports/', { file: doc.path });
   return joinUrl(baseUrl, route);
 }

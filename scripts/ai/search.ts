@@ -34,7 +34,9 @@ export interface SearchIndex {
 }
 
 const stopWords = new Set(
-  'a an and are as at be by can do does did for from has have how i in is it its of on or our the this to we what when where which who why will with you your my me us should there their them that these those into about after before get got'.split(' '),
+  'a an and are as at be by can do does did for from has have how i in is it its of on or our the this to we what when where which who why will with you your my me us should there their them that these those into about after before get got'.split(
+    ' ',
+  ),
 );
 
 /** A deliberately small stemmer: plural, -ing/-ed and a final e, so `caching`/`cached`/`cache` all meet `cach`. */
@@ -177,8 +179,11 @@ export function buildSearchIndex(records: readonly PageRecord[]): SearchIndex {
       });
       // Coordination: a page that matches more of the typed words beats one
       // that matches a single common word many times.
-      const coverage = (r: (typeof results)[number]) => (typed.size === 0 ? 1 : r.queryTerms.filter((t) => typed.has(t)).length / typed.size);
-      const ranked = results.map((r) => ({ ...r, score: r.score * (0.5 + coverage(r)) })).sort((a, b) => b.score - a.score);
+      const coverage = (r: (typeof results)[number]) =>
+        typed.size === 0 ? 1 : r.queryTerms.filter((t) => typed.has(t)).length / typed.size;
+      const ranked = results
+        .map((r) => ({ ...r, score: r.score * (0.5 + coverage(r)) }))
+        .sort((a, b) => b.score - a.score);
       return ranked.slice(0, limit).map((r) => {
         const rec = byId.get(String(r.id))!;
         return {

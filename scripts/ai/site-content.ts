@@ -87,7 +87,10 @@ export function routedPagesFromContent(allContent: unknown, trailingSlash?: bool
   const pages: RoutedPage[] = [];
   for (const [instanceId, content] of Object.entries(all[docsPlugin] ?? {})) {
     const parsed = docsContentSchema.safeParse(content);
-    if (!parsed.success) throw new Error(`ai-readable: docs instance "${instanceId}": unexpected content shape: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+    if (!parsed.success)
+      throw new Error(
+        `ai-readable: docs instance "${instanceId}": unexpected content shape: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`,
+      );
     for (const version of parsed.data.loadedVersions) {
       for (const doc of version.docs) {
         if (doc.draft) continue;
@@ -107,7 +110,10 @@ export function routedPagesFromContent(allContent: unknown, trailingSlash?: bool
   }
   for (const [instanceId, content] of Object.entries(all[blogPlugin] ?? {})) {
     const parsed = blogContentSchema.safeParse(content);
-    if (!parsed.success) throw new Error(`ai-readable: blog instance "${instanceId}": unexpected content shape: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+    if (!parsed.success)
+      throw new Error(
+        `ai-readable: blog instance "${instanceId}": unexpected content shape: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`,
+      );
     for (const { metadata } of parsed.data.blogPosts) {
       const source = sourcePath(metadata.source);
       pages.push({

@@ -26,12 +26,20 @@ export interface SloStatus {
   note?: string;
 }
 
-export async function loadSloStatus(root: string, load: (root: string) => Promise<SloStatusEntry[]> = loadSloScorecard): Promise<SloStatus> {
+export async function loadSloStatus(
+  root: string,
+  load: (root: string) => Promise<SloStatusEntry[]> = loadSloScorecard,
+): Promise<SloStatus> {
   let entries: SloStatusEntry[];
   try {
     entries = await load(root);
   } catch (error) {
-    const message = error && typeof error === 'object' && 'format' in error && typeof error.format === 'function' ? String(error.format()) : error instanceof Error ? error.message : String(error);
+    const message =
+      error && typeof error === 'object' && 'format' in error && typeof error.format === 'function'
+        ? String(error.format())
+        : error instanceof Error
+          ? error.message
+          : String(error);
     return { entries: [], note: `No SLO status: ${message}` };
   }
   if (entries.length === 0) return { entries, note: 'No SLO targets are defined (slo-targets.yaml is empty).' };

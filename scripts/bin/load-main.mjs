@@ -31,7 +31,9 @@ const entries = { main: 'cli/main.ts', 'adr-new': 'cli/adr-new-main.ts' };
 
 /** Which bundle serves this command line: `adr new` without --help gets its own; main.ts handles help. */
 export function entryFor(argv) {
-  return argv[0] === 'adr' && argv[1] === 'new' && !argv.includes('--help') && !argv.includes('-h') ? 'adr-new' : 'main';
+  return argv[0] === 'adr' && argv[1] === 'new' && !argv.includes('--help') && !argv.includes('-h')
+    ? 'adr-new'
+    : 'main';
 }
 
 const outFile = (dir, entry) => path.join(cacheDir, dir, entry, `${path.basename(entries[entry], '.ts')}.mjs`);
@@ -93,7 +95,9 @@ async function buildBundles() {
         format: 'esm',
         platform: 'node',
         target: 'node20',
-        banner: { js: "import { createRequire as kbCreateRequire } from 'node:module'; const require = kbCreateRequire(import.meta.url);" },
+        banner: {
+          js: "import { createRequire as kbCreateRequire } from 'node:module'; const require = kbCreateRequire(import.meta.url);",
+        },
         outdir: path.join(cacheDir, dir, entry),
         // .mjs: node knows the format from the name instead of scanning the source for ESM syntax.
         outExtension: { '.js': '.mjs' },
@@ -112,7 +116,8 @@ async function buildBundles() {
   // Older builds another kb process may still be loading are left alone for an hour.
   for (const old of readdirSync(cacheDir)) {
     const abs = path.join(cacheDir, old);
-    if (old.startsWith('build-') && old !== dir && Date.now() - statSync(abs).mtimeMs > 3_600_000) rmSync(abs, { recursive: true, force: true });
+    if (old.startsWith('build-') && old !== dir && Date.now() - statSync(abs).mtimeMs > 3_600_000)
+      rmSync(abs, { recursive: true, force: true });
   }
   return dir;
 }

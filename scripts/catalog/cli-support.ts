@@ -8,7 +8,11 @@ export { findProjectRoot, workingDirectory } from '../core/project.ts';
 export function today(env: NodeJS.ProcessEnv = process.env): string {
   const pinned = env.KB_TODAY;
   if (pinned !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new KbError('BAD_ARGUMENT', `KB_TODAY "${pinned}" is not YYYY-MM-DD`, { field: 'KB_TODAY', hint: 'unset it or write a date like 2025-01-06' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned))
+      throw new KbError('BAD_ARGUMENT', `KB_TODAY "${pinned}" is not YYYY-MM-DD`, {
+        field: 'KB_TODAY',
+        hint: 'unset it or write a date like 2025-01-06',
+      });
     return pinned;
   }
   return new Date().toISOString().slice(0, 10);
@@ -26,7 +30,11 @@ export function repeatedFlag(rawArgs: readonly string[], name: string): string[]
     if (a === '--') break;
     if (a === `--${name}`) {
       const value = rawArgs[i + 1];
-      if (value === undefined) throw new KbError('USAGE', `--${name} needs a value`, { field: `--${name}`, hint: `write --${name} key=value` });
+      if (value === undefined)
+        throw new KbError('USAGE', `--${name} needs a value`, {
+          field: `--${name}`,
+          hint: `write --${name} key=value`,
+        });
       out.push(value);
       i++;
     } else if (a.startsWith(`--${name}=`)) out.push(a.slice(name.length + 3));
@@ -39,7 +47,8 @@ export function parseWeek(value: unknown, field = '--week'): number | undefined 
   if (value === undefined || value === '') return undefined;
   const text = String(value).trim();
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > 12) throw new KbError('BAD_ARGUMENT', `week "${text}" is not a plan week`, { field, hint: 'give a week from 1 to 12' });
+  if (!/^\d+$/.test(text) || n < 1 || n > 12)
+    throw new KbError('BAD_ARGUMENT', `week "${text}" is not a plan week`, { field, hint: 'give a week from 1 to 12' });
   return n;
 }
 
@@ -50,15 +59,25 @@ export function printJson(value: unknown): void {
 /** Pads columns for a plain-text table (no colours, so output pipes cleanly). */
 export function formatTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  '))
+    .join('\n');
 }
 
 /**
  * citty ignores options it does not know, so `--wek 3` would silently do
  * nothing; a command calls this to make a mistyped option a usage error.
  */
-export function assertKnownFlags(rawArgs: readonly string[], args: Record<string, { type?: string }>, command: string): void {
-  const known = new Set(Object.entries(args).filter(([, def]) => def.type !== 'positional').map(([name]) => name));
+export function assertKnownFlags(
+  rawArgs: readonly string[],
+  args: Record<string, { type?: string }>,
+  command: string,
+): void {
+  const known = new Set(
+    Object.entries(args)
+      .filter(([, def]) => def.type !== 'positional')
+      .map(([name]) => name),
+  );
   for (const token of rawArgs) {
     if (token === '--') break;
     if (!token.startsWith('-') || token === '-' || /^-\d/.test(token)) continue;

@@ -23,7 +23,13 @@ let emptyRoot: string;
 
 beforeAll(async () => {
   emptyRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-plan-'));
-  context = { today, templates: await loadTemplates(emptyRoot, kindsWithTemplates.map((k) => k.template)) };
+  context = {
+    today,
+    templates: await loadTemplates(
+      emptyRoot,
+      kindsWithTemplates.map((k) => k.template),
+    ),
+  };
 });
 afterAll(() => fs.rm(emptyRoot, { recursive: true, force: true }));
 
@@ -77,19 +83,40 @@ describe('planDocument: every kind renders to its golden file', () => {
 
 describe('planDocument: paths and front matter', () => {
   it('names reports YYYY-MM-DD-slug.md and the rest slug.md', () => {
-    expect(planDocument({ kind: 'scale-test-report', title: '10x scale test report' }, context).path).toBe('reports/2025-01-06-10x-scale-test-report.md');
-    expect(planDocument({ kind: 'runbook', title: 'Deploy the API gateway' }, context).path).toBe('runbooks/deploy-the-api-gateway.md');
+    expect(planDocument({ kind: 'scale-test-report', title: '10x scale test report' }, context).path).toBe(
+      'reports/2025-01-06-10x-scale-test-report.md',
+    );
+    expect(planDocument({ kind: 'runbook', title: 'Deploy the API gateway' }, context).path).toBe(
+      'runbooks/deploy-the-api-gateway.md',
+    );
     expect(planDocument({ kind: 'guide', title: 'Ünïcode Guide' }, context).path).toBe('docs/guides/unicode-guide.md');
   });
 
   it('infers the week from a deliverable title and sets review-by on runbooks', () => {
     const doc = planDocument({ kind: 'runbook', title: 'Migration runbook' }, context);
-    expect(doc.frontMatter).toMatchObject({ week: 5, status: 'draft', owner: 'unassigned', date: today, 'review-by': '2025-04-06', tags: ['runbook'] });
+    expect(doc.frontMatter).toMatchObject({
+      week: 5,
+      status: 'draft',
+      owner: 'unassigned',
+      date: today,
+      'review-by': '2025-04-06',
+      tags: ['runbook'],
+    });
   });
 
   it('takes front-matter and body fields from --field pairs, the last one winning', () => {
     const doc = planDocument(
-      { kind: 'slo-definition', title: 'API SLOs', fields: [['tags', 'slo, api'], ['service', 'first'], ['service', 'api=gw, v2'], ['status', 'review'], ['date', '2025-02-01']] },
+      {
+        kind: 'slo-definition',
+        title: 'API SLOs',
+        fields: [
+          ['tags', 'slo, api'],
+          ['service', 'first'],
+          ['service', 'api=gw, v2'],
+          ['status', 'review'],
+          ['date', '2025-02-01'],
+        ],
+      },
       context,
     );
     expect(doc.frontMatter).toMatchObject({ tags: ['slo', 'api'], status: 'review', date: '2025-02-01' });
@@ -104,9 +131,15 @@ describe('planDocument: paths and front matter', () => {
     expect(codeOf(() => planDocument({ kind: 'guide', title: 'C:\\temp' }, context))).toBe('BAD_TITLE');
     expect(codeOf(() => planDocument({ kind: 'guide', title: '???' }, context))).toBe('BAD_TITLE');
     expect(codeOf(() => planDocument({ kind: 'guide', title: 'a\nb' }, context))).toBe('BAD_TITLE');
-    expect(codeOf(() => planDocument({ kind: 'guide', title: 'x', fields: [['colour', 'red']] }, context))).toBe('BAD_ARGUMENT');
-    expect(codeOf(() => planDocument({ kind: 'guide', title: 'x', fields: [['status', 'done']] }, context))).toBe('BAD_ARGUMENT');
-    expect(codeOf(() => planDocument({ kind: 'guide', title: 'x', fields: [['date', '2025-02-30']] }, context))).toBe('BAD_ARGUMENT');
+    expect(codeOf(() => planDocument({ kind: 'guide', title: 'x', fields: [['colour', 'red']] }, context))).toBe(
+      'BAD_ARGUMENT',
+    );
+    expect(codeOf(() => planDocument({ kind: 'guide', title: 'x', fields: [['status', 'done']] }, context))).toBe(
+      'BAD_ARGUMENT',
+    );
+    expect(codeOf(() => planDocument({ kind: 'guide', title: 'x', fields: [['date', '2025-02-30']] }, context))).toBe(
+      'BAD_ARGUMENT',
+    );
     expect(codeOf(() => planDocument({ kind: 'weekly-report', title: 'Some week' }, context))).toBe('BAD_ARGUMENT');
     expect(codeOf(() => planDocument({ kind: 'adr', title: 'Use Redis' }, context))).toBe('USAGE');
     expect(codeOf(() => parseFieldPair('=x'))).toBe('BAD_ARGUMENT');
@@ -119,7 +152,10 @@ describe('templates', () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-tpl-'));
     try {
       await fs.mkdir(path.join(root, 'templates', 'partials'), { recursive: true });
-      await fs.writeFile(path.join(root, 'templates', 'guide.md.hbs'), 'Custom {{title}} by {{owner}}\n{{> summary}}\n');
+      await fs.writeFile(
+        path.join(root, 'templates', 'guide.md.hbs'),
+        'Custom {{title}} by {{owner}}\n{{> summary}}\n',
+      );
       await fs.writeFile(path.join(root, 'templates', 'partials', 'summary.hbs'), 'own summary\n');
       await fs.writeFile(path.join(root, 'templates', 'runbook.md.hbs'), '{{nope}}\n');
       const set = await loadTemplates(root, ['guide.md.hbs', 'runbook.md.hbs', 'playbook.md.hbs']);
@@ -154,7 +190,11 @@ describe('planWeek', () => {
     expect(again.skipped).toHaveLength(5);
     expect(again.listed[0]!.paths).toEqual(['adr/0001-use-redis.md']);
     // A renamed file still counts when its front matter says what it is.
-    const renamed = planWeek(9, [{ path: 'docs/playbooks/lt.md', frontMatter: { kind: 'playbook', week: 9, title: 'Load testing playbook' } }], context);
+    const renamed = planWeek(
+      9,
+      [{ path: 'docs/playbooks/lt.md', frontMatter: { kind: 'playbook', week: 9, title: 'Load testing playbook' } }],
+      context,
+    );
     expect(renamed.skipped.map((s) => s.path)).toEqual(['docs/playbooks/lt.md']);
     // Alone of its kind that week, a page titled its own way still counts; among three guides it must match the title.
     const own = [
@@ -167,7 +207,11 @@ describe('planWeek', () => {
   });
 
   it('carries deliverable fields (10x vs 100x scale tests)', () => {
-    expect(planWeek(10, [], context).create.find((d) => d.kind === 'scale-test-report')!.content).toContain('at **10x** production load');
-    expect(planWeek(11, [], context).create.find((d) => d.kind === 'scale-test-report')!.content).toContain('at **100x** production load');
+    expect(planWeek(10, [], context).create.find((d) => d.kind === 'scale-test-report')!.content).toContain(
+      'at **10x** production load',
+    );
+    expect(planWeek(11, [], context).create.find((d) => d.kind === 'scale-test-report')!.content).toContain(
+      'at **100x** production load',
+    );
   });
 });

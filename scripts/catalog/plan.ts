@@ -67,7 +67,10 @@ export function parseFieldPair(raw: string): [string, string] {
   const at = raw.indexOf('=');
   const key = at > 0 ? raw.slice(0, at).trim() : '';
   if (!/^[a-z][a-z0-9-]*$/.test(key)) {
-    throw new KbError('BAD_ARGUMENT', `--field "${raw}" is not key=value`, { field: '--field', hint: 'write --field key=value, e.g. --field service=api-gateway' });
+    throw new KbError('BAD_ARGUMENT', `--field "${raw}" is not key=value`, {
+      field: '--field',
+      hint: 'write --field key=value, e.g. --field service=api-gateway',
+    });
   }
   return [key, raw.slice(at + 1)];
 }
@@ -99,10 +102,17 @@ function fileName(kind: Kind, slug: string, date: string): string {
 }
 
 /** Everything a template may use, computed and escaped here so templates hold layout only. */
-export function buildView(kind: Kind, doc: { title: string; week?: number; owner: string; date: string; reviewBy?: string; status: string }, body: Record<string, string>) {
+export function buildView(
+  kind: Kind,
+  doc: { title: string; week?: number; owner: string; date: string; reviewBy?: string; status: string },
+  body: Record<string, string>,
+) {
   const week = doc.week === undefined ? undefined : weeks.find((w) => w.week === doc.week);
   const fields = Object.fromEntries(
-    Object.entries(kind.bodyFields ?? {}).map(([key, spec]) => [key, body[key] === undefined || body[key].trim() === '' ? `TODO: ${spec.description}` : escapeInline(body[key])]),
+    Object.entries(kind.bodyFields ?? {}).map(([key, spec]) => [
+      key,
+      body[key] === undefined || body[key].trim() === '' ? `TODO: ${spec.description}` : escapeInline(body[key]),
+    ]),
   );
   return {
     title: escapeInline(doc.title),
@@ -128,19 +138,31 @@ export function buildView(kind: Kind, doc: { title: string; week?: number; owner
 export function planDocument(request: DocumentRequest, context: PlanContext): PlannedDocument {
   const kind = getKind(request.kind);
   if (kind.id === 'adr') {
-    throw new KbError('USAGE', 'ADRs are numbered and created by the ADR module', { field: 'kind', hint: 'run kb adr new "Title"' });
+    throw new KbError('USAGE', 'ADRs are numbered and created by the ADR module', {
+      field: 'kind',
+      hint: 'run kb adr new "Title"',
+    });
   }
   const { title, slug } = parseTitle(request.title, kind.folder);
   const { front, body } = splitFields(kind, request.fields ?? []);
   const week = request.week ?? inferWeek(kind, slug);
   if (kind.id === 'weekly-report' && week === undefined) {
-    throw new KbError('BAD_ARGUMENT', 'a weekly report needs its week', { field: '--week', hint: 'pass --week N (1–12)' });
+    throw new KbError('BAD_ARGUMENT', 'a weekly report needs its week', {
+      field: '--week',
+      hint: 'pass --week N (1–12)',
+    });
   }
   const owner = request.owner?.trim() || defaultOwner;
   const date = front.date ?? context.today;
   const status = front.status ?? 'draft';
   const reviewBy = front['review-by'] ?? (kind.reviewDays ? addDays(date, kind.reviewDays) : undefined);
-  const tags = front.tags !== undefined ? front.tags.split(',').map((t) => t.trim()).filter(Boolean) : [...kind.tags];
+  const tags =
+    front.tags !== undefined
+      ? front.tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : [...kind.tags];
   const frontMatter: Record<string, unknown> = {
     title,
     kind: kind.id,
@@ -161,5 +183,12 @@ export function planDocument(request: DocumentRequest, context: PlanContext): Pl
   }
   const view = buildView(kind, { title, week, owner, date, reviewBy, status }, body);
   const rendered = renderTemplate(context.templates, kind.template, view);
-  return { kind: kind.id, title, slug, path, frontMatter, content: serializeMarkdown(frontMatter, `\n${rendered.trimEnd()}\n`) };
+  return {
+    kind: kind.id,
+    title,
+    slug,
+    path,
+    frontMatter,
+    content: serializeMarkdown(frontMatter, `\n${rendered.trimEnd()}\n`),
+  };
 }

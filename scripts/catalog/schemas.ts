@@ -9,9 +9,16 @@ export const lastWeek = 12;
 const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'is not a real calendar date',
+  );
 
-const weekNumber = z.number({ error: 'must be a week number 1–12' }).int('must be a whole week number').min(firstWeek, 'must be 1–12').max(lastWeek, 'must be 1–12');
+const weekNumber = z
+  .number({ error: 'must be a week number 1–12' })
+  .int('must be a whole week number')
+  .min(firstWeek, 'must be 1–12')
+  .max(lastWeek, 'must be 1–12');
 
 /** Front matter every catalog document (except ADRs) has. Unknown keys (Docusaurus's own, e.g. `slug`) pass through. */
 export const commonFrontMatter = z.looseObject({
@@ -44,9 +51,22 @@ export const reportExtra = {
   suite: z.string().optional(),
   run: z.string({ error: 'must be the id of an ingested run' }).optional(),
   'slo-verdicts': z
-    .array(z.looseObject({ target: z.string(), verdict: z.enum(sloVerdicts, { error: `must be one of ${sloVerdicts.join(', ')}` }) }), { error: 'must be a list of {target, verdict}' })
+    .array(
+      z.looseObject({
+        target: z.string(),
+        verdict: z.enum(sloVerdicts, { error: `must be one of ${sloVerdicts.join(', ')}` }),
+      }),
+      { error: 'must be a list of {target, verdict}' },
+    )
     .optional(),
   'breaking-points': z
-    .array(z.looseObject({ target: z.string(), 'breaks-at': z.string().nullable().optional(), 'holds-up-to': z.string().nullable().optional() }), { error: 'must be a list of {target, breaks-at, holds-up-to}' })
+    .array(
+      z.looseObject({
+        target: z.string(),
+        'breaks-at': z.string().nullable().optional(),
+        'holds-up-to': z.string().nullable().optional(),
+      }),
+      { error: 'must be a list of {target, breaks-at, holds-up-to}' },
+    )
     .optional(),
 };

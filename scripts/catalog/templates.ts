@@ -50,7 +50,11 @@ async function listNames(dir: string): Promise<string[]> {
 }
 
 /** Reads the named templates (project override first) and every partial. */
-export async function loadTemplates(root: string, names: readonly string[], toolDir = toolTemplatesDir()): Promise<TemplateSet> {
+export async function loadTemplates(
+  root: string,
+  names: readonly string[],
+  toolDir = toolTemplatesDir(),
+): Promise<TemplateSet> {
   const dirs = [path.join(root, layout.templates), toolDir];
   const templates: Record<string, TemplateSource> = {};
   for (const name of new Set(names)) {
@@ -66,7 +70,11 @@ export async function loadTemplates(root: string, names: readonly string[], tool
   const partials: Record<string, TemplateSource> = {};
   for (const dir of dirs.map((d) => path.join(d, 'partials')).reverse()) {
     for (const file of await listNames(dir)) {
-      partials[file.replace(/\.hbs$/, '')] = { name: file, file: path.join(dir, file), text: await fs.readFile(path.join(dir, file), 'utf8') };
+      partials[file.replace(/\.hbs$/, '')] = {
+        name: file,
+        file: path.join(dir, file),
+        text: await fs.readFile(path.join(dir, file), 'utf8'),
+      };
     }
   }
   return { templates, partials };
@@ -82,7 +90,8 @@ export function renderTemplate(set: TemplateSet, name: string, view: object): st
   const source = set.templates[name];
   if (!source) throw new KbError('INTERNAL', `template ${name} was not loaded`);
   const hbs = Handlebars.create();
-  for (const [partial, p] of Object.entries(set.partials)) hbs.registerPartial(partial, hbs.compile(p.text, { strict: true, noEscape: true }));
+  for (const [partial, p] of Object.entries(set.partials))
+    hbs.registerPartial(partial, hbs.compile(p.text, { strict: true, noEscape: true }));
   try {
     return hbs.compile(source.text, { strict: true, noEscape: true })(view);
   } catch (cause) {

@@ -9,11 +9,17 @@ import { slugify } from './catalog.ts';
 export function parseTitle(raw: unknown, folder: string): { title: string; slug: string } {
   const title = typeof raw === 'string' ? raw.trim() : '';
   if (title === '') {
-    throw new KbError('BAD_TITLE', 'the title is empty', { field: 'title', hint: 'give the document a title, e.g. kb new runbook "Deploy the API gateway"' });
+    throw new KbError('BAD_TITLE', 'the title is empty', {
+      field: 'title',
+      hint: 'give the document a title, e.g. kb new runbook "Deploy the API gateway"',
+    });
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(title)) {
-    throw new KbError('BAD_TITLE', 'the title contains a control character or line break', { field: 'title', hint: 'write the title on one line' });
+    throw new KbError('BAD_TITLE', 'the title contains a control character or line break', {
+      field: 'title',
+      hint: 'write the title on one line',
+    });
   }
   if (/(^|[\\/])\.\.([\\/]|$)/.test(title) || /^[\\/~]/.test(title) || /^[a-z]:[\\/]/i.test(title)) {
     throw new KbError('BAD_TITLE', `the title "${title}" reads as a path outside ${folder}/`, {
@@ -22,7 +28,10 @@ export function parseTitle(raw: unknown, folder: string): { title: string; slug:
     });
   }
   if (title.length > 200) {
-    throw new KbError('BAD_TITLE', `the title is ${title.length} characters long`, { field: 'title', hint: 'keep it under 200 characters' });
+    throw new KbError('BAD_TITLE', `the title is ${title.length} characters long`, {
+      field: 'title',
+      hint: 'keep it under 200 characters',
+    });
   }
   const slug = slugify(title);
   if (slug === '') {

@@ -38,21 +38,34 @@ export function findExisting(d: Deliverable, existing: readonly ExistingDocument
   if (bySlug) return bySlug;
   return existing.find((doc) => {
     const fm = doc.frontMatter ?? {};
-    return fm.kind === d.kind && fm.week === d.week && (alone || (typeof fm.title === 'string' && slugify(fm.title) === d.slug));
+    return (
+      fm.kind === d.kind &&
+      fm.week === d.week &&
+      (alone || (typeof fm.title === 'string' && slugify(fm.title) === d.slug))
+    );
   });
 }
 
 /** Plans `kb week N`: the week's deliverables and weekly report that do not exist yet. */
-export function planWeek(week: number, existing: readonly ExistingDocument[], context: PlanContext & { owner?: string }): WeekPlan {
+export function planWeek(
+  week: number,
+  existing: readonly ExistingDocument[],
+  context: PlanContext & { owner?: string },
+): WeekPlan {
   if (!Number.isInteger(week) || !weeks.some((w) => w.week === week)) {
-    throw new KbError('BAD_ARGUMENT', `week "${week}" is not a plan week`, { field: 'week', hint: 'give a week from 1 to 12' });
+    throw new KbError('BAD_ARGUMENT', `week "${week}" is not a plan week`, {
+      field: 'week',
+      hint: 'give a week from 1 to 12',
+    });
   }
   const plan: WeekPlan = { week, create: [], skipped: [], listed: [] };
   for (const d of deliverablesOfWeek(week)) {
     if (d.kind === 'adr') {
       plan.listed.push({
         deliverable: d,
-        paths: existing.filter((e) => e.path.startsWith(`${getKind('adr').folder}/`) && /\/\d{4}-[^/]+\.md$/.test(e.path)).map((e) => e.path),
+        paths: existing
+          .filter((e) => e.path.startsWith(`${getKind('adr').folder}/`) && /\/\d{4}-[^/]+\.md$/.test(e.path))
+          .map((e) => e.path),
         hint: 'record each decision with kb adr new "Title"',
       });
       continue;
@@ -62,7 +75,10 @@ export function planWeek(week: number, existing: readonly ExistingDocument[], co
       plan.skipped.push({ deliverable: d, path: found.path });
       continue;
     }
-    const doc = planDocument({ kind: d.kind, title: d.title, week, owner: context.owner, fields: Object.entries(d.fields) }, context);
+    const doc = planDocument(
+      { kind: d.kind, title: d.title, week, owner: context.owner, fields: Object.entries(d.fields) },
+      context,
+    );
     plan.create.push({ ...doc, deliverable: d });
   }
   return plan;

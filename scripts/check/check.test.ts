@@ -54,9 +54,15 @@ describe('site routes', () => {
       'src/pages/about/index.tsx': '',
       'src/pages/team.md': '',
       'static/img/logo.svg': '<svg/>',
-      'docs/index.md': md({ title: 'Home' }, '[a](/about) [t](/team) [d](/dashboards/freshness) [l](/img/logo.svg) [x](/img/none.svg) [r](/runbooks/none)\n'),
+      'docs/index.md': md(
+        { title: 'Home' },
+        '[a](/about) [t](/team) [d](/dashboards/freshness) [l](/img/logo.svg) [x](/img/none.svg) [r](/runbooks/none)\n',
+      ),
     });
     const result = await runCheck(root, { now: new Date('2025-01-10T00:00:00Z') });
-    expect(result.findings.map((f) => f.message)).toEqual(['link to /img/none.svg matches no file in static/', 'link to /runbooks/none matches no page']);
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'link to /img/none.svg matches no file in static/',
+      'link to /runbooks/none matches no page',
+    ]);
   });
 });

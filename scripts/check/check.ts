@@ -36,18 +36,36 @@ export function checkDocuments(input: CheckInput, options: CheckOptions): CheckR
     ...checkAdrs(documents),
     ...checkPlaceholders(documents),
     ...checkReviewDates(documents, { reviewedKinds, now: options.now }),
-    ...checkLinks({ documents, files: input.files, staticFiles: options.staticFiles, extraRoutes: options.extraRoutes }),
+    ...checkLinks({
+      documents,
+      files: input.files,
+      staticFiles: options.staticFiles,
+      extraRoutes: options.extraRoutes,
+    }),
   ]);
   return { findings, summary: summarize(findings), documents: documents.length };
 }
 
 /** Routes the site adds outside the content sections: search and the dashboards plugin. */
-export const knownSiteRoutes = ['/', '/search', '/dashboards', '/dashboards/deliverables', '/dashboards/freshness', '/dashboards/decisions'];
+export const knownSiteRoutes = [
+  '/',
+  '/search',
+  '/dashboards',
+  '/dashboards/deliverables',
+  '/dashboards/freshness',
+  '/dashboards/decisions',
+];
 
 async function listStatic(root: string): Promise<Set<string>> {
   try {
     const entries = await fs.readdir(path.join(root, 'static'), { recursive: true, withFileTypes: true });
-    return new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(path.join(root, 'static'), path.join(e.parentPath, e.name)).split(path.sep).join('/')));
+    return new Set(
+      entries
+        .filter((e) => e.isFile())
+        .map((e) =>
+          path.relative(path.join(root, 'static'), path.join(e.parentPath, e.name)).split(path.sep).join('/'),
+        ),
+    );
   } catch {
     return new Set();
   }
@@ -58,9 +76,18 @@ async function listPageRoutes(root: string): Promise<string[]> {
   try {
     const entries = await fs.readdir(path.join(root, 'src/pages'), { recursive: true, withFileTypes: true });
     return entries
-      .filter((e) => e.isFile() && /\.(?:tsx?|jsx?|mdx?)$/.test(e.name) && !/\.(?:test|spec)\./.test(e.name) && !e.name.startsWith('_'))
+      .filter(
+        (e) =>
+          e.isFile() &&
+          /\.(?:tsx?|jsx?|mdx?)$/.test(e.name) &&
+          !/\.(?:test|spec)\./.test(e.name) &&
+          !e.name.startsWith('_'),
+      )
       .map((e) => {
-        const rel = path.relative(path.join(root, 'src/pages'), path.join(e.parentPath, e.name)).split(path.sep).join('/');
+        const rel = path
+          .relative(path.join(root, 'src/pages'), path.join(e.parentPath, e.name))
+          .split(path.sep)
+          .join('/');
         const route = `/${rel.replace(/\.[^.]+$/, '').replace(/(?:^|\/)index$/, '')}`;
         return route.length > 1 ? route.replace(/\/$/, '') : route;
       });
@@ -71,6 +98,10 @@ async function listPageRoutes(root: string): Promise<string[]> {
 
 /** Reads the knowledge base at `root` and checks it. Never throws on a bad file. */
 export async function runCheck(root: string, options: { now: Date } & LoadOptions): Promise<CheckResult> {
-  const [input, staticFiles, pages] = await Promise.all([loadCheckInput(root, options), listStatic(root), listPageRoutes(root)]);
+  const [input, staticFiles, pages] = await Promise.all([
+    loadCheckInput(root, options),
+    listStatic(root),
+    listPageRoutes(root),
+  ]);
   return checkDocuments(input, { now: options.now, staticFiles, extraRoutes: new Set([...knownSiteRoutes, ...pages]) });
 }

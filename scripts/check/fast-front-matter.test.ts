@@ -14,14 +14,54 @@ const outcome = (parse: () => unknown) => {
     return { error: String(error) };
   }
 };
-const same = (text: string) => expect(outcome(() => parseMarkdownFast(text, 'x.md')), text).toEqual(outcome(() => parseMarkdown(text, 'x.md')));
+const same = (text: string) =>
+  expect(
+    outcome(() => parseMarkdownFast(text, 'x.md')),
+    text,
+  ).toEqual(outcome(() => parseMarkdown(text, 'x.md')));
 
 describe('parseMarkdownFast', () => {
   it('gives exactly what the core parser gives on tricky front matter', () => {
     const values = [
-      'a', 'Use Redis: now', 'x # c', 'yes', 'True', 'null', '~', '1e3', '0x1F', '010', '007', '-3', '+1', '.5', '1_000',
-      '2025-01-06', '2025-1-6', '12:30', '"q"', "'s'", '"a\\tb"', "'it''s'", '[a, b]', '[]', '[a, "b, c"]', '[1, x]', '{a: 1}',
-      '&anchor x', '*alias', '!tag x', '|', '>', '"unclosed', 'Investment & returns', 'a [b] c', 'trailing  ', "'", '-', '- a',
+      'a',
+      'Use Redis: now',
+      'x # c',
+      'yes',
+      'True',
+      'null',
+      '~',
+      '1e3',
+      '0x1F',
+      '010',
+      '007',
+      '-3',
+      '+1',
+      '.5',
+      '1_000',
+      '2025-01-06',
+      '2025-1-6',
+      '12:30',
+      '"q"',
+      "'s'",
+      '"a\\tb"',
+      "'it''s'",
+      '[a, b]',
+      '[]',
+      '[a, "b, c"]',
+      '[1, x]',
+      '{a: 1}',
+      '&anchor x',
+      '*alias',
+      '!tag x',
+      '|',
+      '>',
+      '"unclosed',
+      'Investment & returns',
+      'a [b] c',
+      'trailing  ',
+      "'",
+      '-',
+      '- a',
     ];
     for (const v of values) same(`---\ntitle: ${v}\n---\n# Body\n`);
     same('---\ntags:\n  - a\n  - 2\nowner: x\n---\nbody');
@@ -46,7 +86,11 @@ describe('parseMarkdownFast', () => {
   });
 
   it('takes the fast path for catalog-style front matter, ADR links included', () => {
-    expect(tryFast('---\ntitle: A guide\nkind: guide\ntags:\n  - a\nlinks:\n  - type: relates-to\n    target: 3\n---\n# A\n')).toBeDefined();
+    expect(
+      tryFast(
+        '---\ntitle: A guide\nkind: guide\ntags:\n  - a\nlinks:\n  - type: relates-to\n    target: 3\n---\n# A\n',
+      ),
+    ).toBeDefined();
     expect(tryFast('---\ntitle: "a \\" b"\n---\n')).toBeUndefined();
   });
 
@@ -62,7 +106,9 @@ describe('parseMarkdownFast', () => {
       const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
       for (const base of [dir, repo]) {
         for (const section of ['docs', 'runbooks', 'adr', 'reports']) {
-          const entries = await fs.readdir(path.join(base, section), { recursive: true, withFileTypes: true }).catch(() => []);
+          const entries = await fs
+            .readdir(path.join(base, section), { recursive: true, withFileTypes: true })
+            .catch(() => []);
           for (const e of entries) {
             if (!e.isFile() || !/\.mdx?$/.test(e.name)) continue;
             const text = await fs.readFile(path.join(e.parentPath, e.name), 'utf8');

@@ -88,7 +88,10 @@ export function tryFast(source: string): ParsedMarkdown | undefined {
             if (!kv || v === notFast || Object.hasOwn(entry, kv[1]!) || kv[1] === '__proto__') return undefined;
             entry[kv[1]!] = v;
             const next = lines[i + 1];
-            text = next !== undefined && next.startsWith(inner) && next[inner.length] !== ' ' && next[inner.length] !== '-' ? next.slice(inner.length) : undefined;
+            text =
+              next !== undefined && next.startsWith(inner) && next[inner.length] !== ' ' && next[inner.length] !== '-'
+                ? next.slice(inner.length)
+                : undefined;
             if (text !== undefined) i++;
           }
           items.push(entry);

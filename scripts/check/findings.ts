@@ -51,8 +51,8 @@ export function formatFinding(f: Finding): string {
 
 /** Stable order: by path, then line, then rule. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.rule.localeCompare(b.rule)),
+  return [...findings].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.rule.localeCompare(b.rule),
   );
 }
 

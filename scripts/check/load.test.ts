@@ -14,7 +14,10 @@ afterEach(async () => {
 
 describe('robustness: bad files are findings, the check goes on', () => {
   it('reports broken YAML front matter with its line', async () => {
-    root = await makeKb({ 'docs/bad.md': '---\ntitle: ok\ntags: [unclosed\n---\n# Bad\n', 'docs/good.md': md({ title: 'Good' }) });
+    root = await makeKb({
+      'docs/bad.md': '---\ntitle: ok\ntags: [unclosed\n---\n# Bad\n',
+      'docs/good.md': md({ title: 'Good' }),
+    });
     const result = await runCheck(root, { now });
     expect(result.documents).toBe(1);
     expect(result.findings.map((f) => [f.path, f.rule])).toEqual([['docs/bad.md', 'front-matter-yaml']]);
@@ -22,9 +25,15 @@ describe('robustness: bad files are findings, the check goes on', () => {
   });
 
   it('reports a binary file with a .md name', async () => {
-    root = await makeKb({ 'runbooks/blob.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]), 'runbooks/ok.md': md({ title: 'Ok' }), 'docs/img.png': Buffer.from([0, 1, 2]) });
+    root = await makeKb({
+      'runbooks/blob.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]),
+      'runbooks/ok.md': md({ title: 'Ok' }),
+      'docs/img.png': Buffer.from([0, 1, 2]),
+    });
     const result = await runCheck(root, { now });
-    expect(result.findings.map((f) => [f.path, f.rule, f.severity])).toEqual([['runbooks/blob.md', 'unreadable', 'error']]);
+    expect(result.findings.map((f) => [f.path, f.rule, f.severity])).toEqual([
+      ['runbooks/blob.md', 'unreadable', 'error'],
+    ]);
     expect(result.documents).toBe(1);
   });
 
@@ -49,7 +58,10 @@ describe('robustness: bad files are findings, the check goes on', () => {
   });
 
   it('reports a 10 MB Markdown file as too-large and checks the rest', async () => {
-    root = await makeKb({ 'docs/huge.md': `# Huge\n\n${'lorem ipsum '.repeat(900_000)}`, 'docs/ok.md': md({ title: 'Ok' }, '[x](missing.md)\n') });
+    root = await makeKb({
+      'docs/huge.md': `# Huge\n\n${'lorem ipsum '.repeat(900_000)}`,
+      'docs/ok.md': md({ title: 'Ok' }, '[x](missing.md)\n'),
+    });
     const result = await runCheck(root, { now });
     expect(result.findings.map((f) => [f.path, f.rule])).toEqual([
       ['docs/huge.md', 'too-large'],

@@ -45,26 +45,75 @@ function readDocument(root: string, rel: string, section: SectionId, maxBytes: n
   const abs = path.join(root, rel);
   try {
     const stat = statSync(abs);
-    if (!stat.isFile()) return finding(rel, 0, 'unreadable', 'error', 'is not a regular file', 'replace it with a Markdown file or remove it');
+    if (!stat.isFile())
+      return finding(
+        rel,
+        0,
+        'unreadable',
+        'error',
+        'is not a regular file',
+        'replace it with a Markdown file or remove it',
+      );
     if (stat.size > maxBytes) {
-      return finding(rel, 0, 'too-large', 'error', `file is ${stat.size} bytes, over the ${maxBytes}-byte limit, so it was not checked`, 'split it into smaller pages or move data out of Markdown');
+      return finding(
+        rel,
+        0,
+        'too-large',
+        'error',
+        `file is ${stat.size} bytes, over the ${maxBytes}-byte limit, so it was not checked`,
+        'split it into smaller pages or move data out of Markdown',
+      );
     }
     const buffer = readFileSync(abs);
-    if (buffer.includes(0)) return finding(rel, 0, 'unreadable', 'error', 'file is binary, not Markdown', 'rename it without a .md/.mdx extension or move it to static/');
+    if (buffer.includes(0))
+      return finding(
+        rel,
+        0,
+        'unreadable',
+        'error',
+        'file is binary, not Markdown',
+        'rename it without a .md/.mdx extension or move it to static/',
+      );
     const text = buffer.toString('utf8');
     try {
       const parsed = parseMarkdownFast(text, rel);
       const raw = parsed.frontMatterLines > 0 ? (frontMatterBlock.exec(text)?.[1] ?? '') : '';
-      return { path: rel, section, frontMatter: parsed.data, body: parsed.body, frontMatterLines: parsed.frontMatterLines, frontMatterText: raw };
+      return {
+        path: rel,
+        section,
+        frontMatter: parsed.data,
+        body: parsed.body,
+        frontMatterLines: parsed.frontMatterLines,
+        frontMatterText: raw,
+      };
     } catch (error) {
       const message = isKbError(error) ? error.message : String(error);
       const line = Number(/\(line (\d+)\)/.exec(message)?.[1] ?? 0);
-      return finding(rel, line > 0 ? line + 1 : 1, 'front-matter-yaml', 'error', message, 'fix the YAML between the --- fences');
+      return finding(
+        rel,
+        line > 0 ? line + 1 : 1,
+        'front-matter-yaml',
+        'error',
+        message,
+        'fix the YAML between the --- fences',
+      );
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ELOOP' ? 'is a symbolic link loop' : code === 'ENOENT' ? 'is a broken symbolic link' : `cannot be read (${code ?? String(error)})`;
-    return finding(rel, 0, 'unreadable', 'error', why, 'replace the link with the file it should point to, or remove it');
+    const why =
+      code === 'ELOOP'
+        ? 'is a symbolic link loop'
+        : code === 'ENOENT'
+          ? 'is a broken symbolic link'
+          : `cannot be read (${code ?? String(error)})`;
+    return finding(
+      rel,
+      0,
+      'unreadable',
+      'error',
+      why,
+      'replace the link with the file it should point to, or remove it',
+    );
   }
 }
 
@@ -106,17 +155,30 @@ async function judgeSymlink(root: string, rel: string): Promise<'file' | Finding
     const target = await fs.realpath(abs);
     const here = await fs.realpath(path.dirname(abs));
     if (here === target || here.startsWith(target + path.sep)) {
-      return finding(rel, 0, 'unreadable', 'error', 'is a symbolic link loop (points to a folder that contains it)', hint);
+      return finding(
+        rel,
+        0,
+        'unreadable',
+        'error',
+        'is a symbolic link loop (points to a folder that contains it)',
+        hint,
+      );
     }
     return finding(rel, 0, 'unreadable', 'warning', 'is a symbolic link to a folder; its pages are not checked', hint);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ELOOP' ? 'is a symbolic link loop' : code === 'ENOENT' ? 'is a broken symbolic link' : `cannot be read (${code ?? String(error)})`;
+    const why =
+      code === 'ELOOP'
+        ? 'is a symbolic link loop'
+        : code === 'ENOENT'
+          ? 'is a broken symbolic link'
+          : `cannot be read (${code ?? String(error)})`;
     return finding(rel, 0, 'unreadable', 'error', why, hint);
   }
 }
 
-const isDocument = (rel: string) => markdown.test(rel) && !rel.split('/').some((part) => part.startsWith('_') || part.startsWith('.'));
+const isDocument = (rel: string) =>
+  markdown.test(rel) && !rel.split('/').some((part) => part.startsWith('_') || part.startsWith('.'));
 
 /**
  * Reads the current version of every section: all files (for link targets)

@@ -12,7 +12,8 @@ describe('findLinks', () => {
   });
 
   it('skips fenced code, inline code and HTML comments', () => {
-    const body = '```md\n[x](nope.md)\n```\n`[y](nope.md)` <!-- [z](nope.md) -->\n<!--\n[w](nope.md)\n-->\n[ok](ok.md)\n';
+    const body =
+      '```md\n[x](nope.md)\n```\n`[y](nope.md)` <!-- [z](nope.md) -->\n<!--\n[w](nope.md)\n-->\n[ok](ok.md)\n';
     expect(findLinks(body)).toEqual([{ url: 'ok.md', line: 8 }]);
   });
 
@@ -33,7 +34,9 @@ describe('collectAnchors', () => {
   });
 
   it('honours {#custom-id}, <a id> and setext headings, not headings in code', () => {
-    const anchors = collectAnchors('## Rollback {#roll-back}\n<a id="here"></a>\n\nSetext one\n==========\n\n```\n# not a heading\n```\n');
+    const anchors = collectAnchors(
+      '## Rollback {#roll-back}\n<a id="here"></a>\n\nSetext one\n==========\n\n```\n# not a heading\n```\n',
+    );
     expect([...anchors].sort()).toEqual(['here', 'roll-back', 'setext-one']);
   });
 

@@ -14,7 +14,8 @@ export interface LinkRef {
 }
 
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
-const inlineLink = /(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s)]+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+const inlineLink =
+  /(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s)]+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
 const referenceDefinition = /^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)/;
 const codeSpan = /(`+)[\s\S]*?\1/g;
 
@@ -223,7 +224,14 @@ export function collectAnchors(body: string): Set<string> {
       continue;
     }
     const prev = lines[i - 1];
-    if (i > 0 && setextUnderline.test(line) && prev && prev.trim() !== '' && raw[i - 1] !== undefined && isParagraphLine(prev, lines[i - 2])) {
+    if (
+      i > 0 &&
+      setextUnderline.test(line) &&
+      prev &&
+      prev.trim() !== '' &&
+      raw[i - 1] !== undefined &&
+      isParagraphLine(prev, lines[i - 2])
+    ) {
       add(raw[i - 1]!.trim());
     }
   }

@@ -28,7 +28,15 @@ export function md(frontMatter: Record<string, unknown>, body = '# Title\n\nText
 
 /** Valid front matter of a catalog document of `kind`, with overrides. */
 export function docFm(kind: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { title: `A ${kind}`, kind, status: 'published', owner: 'platform', date: '2025-01-06', 'review-by': '2025-06-30', ...overrides };
+  return {
+    title: `A ${kind}`,
+    kind,
+    status: 'published',
+    owner: 'platform',
+    date: '2025-01-06',
+    'review-by': '2025-06-30',
+    ...overrides,
+  };
 }
 
 /** Valid front matter of ADR `n`. */
@@ -41,5 +49,12 @@ export function docOf(rel: string, text: string): CheckDocument {
   const parsed = parseMarkdown(text, rel);
   const section = (rel.split('/')[0] ?? 'docs') as SectionId;
   const raw = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  return { path: rel, section, frontMatter: parsed.data, body: parsed.body, frontMatterLines: parsed.frontMatterLines, frontMatterText: raw };
+  return {
+    path: rel,
+    section,
+    frontMatter: parsed.data,
+    body: parsed.body,
+    frontMatterLines: parsed.frontMatterLines,
+    frontMatterText: raw,
+  };
 }

@@ -32,7 +32,8 @@ async function run(entry: Main, argv: string[]) {
   vi.restoreAllMocks();
   const dir = path.join(root, 'adr');
   const files: Record<string, string> = {};
-  for (const name of (await fs.readdir(dir).catch(() => [] as string[])).sort()) files[name] = await fs.readFile(path.join(dir, name), 'utf8');
+  for (const name of (await fs.readdir(dir).catch(() => [] as string[])).sort())
+    files[name] = await fs.readFile(path.join(dir, name), 'utf8');
   return { code, out: out.replaceAll(root, '<root>'), err: err.replaceAll(root, '<root>'), files };
 }
 

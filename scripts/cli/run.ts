@@ -25,7 +25,9 @@ export async function runCli(cmd: CommandDef<any>, rawArgs: string[], argv: read
       process.stderr.write(`kb: ${error.message} — run \`kb ${argv[0] ?? ''} --help\` for usage\n`);
       return 2;
     }
-    process.stderr.write(`kb: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `kb: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -55,7 +55,11 @@ export async function loadDocuments(root: string): Promise<LoadedDocuments> {
         const stat = await fs.lstat(abs);
         if (!stat.isFile()) continue;
         if (stat.size > maxDocumentBytes) {
-          problems.push({ path: rel, code: 'INVALID_INPUT', message: `file is ${stat.size} bytes, over the ${maxDocumentBytes}-byte limit` });
+          problems.push({
+            path: rel,
+            code: 'INVALID_INPUT',
+            message: `file is ${stat.size} bytes, over the ${maxDocumentBytes}-byte limit`,
+          });
           continue;
         }
         const buffer = await fs.readFile(abs);
@@ -64,10 +68,21 @@ export async function loadDocuments(root: string): Promise<LoadedDocuments> {
           continue;
         }
         const parsed = parseMarkdown(buffer.toString('utf8'), rel);
-        documents.push({ path: rel, section: section.id, frontMatter: parsed.data, body: parsed.body, frontMatterLines: parsed.frontMatterLines });
+        documents.push({
+          path: rel,
+          section: section.id,
+          frontMatter: parsed.data,
+          body: parsed.body,
+          frontMatterLines: parsed.frontMatterLines,
+        });
       } catch (error) {
         if (isKbError(error)) problems.push({ path: rel, code: error.code, message: error.format() });
-        else problems.push({ path: rel, code: 'INVALID_INPUT', message: error instanceof Error ? error.message : String(error) });
+        else
+          problems.push({
+            path: rel,
+            code: 'INVALID_INPUT',
+            message: error instanceof Error ? error.message : String(error),
+          });
       }
     }
   }

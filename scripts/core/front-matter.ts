@@ -20,11 +20,15 @@ export function parseMarkdown(source: string, file = '<input>'): ParsedMarkdown 
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const line = (first.linePos?.[0]?.line ?? 0) + 1;
-    throw new KbError('INVALID_FRONT_MATTER', `YAML front matter does not parse (line ${line}): ${first.message.split('\n')[0]}`, {
-      file,
-      field: 'front matter',
-      hint: 'fix the YAML between the --- fences',
-    });
+    throw new KbError(
+      'INVALID_FRONT_MATTER',
+      `YAML front matter does not parse (line ${line}): ${first.message.split('\n')[0]}`,
+      {
+        file,
+        field: 'front matter',
+        hint: 'fix the YAML between the --- fences',
+      },
+    );
   }
   const data = doc.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {

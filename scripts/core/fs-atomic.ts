@@ -73,7 +73,9 @@ export async function writeFilesAtomic(
     }
   } catch (cause) {
     await putBack();
-    await Promise.all(staged.flatMap((s) => [fs.rm(s.temp, { force: true }), s.backup ? fs.rm(s.backup, { force: true }) : null]));
+    await Promise.all(
+      staged.flatMap((s) => [fs.rm(s.temp, { force: true }), s.backup ? fs.rm(s.backup, { force: true }) : null]),
+    );
     throw new KbError('WRITE_FAILED', 'could not write files', {
       file: rel(writes[staged.length]?.path ?? writes[0]?.path ?? ''),
       hint: 'check the folder exists and is writable',

@@ -18,9 +18,7 @@ const entity: Record<string, string> = {
 
 /** Escapes inline text (a sentence, a title, a table cell). Newlines become spaces. */
 export function escapeInline(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(inlineSpecials, (ch) => entity[ch] ?? `\\${ch}`);
+  return text.replace(/\r?\n/g, ' ').replace(inlineSpecials, (ch) => entity[ch] ?? `\\${ch}`);
 }
 
 /** Escapes a table cell: inline escaping, and never an empty cell. */
@@ -49,5 +47,9 @@ export function codeBlock(text: string, lang = ''): string {
 
 /** Escapes text for use inside an HTML/JSX attribute or element in generated MDX/SVG. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'{}]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '{': '&#123;', '}': '&#125;' })[ch]!);
+  return text.replace(
+    /[&<>"'{}]/g,
+    (ch) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '{': '&#123;', '}': '&#125;' })[ch]!,
+  );
 }

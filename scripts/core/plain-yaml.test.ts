@@ -15,7 +15,19 @@ function random(seed: number) {
 }
 
 // Every character class the fast path accepts, and the ones it must refuse.
-const alphabet = [...'abcXYZ019 ._,()/\'-:#"`[]{}&*!|>%@?~=+\\\t', 'é', 'ß', '日', 'Ω', '²', '’', '\u2028', '\u00a0', '\u0085', '\ufeff'];
+const alphabet = [
+  ...'abcXYZ019 ._,()/\'-:#"`[]{}&*!|>%@?~=+\\\t',
+  'é',
+  'ß',
+  '日',
+  'Ω',
+  '²',
+  '’',
+  '\u2028',
+  '\u00a0',
+  '\u0085',
+  '\ufeff',
+];
 
 describe('plainYaml', () => {
   it('writes exactly what the yaml library writes, whenever it writes anything', () => {
@@ -55,7 +67,31 @@ describe('plainYaml', () => {
   });
 
   it('leaves hostile or typed-looking values to the library', () => {
-    for (const title of ['a: b', 'a #b', 'true', 'Null', '1e3', '0042', '"quoted"', "'quoted'", '- item', 'trailing ', 'line\nbreak', '{x}', '[x]', 'a `b`', '&anchor', '*alias', '!tag', '|', '>', '%', '@', '?x', '~']) {
+    for (const title of [
+      'a: b',
+      'a #b',
+      'true',
+      'Null',
+      '1e3',
+      '0042',
+      '"quoted"',
+      "'quoted'",
+      '- item',
+      'trailing ',
+      'line\nbreak',
+      '{x}',
+      '[x]',
+      'a `b`',
+      '&anchor',
+      '*alias',
+      '!tag',
+      '|',
+      '>',
+      '%',
+      '@',
+      '?x',
+      '~',
+    ]) {
       expect(plainYaml({ title }), title).toBeUndefined();
     }
     expect(plainYaml({ n: -1 })).toBeUndefined();

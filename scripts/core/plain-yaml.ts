@@ -19,7 +19,8 @@ const reserved = /^(?:true|false|null)$/i;
 const plainKey = /^[a-z][a-z0-9-]*$/;
 
 function scalar(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0) ? String(value) : undefined;
+  if (typeof value === 'number')
+    return Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0) ? String(value) : undefined;
   if (typeof value !== 'string') return undefined;
   return (plainText.test(value) && !reserved.test(value)) || isoDate.test(value) ? value : undefined;
 }

@@ -41,7 +41,11 @@ export function openProject(root: string): Project {
 export function findProjectRoot(start: string, explicit?: string): string {
   if (explicit) {
     const abs = path.resolve(start, explicit);
-    if (!existsSync(abs)) throw new KbError('NOT_FOUND', `--root ${explicit} does not exist`, { field: '--root', hint: 'give the folder of the knowledge base' });
+    if (!existsSync(abs))
+      throw new KbError('NOT_FOUND', `--root ${explicit} does not exist`, {
+        field: '--root',
+        hint: 'give the folder of the knowledge base',
+      });
     return abs;
   }
   for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {

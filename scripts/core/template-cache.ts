@@ -60,12 +60,21 @@ function instantiate(spec: string): TemplateFn {
  * written never fails the command. Parse errors are thrown as Handlebars
  * reports them.
  */
-export async function compileCached(source: string, options: CompileOptions, cacheDir = templateCacheDir()): Promise<TemplateFn> {
+export async function compileCached(
+  source: string,
+  options: CompileOptions,
+  cacheDir = templateCacheDir(),
+): Promise<TemplateFn> {
   const version = HandlebarsRuntime.VERSION;
   const file = path.join(cacheDir, `${hash(JSON.stringify([version, options, source]))}.json`);
   try {
     const entry = JSON.parse(await fs.readFile(file, 'utf8')) as CacheEntry;
-    if (entry.source === source && entry.version === version && JSON.stringify(entry.options) === JSON.stringify(options)) return instantiate(entry.spec);
+    if (
+      entry.source === source &&
+      entry.version === version &&
+      JSON.stringify(entry.options) === JSON.stringify(options)
+    )
+      return instantiate(entry.spec);
   } catch {
     // no entry yet, or an unreadable one: precompile below
   }

@@ -14,7 +14,10 @@ import type { FormatId } from './run-schema.ts';
 
 function notYet(format: FormatId): Adapter {
   return (files) => {
-    throw new KbError('UNKNOWN_FORMAT', `${format} is recognised but not read yet`, { file: files[0]?.path, hint: 'convert it to the generic [{name, unit, value}] list for now' });
+    throw new KbError('UNKNOWN_FORMAT', `${format} is recognised but not read yet`, {
+      file: files[0]?.path,
+      hint: 'convert it to the generic [{name, unit, value}] list for now',
+    });
   };
 }
 

@@ -36,7 +36,8 @@ export function parseAutocannon(files: SourceText[]): RunBody[] {
   return files.map((file) => {
     const doc = parseJson(file.text, file.path);
     const root = at(file.path, '');
-    if (!isObject(doc) || !isObject(doc.latency) || !isObject(doc.requests)) throw invalid(root, 'is not autocannon JSON (no latency/requests)', 'run autocannon with -j/--json');
+    if (!isObject(doc) || !isObject(doc.latency) || !isObject(doc.requests))
+      throw invalid(root, 'is not autocannon JSON (no latency/requests)', 'run autocannon with -j/--json');
     const requests = doc.requests;
     const rw = child(root, 'requests');
     const total = statOf(requests, 'total', rw);
@@ -46,13 +47,29 @@ export function parseAutocannon(files: SourceText[]): RunBody[] {
     const errors = errs !== undefined || non2xx !== undefined ? (errs ?? 0) + (non2xx ?? 0) : undefined;
     const metrics: Metric[] = [];
     const tp = isObject(doc.throughput) ? statOf(doc.throughput, 'average', child(root, 'throughput')) : undefined;
-    if (tp !== undefined) metrics.push({ name: 'throughput', unit: 'bytes/s', value: tp, direction: 'higher', ...(isObject(doc.throughput) && typeof doc.throughput.stddev === 'number' ? { range: statOf(doc.throughput, 'stddev', child(root, 'throughput')) } : {}) });
-    if (non2xx !== undefined) metrics.push({ name: 'non-2xx responses', unit: 'count', value: non2xx, direction: 'lower' });
+    if (tp !== undefined)
+      metrics.push({
+        name: 'throughput',
+        unit: 'bytes/s',
+        value: tp,
+        direction: 'higher',
+        ...(isObject(doc.throughput) && typeof doc.throughput.stddev === 'number'
+          ? { range: statOf(doc.throughput, 'stddev', child(root, 'throughput')) }
+          : {}),
+      });
+    if (non2xx !== undefined)
+      metrics.push({ name: 'non-2xx responses', unit: 'count', value: non2xx, direction: 'lower' });
     if (errs !== undefined) metrics.push({ name: 'errors', unit: 'count', value: errs, direction: 'lower' });
     if (timeouts !== undefined) metrics.push({ name: 'timeouts', unit: 'count', value: timeouts, direction: 'lower' });
     for (const cls of ['1xx', '2xx', '3xx', '4xx', '5xx']) {
       const n = statOf(doc, cls, root);
-      if (n !== undefined) metrics.push({ name: `${cls} responses`, unit: 'count', value: n, direction: cls === '2xx' ? 'higher' : cls === '1xx' || cls === '3xx' ? 'lower' : 'lower' });
+      if (n !== undefined)
+        metrics.push({
+          name: `${cls} responses`,
+          unit: 'count',
+          value: n,
+          direction: cls === '2xx' ? 'higher' : cls === '1xx' || cls === '3xx' ? 'lower' : 'lower',
+        });
     }
     const op = compact<Operation>({
       name: typeof doc.url === 'string' ? doc.url : typeof doc.title === 'string' ? doc.title : 'autocannon',
@@ -65,7 +82,8 @@ export function parseAutocannon(files: SourceText[]): RunBody[] {
       metrics,
     });
     const environment: Record<string, string> = {};
-    for (const key of ['connections', 'pipelining', 'workers', 'amount']) if (typeof doc[key] === 'number') environment[key] = String(doc[key]);
+    for (const key of ['connections', 'pipelining', 'workers', 'amount'])
+      if (typeof doc[key] === 'number') environment[key] = String(doc[key]);
     const duration = statOf(doc, 'duration', root);
     return compact<RunBody>({
       tool: { name: 'autocannon' },

@@ -13,7 +13,12 @@ const fixtures = path.resolve(here, '../../fixtures');
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function own(...names: string[]): Promise<RunFile[]> {
-  return Promise.all(names.map(async (n) => ({ path: `test-fixtures/${n}`, bytes: await fs.readFile(path.join(here, 'test-fixtures', n)) })));
+  return Promise.all(
+    names.map(async (n) => ({
+      path: `test-fixtures/${n}`,
+      bytes: await fs.readFile(path.join(here, 'test-fixtures', n)),
+    })),
+  );
 }
 
 async function failure(files: RunFile[], options: Partial<Parameters<typeof parseRuns>[1]> = {}): Promise<KbError> {
@@ -104,7 +109,14 @@ describe('awkward but valid input ingests as-is', () => {
     const run = await parseRunFiles(await own('locust-crlf-bom-hostile-names_stats.csv'), { now });
     expect(runSchema.safeParse(run).success).toBe(true);
     expect(run.operations.map((o) => o.name)).toEqual(['</div>{x}|<script>', '/use `back-ticks` here', 'Aggregated']);
-    expect(run.operations[0]).toMatchObject({ kind: 'GET', count: 10, errors: 1, errorRate: 0.1, throughput: 2.5, latency: { p95: 18, max: 20 } });
+    expect(run.operations[0]).toMatchObject({
+      kind: 'GET',
+      count: 10,
+      errors: 1,
+      errorRate: 0.1,
+      throughput: 2.5,
+      latency: { p95: 18, max: 20 },
+    });
   });
 
   it('CRLF, a BOM, escapes and other key orders in k6 NDJSON', async () => {
@@ -122,7 +134,13 @@ describe('awkward but valid input ingests as-is', () => {
   it('a generic list: ranges "± 3.2" and ns/iter → ms', async () => {
     const run = await parseRunFiles(await own('generic-range.json'), { now, suite: 'parser' });
     expect(run.format).toBe('generic-smaller-is-better');
-    expect(run.operations[0]!.metrics![0]).toEqual({ name: 'parse', unit: 'ms', value: 12.5, direction: 'lower', range: 3.2 });
+    expect(run.operations[0]!.metrics![0]).toEqual({
+      name: 'parse',
+      unit: 'ms',
+      value: 12.5,
+      direction: 'lower',
+      range: 3.2,
+    });
     expect(run.operations[1]!.metrics![0]).toMatchObject({ unit: 'ms', value: 1.5 });
   });
 
@@ -132,7 +150,10 @@ describe('awkward but valid input ingests as-is', () => {
     const stream = async function* () {
       for (let i = 0; i < bytes.length; i += 10_000) yield bytes.subarray(i, i + 10_000);
     };
-    const streamed = await parseRunFiles([{ path: 'x.ndjson', stream, size: bytes.length }], { now, onProgress: (done) => seen.push(done) });
+    const streamed = await parseRunFiles([{ path: 'x.ndjson', stream, size: bytes.length }], {
+      now,
+      onProgress: (done) => seen.push(done),
+    });
     const whole = await parseRunFiles([{ path: 'x.ndjson', bytes }], { now });
     expect(streamed).toEqual(whole);
     expect(seen.at(-1)).toBe(bytes.length);
@@ -157,7 +178,14 @@ describe('Locust --json', () => {
       latency: { min: 3.1, mean: 12.35, median: 8, p50: 8, p75: 12, p90: 40, p95: 40, p99: 40, p999: 40, max: 40.2 },
     });
     // No requests: no percentiles, no mean, no error rate; never zeros made up.
-    expect(run.operations[1]).toEqual({ name: '</div>{x}|<script>', kind: 'POST', count: 0, errors: 0, throughput: 0, latency: { max: 0 } });
+    expect(run.operations[1]).toEqual({
+      name: '</div>{x}|<script>',
+      kind: 'POST',
+      count: 0,
+      errors: 0,
+      throughput: 0,
+      latency: { max: 0 },
+    });
   });
 });
 
@@ -192,7 +220,9 @@ describe('readChunks', () => {
     expect(streamed).toEqual(whole);
     const csv = path.join(fixtures, 'bench-local/locust-1x_stats.csv');
     const viaStream = await parseRunFiles([{ path: 'l.csv', stream: () => readChunks(csv, 100) }], { now });
-    expect(viaStream.operations).toEqual((await parseRunFiles([{ path: 'l.csv', bytes: await fs.readFile(csv) }], { now })).operations);
+    expect(viaStream.operations).toEqual(
+      (await parseRunFiles([{ path: 'l.csv', bytes: await fs.readFile(csv) }], { now })).operations,
+    );
   });
 });
 
@@ -212,7 +242,9 @@ describe('hand-made shapes the public fixtures lack', () => {
     const [failures] = await own('locust-failures-handmade_failures.csv');
     const run = await parseRunFiles([{ path: 'locust-1x_stats.csv', bytes: stats }, failures!], { now });
     const orders = run.operations.find((o) => o.name === '/api/orders')!;
-    expect(orders.metrics).toEqual([{ name: "failure: HTTPError('503 Server Error')", unit: 'count', value: 7, direction: 'lower' }]);
+    expect(orders.metrics).toEqual([
+      { name: "failure: HTTPError('503 Server Error')", unit: 'count', value: 7, direction: 'lower' },
+    ]);
   });
 });
 
@@ -221,7 +253,9 @@ describe('Locust exceptions CSV', () => {
     const stats = await fs.readFile(path.join(fixtures, 'bench-local/locust-1x_stats.csv'));
     const [exceptions] = await own('locust-exceptions-handmade_exceptions.csv');
     const run = await parseRunFiles([{ path: 'locust-1x_stats.csv', bytes: stats }, exceptions!], { now });
-    expect(run.operations.find((o) => o.aggregate)!.metrics).toEqual([{ name: "exception: KeyError: 'token'", unit: 'count', value: 3, direction: 'lower' }]);
+    expect(run.operations.find((o) => o.aggregate)!.metrics).toEqual([
+      { name: "exception: KeyError: 'token'", unit: 'count', value: 3, direction: 'lower' },
+    ]);
   });
 });
 
@@ -231,9 +265,25 @@ describe('wrk units', () => {
     const run = await parseRunFiles(await own('wrk-us-units-non2xx-crlf.txt'), { now });
     const op = run.operations[0]!;
     expect(op.latency).toEqual({ mean: 0.63591, stddev: 0.89, max: 12.92, p50: 0.25, p75: 0.491, p90: 0.7, p99: 5.8 });
-    expect(op).toMatchObject({ name: 'http://127.0.0.1:8080/index.html', count: 22464657, errors: 1200, throughput: 748868.53 });
-    expect(op.metrics).toContainEqual({ name: 'Req/Sec per thread (avg)', unit: 'rps', value: 56200, direction: 'higher', range: 8070 });
-    expect(op.metrics).toContainEqual({ name: 'bytes read', unit: 'bytes', value: 17.76 * 1024 ** 3, direction: 'higher' });
+    expect(op).toMatchObject({
+      name: 'http://127.0.0.1:8080/index.html',
+      count: 22464657,
+      errors: 1200,
+      throughput: 748868.53,
+    });
+    expect(op.metrics).toContainEqual({
+      name: 'Req/Sec per thread (avg)',
+      unit: 'rps',
+      value: 56200,
+      direction: 'higher',
+      range: 8070,
+    });
+    expect(op.metrics).toContainEqual({
+      name: 'bytes read',
+      unit: 'bytes',
+      value: 17.76 * 1024 ** 3,
+      direction: 'higher',
+    });
     expect(run.durationMs).toBe(30000);
   });
 });

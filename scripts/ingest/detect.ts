@@ -42,7 +42,12 @@ export function looksLikeK6Ndjson(head: string): boolean {
   if (!line.startsWith('{') || !line.endsWith('}')) return false;
   try {
     const rec = JSON.parse(line) as unknown;
-    return isObject(rec) && (rec.type === 'Metric' || rec.type === 'Point') && typeof rec.metric === 'string' && isObject(rec.data);
+    return (
+      isObject(rec) &&
+      (rec.type === 'Metric' || rec.type === 'Point') &&
+      typeof rec.metric === 'string' &&
+      isObject(rec.data)
+    );
   } catch {
     return false;
   }
@@ -54,17 +59,26 @@ function detectJson(doc: unknown): FormatId | undefined {
     if (items.length === 0 || items.length !== doc.length) return undefined;
     if (items.every((i) => typeof i.name === 'string' && 'num_requests' in i)) return 'locust-json';
     if (items.every((i) => typeof i.name === 'string' && typeof i.unit === 'string' && 'value' in i)) {
-      return genericDirectionFromUnits(items.map((i) => String(i.unit))) === 'higher' ? 'generic-bigger-is-better' : 'generic-smaller-is-better';
+      return genericDirectionFromUnits(items.map((i) => String(i.unit))) === 'higher'
+        ? 'generic-bigger-is-better'
+        : 'generic-smaller-is-better';
     }
     return undefined;
   }
   if (!isObject(doc)) return undefined;
-  if (isObject(doc.metrics) && ('root_group' in doc || 'state' in doc || 'options' in doc)) return isHandleSummary(doc) ? 'k6-handle-summary' : 'k6-summary-export';
-  if (Array.isArray(doc.results) && doc.results.every((r) => isObject(r) && typeof r.command === 'string' && 'mean' in r)) return 'hyperfine';
-  if (typeof doc.lighthouseVersion === 'string' || (isObject(doc.audits) && isObject(doc.categories))) return 'lighthouse';
+  if (isObject(doc.metrics) && ('root_group' in doc || 'state' in doc || 'options' in doc))
+    return isHandleSummary(doc) ? 'k6-handle-summary' : 'k6-summary-export';
+  if (
+    Array.isArray(doc.results) &&
+    doc.results.every((r) => isObject(r) && typeof r.command === 'string' && 'mean' in r)
+  )
+    return 'hyperfine';
+  if (typeof doc.lighthouseVersion === 'string' || (isObject(doc.audits) && isObject(doc.categories)))
+    return 'lighthouse';
   if (Array.isArray(doc.benchmarks) && isObject(doc.machine_info)) return 'pytest-benchmark';
   if (Array.isArray(doc.benchmarks) && isObject(doc.context)) return 'google-benchmark';
-  if (isObject(doc.latency) && isObject(doc.requests) && ('2xx' in doc || 'non2xx' in doc || 'connections' in doc)) return 'autocannon';
+  if (isObject(doc.latency) && isObject(doc.requests) && ('2xx' in doc || 'non2xx' in doc || 'connections' in doc))
+    return 'autocannon';
   // Locust --json in newer versions may wrap the list: {"stats": [...]}.
   if (Array.isArray(doc.stats) && doc.stats.every((s) => isObject(s) && 'num_requests' in s)) return 'locust-json';
   return undefined;
@@ -77,10 +91,17 @@ function detectJson(doc: unknown): FormatId | undefined {
 export function detectFormat(input: DetectInput, override?: string): FormatId {
   if (override !== undefined) {
     if ((formatIds as readonly string[]).includes(override)) return override as FormatId;
-    throw new KbError('BAD_ARGUMENT', `unknown --format "${override}"`, { field: '--format', hint: `use one of: ${supportedList}` });
+    throw new KbError('BAD_ARGUMENT', `unknown --format "${override}"`, {
+      field: '--format',
+      hint: `use one of: ${supportedList}`,
+    });
   }
   const head = stripBom(input.head);
-  if (head.trim() === '') throw new KbError('INVALID_INPUT', 'file is empty', { file: input.path, hint: 'the tool wrote nothing; re-run it and pass its output file' });
+  if (head.trim() === '')
+    throw new KbError('INVALID_INPUT', 'file is empty', {
+      file: input.path,
+      hint: 'the tool wrote nothing; re-run it and pass its output file',
+    });
   if (/^\s*window\.BENCHMARK_DATA\s*=/.test(head)) return 'github-action-benchmark-datajs';
   if (looksLikeK6Ndjson(head)) return 'k6-ndjson';
   if (input.parsed !== undefined) {

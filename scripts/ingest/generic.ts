@@ -23,10 +23,16 @@ export function genericDirectionFromUnits(units: string[]): Direction {
 function parseRange(raw: unknown, where: At): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   if (typeof raw === 'number') return stat(raw, where);
-  if (typeof raw !== 'string') throw invalid(where, 'is not a string like "± 3.2"', 'write the spread as "± 3.2" or leave it out');
+  if (typeof raw !== 'string')
+    throw invalid(where, 'is not a string like "± 3.2"', 'write the spread as "± 3.2" or leave it out');
   const m = /^\s*(?:±|\+-|\+\/-)?\s*([0-9.eE+-]+)\s*%?\s*$/.exec(raw);
   const value = m ? Number(m[1]) : Number.NaN;
-  if (!Number.isFinite(value) || value < 0) throw invalid(where, `is ${JSON.stringify(raw)}, not a spread like "± 3.2"`, 'write the spread as "± 3.2" or leave it out');
+  if (!Number.isFinite(value) || value < 0)
+    throw invalid(
+      where,
+      `is ${JSON.stringify(raw)}, not a spread like "± 3.2"`,
+      'write the spread as "± 3.2" or leave it out',
+    );
   return value;
 }
 
@@ -41,8 +47,10 @@ function operationsFromList(list: unknown[], where: At, direction: Direction): O
   return list.map((raw, i) => {
     const w = child(where, i);
     if (!isObject(raw)) throw invalid(w, 'is not an object', 'each entry is {"name", "unit", "value"}');
-    if (typeof raw.name !== 'string' || raw.name === '') throw invalid(child(w, 'name'), 'is missing', 'give every entry a "name"');
-    if (typeof raw.unit !== 'string' || raw.unit === '') throw invalid(child(w, 'unit'), 'is missing', 'give every entry a "unit" such as "ms" or "ops/s"');
+    if (typeof raw.name !== 'string' || raw.name === '')
+      throw invalid(child(w, 'name'), 'is missing', 'give every entry a "name"');
+    if (typeof raw.unit !== 'string' || raw.unit === '')
+      throw invalid(child(w, 'unit'), 'is missing', 'give every entry a "unit" such as "ms" or "ops/s"');
     const value = stat(raw.value, child(w, 'value'));
     if (value === undefined) throw invalid(child(w, 'value'), 'is missing', 'give every entry a numeric "value"');
     const { unit, factor } = normalizeUnit(raw.unit);
@@ -61,8 +69,22 @@ function operationsFromList(list: unknown[], where: At, direction: Direction): O
 export function parseGenericList(files: SourceText[], format: FormatId): RunBody[] {
   return files.map((file) => {
     const doc = parseJson(file.text, file.path);
-    if (!Array.isArray(doc)) throw invalid(at(file.path, ''), 'is not a JSON list', 'the generic format is a list of {"name", "unit", "value"}');
-    return { tool: { name: 'generic' }, format, environment: {}, operations: operationsFromList(doc, at(file.path, ''), format === 'generic-bigger-is-better' ? 'higher' : 'lower') };
+    if (!Array.isArray(doc))
+      throw invalid(
+        at(file.path, ''),
+        'is not a JSON list',
+        'the generic format is a list of {"name", "unit", "value"}',
+      );
+    return {
+      tool: { name: 'generic' },
+      format,
+      environment: {},
+      operations: operationsFromList(
+        doc,
+        at(file.path, ''),
+        format === 'generic-bigger-is-better' ? 'higher' : 'lower',
+      ),
+    };
   });
 }
 
@@ -84,16 +106,25 @@ const toolDirection: Record<string, Direction> = {
 export function parseBenchmarkDataJs(files: SourceText[]): RunBody[] {
   return files.flatMap((file) => {
     const start = file.text.indexOf('=');
-    const json = file.text.slice(start + 1).trim().replace(/;\s*$/, '');
+    const json = file.text
+      .slice(start + 1)
+      .trim()
+      .replace(/;\s*$/, '');
     const doc = parseJson(json, file.path);
-    if (!isObject(doc) || !isObject(doc.entries)) throw invalid(at(file.path, 'entries'), 'is missing', 'pass the data.js file github-action-benchmark writes to its pages branch');
+    if (!isObject(doc) || !isObject(doc.entries))
+      throw invalid(
+        at(file.path, 'entries'),
+        'is missing',
+        'pass the data.js file github-action-benchmark writes to its pages branch',
+      );
     const bodies: RunBody[] = [];
     for (const [suite, entries] of Object.entries(doc.entries)) {
       const where = child(at(file.path, 'entries'), suite);
       if (!Array.isArray(entries)) throw invalid(where, 'is not a list', 'each suite holds a list of runs');
       entries.forEach((entry, i) => {
         const w = child(where, i);
-        if (!isObject(entry) || !Array.isArray(entry.benches)) throw invalid(child(w, 'benches'), 'is missing', 'each run lists its "benches"');
+        if (!isObject(entry) || !Array.isArray(entry.benches))
+          throw invalid(child(w, 'benches'), 'is missing', 'each run lists its "benches"');
         const tool = typeof entry.tool === 'string' ? entry.tool : 'customSmallerIsBetter';
         const direction = toolDirection[tool] ?? 'lower';
         const commit = isObject(entry.commit) ? entry.commit : {};

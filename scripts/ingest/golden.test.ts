@@ -73,12 +73,17 @@ export const cases: Case[] = [
   local('hyperfine-cli', ['hyperfine-cli.json'], { suite: 'kb-cli' }),
   local('pytest-benchmark-cache', ['pytest-benchmark-cache.json'], { suite: 'cache' }),
   ...['1x', '10x', '100x'].map((m) =>
-    local(`locust-${m}`, [`locust-${m}_stats.csv`, `locust-${m}_stats_history.csv`, `locust-${m}_failures.csv`], { suite: 'sample-api-locust', label: m }),
+    local(`locust-${m}`, [`locust-${m}_stats.csv`, `locust-${m}_stats_history.csv`, `locust-${m}_failures.csv`], {
+      suite: 'sample-api-locust',
+      label: m,
+    }),
   ),
 ];
 
 async function runCase(c: Case) {
-  const files = await Promise.all(c.files.map(async (f) => ({ path: f, bytes: await fs.readFile(path.join(fixtures, f)) })));
+  const files = await Promise.all(
+    c.files.map(async (f) => ({ path: f, bytes: await fs.readFile(path.join(fixtures, f)) })),
+  );
   return parseRuns(files, { now, ...c.options });
 }
 

@@ -1,5 +1,18 @@
 import type { RunBody, SourceText } from './adapter.ts';
-import { at, child, compact, convert, invalid, isObject, msPer, parseJson, stat, statOf, type At, type Json } from './input.ts';
+import {
+  at,
+  child,
+  compact,
+  convert,
+  invalid,
+  isObject,
+  msPer,
+  parseJson,
+  stat,
+  statOf,
+  type At,
+  type Json,
+} from './input.ts';
 import type { Latency, Metric, Operation } from './run-schema.ts';
 
 /**
@@ -10,12 +23,35 @@ import type { Latency, Metric, Operation } from './run-schema.ts';
  * left out. Complexity rows (`_BigO`, `_RMS`) become metrics of their family.
  */
 
-const known = new Set(['name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions', 'repetition_index', 'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit', 'aggregate_name', 'aggregate_unit', 'label', 'error_occurred', 'error_message', 'big_o', 'cpu_coefficient', 'real_coefficient', 'rms']);
+const known = new Set([
+  'name',
+  'family_index',
+  'per_family_instance_index',
+  'run_name',
+  'run_type',
+  'repetitions',
+  'repetition_index',
+  'threads',
+  'iterations',
+  'real_time',
+  'cpu_time',
+  'time_unit',
+  'aggregate_name',
+  'aggregate_unit',
+  'label',
+  'error_occurred',
+  'error_message',
+  'big_o',
+  'cpu_coefficient',
+  'real_coefficient',
+  'rms',
+]);
 
 function factor(row: Json, where: At): number {
   const unit = typeof row.time_unit === 'string' ? row.time_unit : 'ns';
   const f = msPer[unit];
-  if (f === undefined) throw invalid(child(where, 'time_unit'), `"${unit}" is not a time unit`, 'Google Benchmark uses ns, us, ms or s');
+  if (f === undefined)
+    throw invalid(child(where, 'time_unit'), `"${unit}" is not a time unit`, 'Google Benchmark uses ns, us, ms or s');
   return f;
 }
 
@@ -26,7 +62,12 @@ function counters(row: Json, where: At): Metric[] {
     const v = stat(value, child(where, key), { signed: true });
     if (v === undefined) continue;
     const rate = /per_second$/.test(key);
-    out.push({ name: key, unit: key === 'bytes_per_second' ? 'bytes/s' : rate ? 'per second' : 'count', value: v, direction: rate ? 'higher' : 'lower' });
+    out.push({
+      name: key,
+      unit: key === 'bytes_per_second' ? 'bytes/s' : rate ? 'per second' : 'count',
+      value: v,
+      direction: rate ? 'higher' : 'lower',
+    });
   }
   return out;
 }
@@ -35,13 +76,22 @@ export function parseGoogleBenchmark(files: SourceText[]): RunBody[] {
   return files.map((file) => {
     const doc = parseJson(file.text, file.path);
     const root = at(file.path, 'benchmarks');
-    if (!isObject(doc) || !Array.isArray(doc.benchmarks)) throw invalid(root, 'is missing', 'pass the file written with --benchmark_format=json or --benchmark_out');
+    if (!isObject(doc) || !Array.isArray(doc.benchmarks))
+      throw invalid(root, 'is missing', 'pass the file written with --benchmark_format=json or --benchmark_out');
     const rows = doc.benchmarks.map((r, i) => {
-      if (!isObject(r) || typeof r.name !== 'string') throw invalid(child(child(root, i), 'name'), 'is missing', 'each benchmark row has a name');
+      if (!isObject(r) || typeof r.name !== 'string')
+        throw invalid(child(child(root, i), 'name'), 'is missing', 'each benchmark row has a name');
       return { row: r, where: child(root, i) };
     });
     const family = (r: Json) => (typeof r.run_name === 'string' ? r.run_name : (r.name as string));
-    const aggregated = new Set(rows.filter(({ row }) => row.run_type === 'aggregate' && ['mean', 'median', 'stddev'].includes(String(row.aggregate_name))).map(({ row }) => family(row)));
+    const aggregated = new Set(
+      rows
+        .filter(
+          ({ row }) =>
+            row.run_type === 'aggregate' && ['mean', 'median', 'stddev'].includes(String(row.aggregate_name)),
+        )
+        .map(({ row }) => family(row)),
+    );
     const ops = new Map<string, Operation>();
     const opFor = (name: string, kind: string) => {
       let op = ops.get(name);
@@ -59,18 +109,37 @@ export function parseGoogleBenchmark(files: SourceText[]): RunBody[] {
           const cpu = statOf(row, 'cpu_coefficient', where);
           const real = statOf(row, 'real_coefficient', where);
           const list = (op.metrics ??= []);
-          if (cpu !== undefined) list.push({ name: `complexity O(${big}) cpu coefficient`, unit: 'ms', value: convert(cpu, f), direction: 'lower' });
-          if (real !== undefined) list.push({ name: `complexity O(${big}) real coefficient`, unit: 'ms', value: convert(real, f), direction: 'lower' });
+          if (cpu !== undefined)
+            list.push({
+              name: `complexity O(${big}) cpu coefficient`,
+              unit: 'ms',
+              value: convert(cpu, f),
+              direction: 'lower',
+            });
+          if (real !== undefined)
+            list.push({
+              name: `complexity O(${big}) real coefficient`,
+              unit: 'ms',
+              value: convert(real, f),
+              direction: 'lower',
+            });
         } else if (agg === 'RMS') {
           const rms = statOf(row, 'rms', where);
-          if (rms !== undefined) (op.metrics ??= []).push({ name: 'complexity RMS', unit: 'ratio', value: rms, direction: 'lower' });
+          if (rms !== undefined)
+            (op.metrics ??= []).push({ name: 'complexity RMS', unit: 'ratio', value: rms, direction: 'lower' });
         } else if (agg === 'mean' || agg === 'median' || agg === 'stddev') {
           const f = factor(row, where);
           const real = statOf(row, 'real_time', where);
           const key = ({ mean: 'mean', median: 'median', stddev: 'stddev' } as const)[agg];
           if (real !== undefined) op.latency = { ...op.latency, [key]: convert(real, f) };
           const cpu = statOf(row, 'cpu_time', where);
-          if (cpu !== undefined) (op.metrics ??= []).push({ name: `cpu_time ${agg}`, unit: 'ms', value: convert(cpu, f), direction: 'lower' });
+          if (cpu !== undefined)
+            (op.metrics ??= []).push({
+              name: `cpu_time ${agg}`,
+              unit: 'ms',
+              value: convert(cpu, f),
+              direction: 'lower',
+            });
           if (agg === 'mean') op.count = statOf(row, 'repetitions', where) ?? op.count;
         }
         continue;
@@ -88,7 +157,12 @@ export function parseGoogleBenchmark(files: SourceText[]): RunBody[] {
       // real_time is the mean time of one iteration over `iterations` runs.
       op.count = statOf(row, 'iterations', where);
       if (real !== undefined) op.latency = { mean: convert(real, f) } satisfies Latency;
-      const metrics = [...(cpu !== undefined ? [{ name: 'cpu_time', unit: 'ms', value: convert(cpu, f), direction: 'lower' as const }] : []), ...counters(row, where)];
+      const metrics = [
+        ...(cpu !== undefined
+          ? [{ name: 'cpu_time', unit: 'ms', value: convert(cpu, f), direction: 'lower' as const }]
+          : []),
+        ...counters(row, where),
+      ];
       if (metrics.length > 0) op.metrics = [...(op.metrics ?? []), ...metrics];
     }
     const ctx = isObject(doc.context) ? doc.context : {};
@@ -107,7 +181,10 @@ export function parseGoogleBenchmark(files: SourceText[]): RunBody[] {
     const hasOffset = date !== undefined && /(?:Z|[+-]\d\d:?\d\d)$/.test(date);
     if (date && !hasOffset) env.date = date;
     return compact<RunBody>({
-      tool: compact({ name: 'google-benchmark' as const, version: typeof ctx.library_version === 'string' ? ctx.library_version : undefined }),
+      tool: compact({
+        name: 'google-benchmark' as const,
+        version: typeof ctx.library_version === 'string' ? ctx.library_version : undefined,
+      }),
       format: 'google-benchmark',
       startedAt: hasOffset ? new Date(date!).toISOString() : undefined,
       environment: env,

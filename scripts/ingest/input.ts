@@ -73,7 +73,13 @@ export function parseJson(text: string, file: string): unknown {
       atEnd
         ? `JSON is truncated: it ends at line ${line}, column ${column} (offset ${offset}) before the document is closed`
         : `invalid JSON at line ${line}, column ${column} (offset ${offset}): ${message.split('\n')[0]}`,
-      { file, hint: atEnd ? 'the tool was probably interrupted while writing; re-run it or pass the complete file' : 'fix the file or re-export it from the tool', cause: first },
+      {
+        file,
+        hint: atEnd
+          ? 'the tool was probably interrupted while writing; re-run it or pass the complete file'
+          : 'fix the file or re-export it from the tool',
+        cause: first,
+      },
     );
   }
 }
@@ -113,13 +119,26 @@ export function invalid(where: At, what: string, hint: string): KbError {
 export function stat(value: unknown, where: At, options: { signed?: boolean } = {}): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' && Number.isFinite(value)) {
-    if (!options.signed && value < 0) throw invalid(where, `is negative (${value})`, 'a measured statistic cannot be below zero; fix or re-export the file');
+    if (!options.signed && value < 0)
+      throw invalid(
+        where,
+        `is negative (${value})`,
+        'a measured statistic cannot be below zero; fix or re-export the file',
+      );
     return value;
   }
   if (typeof value === 'number' || value === 'NaN' || value === 'Infinity' || value === '-Infinity') {
-    throw invalid(where, `is ${String(value)}, not a finite number`, 'the tool produced no value here; re-run it or remove the entry');
+    throw invalid(
+      where,
+      `is ${String(value)}, not a finite number`,
+      'the tool produced no value here; re-run it or remove the entry',
+    );
   }
-  throw invalid(where, `is ${typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `a ${Array.isArray(value) ? 'list' : typeof value}`}, not a number`, 'write the statistic as a JSON number');
+  throw invalid(
+    where,
+    `is ${typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `a ${Array.isArray(value) ? 'list' : typeof value}`}, not a number`,
+    'write the statistic as a JSON number',
+  );
 }
 
 /** `stat` on `obj[key]`, with the field path extended by the key. */

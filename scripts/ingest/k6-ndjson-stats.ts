@@ -11,7 +11,13 @@ import type { Latency } from './run-schema.ts';
  */
 
 export function newHistogram(digits: 2 | 3 = 3): Histogram {
-  return build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: digits });
+  return build({
+    bitBucketSize: 32,
+    autoResize: true,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 3_600_000_000,
+    numberOfSignificantValueDigits: digits,
+  });
 }
 
 export class Series {
@@ -126,7 +132,17 @@ export class Timeline {
   }
 
   /** Closes every bucket and returns the points, t in seconds from `startSecond`. */
-  points(startSecond: number): { t: number; users?: number; throughput?: number; errorRate?: number; p50?: number; p95?: number; p99?: number }[] {
+  points(
+    startSecond: number,
+  ): {
+    t: number;
+    users?: number;
+    throughput?: number;
+    errorRate?: number;
+    p50?: number;
+    p95?: number;
+    p99?: number;
+  }[] {
     for (const sec of this.open) this.close(this.buckets.get(sec)!);
     this.open.clear();
     return [...this.buckets.entries()]

@@ -39,7 +39,17 @@ const builtinKinds: Record<string, Kind> = {
 };
 
 /** Timing phases of a request: parts of http_req_duration, not reported separately. */
-const skipped = new Set(['http_reqs', 'http_req_blocked', 'http_req_connecting', 'http_req_tls_handshaking', 'http_req_sending', 'http_req_waiting', 'http_req_receiving', 'vus_max', 'group_duration']);
+const skipped = new Set([
+  'http_reqs',
+  'http_req_blocked',
+  'http_req_connecting',
+  'http_req_tls_handshaking',
+  'http_req_sending',
+  'http_req_waiting',
+  'http_req_receiving',
+  'vus_max',
+  'group_duration',
+]);
 
 const MARK_METRIC = Buffer.from('{"metric":"');
 const MARK_POINT = Buffer.from('","type":"Point","data":{"time":"');
@@ -151,7 +161,16 @@ export class K6NdjsonReader {
     const known = this.metricByHash.get(h);
     // Metrics we do not read (request phases, vus_max …) are most lines: a whole-looking
     // line (ends "}}}") of a known skipped metric is dropped without further checks.
-    if (known !== undefined && known.kind === Kind.Skip && buf[e - 1] === 125 && buf[e - 2] === 125 && buf[e - 3] === 125 && known.bytes.length === nameEnd - nameStart && bytesEqual(buf, nameStart, known.bytes)) return;
+    if (
+      known !== undefined &&
+      known.kind === Kind.Skip &&
+      buf[e - 1] === 125 &&
+      buf[e - 2] === 125 &&
+      buf[e - 3] === 125 &&
+      known.bytes.length === nameEnd - nameStart &&
+      bytesEqual(buf, nameStart, known.bytes)
+    )
+      return;
     if (!startsWithAt(buf, nameEnd, MARK_POINT)) return this.slowLine(buf, s, e);
     let kind: Kind;
     let metric: string;
@@ -161,7 +180,8 @@ export class K6NdjsonReader {
     } else {
       metric = buf.toString('utf8', nameStart, nameEnd);
       kind = this.kinds.get(metric) ?? this.kindOf(metric);
-      if (known === undefined) this.metricByHash.set(h, { name: metric, kind, bytes: Buffer.from(buf.subarray(nameStart, nameEnd)) });
+      if (known === undefined)
+        this.metricByHash.set(h, { name: metric, kind, bytes: Buffer.from(buf.subarray(nameStart, nameEnd)) });
     }
     if (kind === Kind.Skip) return;
     const timeStart = nameEnd + MARK_POINT.length;
@@ -180,7 +200,9 @@ export class K6NdjsonReader {
 
   /** Kinds of metrics never seen in a Metric record yet (k6 writes the record first; be lenient). */
   private kindOf(metric: string): Kind {
-    const kind = builtinKinds[metric] ?? (this.trendMetrics.has(metric) ? Kind.Trend : skipped.has(metric) ? Kind.Skip : Kind.Skip);
+    const kind =
+      builtinKinds[metric] ??
+      (this.trendMetrics.has(metric) ? Kind.Trend : skipped.has(metric) ? Kind.Skip : Kind.Skip);
     this.kinds.set(metric, kind);
     return kind;
   }
@@ -252,33 +274,61 @@ export class K6NdjsonReader {
         h = Math.imul(h ^ 0, 0x01000193);
         for (let i = ns; i < ne; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
         const found = this.endpointByHash.get(h);
-        if (found && found.nameBytes.length === ne - ns && found.methodBytes.length === me - ms && bytesEqual(buf, ns, found.nameBytes) && bytesEqual(buf, ms, found.methodBytes)) return found;
+        if (
+          found &&
+          found.nameBytes.length === ne - ns &&
+          found.methodBytes.length === me - ms &&
+          bytesEqual(buf, ns, found.nameBytes) &&
+          bytesEqual(buf, ms, found.methodBytes)
+        )
+          return found;
         const ep = this.endpointFor(buf.toString('utf8', ns, ne), buf.toString('utf8', ms, me));
         if (!found) this.endpointByHash.set(h, ep);
         return ep;
       }
     }
-    return this.endpointFor(this.tag(K_NAME, KEY_NAME, 'name') ?? this.tag(K_URL, KEY_URL, 'url') ?? '(unnamed)', this.tag(K_METHOD, KEY_METHOD, 'method'));
+    return this.endpointFor(
+      this.tag(K_NAME, KEY_NAME, 'name') ?? this.tag(K_URL, KEY_URL, 'url') ?? '(unnamed)',
+      this.tag(K_METHOD, KEY_METHOD, 'method'),
+    );
   }
 
   private endpointFor(name: string, method: string | undefined): Endpoint {
     const key = `${method ?? ''}\u0000${name}`;
     let ep = this.endpoints.get(key);
-    if (!ep) this.endpoints.set(key, (ep = { name, method, series: new Series(), nameBytes: Buffer.from(name), methodBytes: Buffer.from(method ?? '') }));
+    if (!ep)
+      this.endpoints.set(
+        key,
+        (ep = {
+          name,
+          method,
+          series: new Series(),
+          nameBytes: Buffer.from(name),
+          methodBytes: Buffer.from(method ?? ''),
+        }),
+      );
     return ep;
   }
 
   private timeMs(buf: Buffer, s: number, e: number): number {
     const t = this.time.parse(buf, s, e);
     if (Number.isNaN(t)) {
-      throw new KbError('INVALID_INPUT', `${JSON.stringify(buf.toString('latin1', s, e))} is not a timestamp`, { file: this.file, field: `line ${this.line}: data.time`, hint: 'pass the file as k6 wrote it (--out json)' });
+      throw new KbError('INVALID_INPUT', `${JSON.stringify(buf.toString('latin1', s, e))} is not a timestamp`, {
+        file: this.file,
+        field: `line ${this.line}: data.time`,
+        hint: 'pass the file as k6 wrote it (--out json)',
+      });
     }
     return t;
   }
 
   private point(kind: Kind, metric: string, value: number, ms: number): void {
     if (value < 0 && (kind === Kind.Duration || kind === Kind.Trend)) {
-      throw new KbError('INVALID_INPUT', `is negative (${value}) for ${metric}`, { file: this.file, field: `line ${this.line}: data.value`, hint: 'a duration cannot be below zero; the file is damaged' });
+      throw new KbError('INVALID_INPUT', `is negative (${value}) for ${metric}`, {
+        file: this.file,
+        field: `line ${this.line}: data.value`,
+        hint: 'a duration cannot be below zero; the file is damaged',
+      });
     }
     if (ms < this.firstMs) this.firstMs = ms;
     if (ms > this.lastMs) this.lastMs = ms;
@@ -347,15 +397,23 @@ export class K6NdjsonReader {
       rec = JSON.parse(text);
     } catch (cause) {
       const truncated = this.carry === undefined && /end of JSON|Unterminated|Expected/.test(String(cause));
-      throw new KbError('INVALID_INPUT', `invalid JSON${truncated ? ' (the line looks cut off)' : ''}: ${(cause as Error).message.split('\n')[0]}`, {
-        file: this.file,
-        field: `line ${this.line}`,
-        hint: 'k6 --out json writes one JSON object per line; a cut-off last line means the run was interrupted: remove that line or re-run',
-        cause,
-      });
+      throw new KbError(
+        'INVALID_INPUT',
+        `invalid JSON${truncated ? ' (the line looks cut off)' : ''}: ${(cause as Error).message.split('\n')[0]}`,
+        {
+          file: this.file,
+          field: `line ${this.line}`,
+          hint: 'k6 --out json writes one JSON object per line; a cut-off last line means the run was interrupted: remove that line or re-run',
+          cause,
+        },
+      );
     }
     if (!isObject(rec) || typeof rec.metric !== 'string' || !isObject(rec.data)) {
-      throw new KbError('INVALID_INPUT', 'not a k6 Metric or Point record', { file: this.file, field: `line ${this.line}`, hint: 'pass the file k6 wrote with --out json=FILE' });
+      throw new KbError('INVALID_INPUT', 'not a k6 Metric or Point record', {
+        file: this.file,
+        field: `line ${this.line}`,
+        hint: 'pass the file k6 wrote with --out json=FILE',
+      });
     }
     const data = rec.data;
     if (rec.type === 'Metric') {
@@ -371,10 +429,19 @@ export class K6NdjsonReader {
     if (kind === Kind.Skip) return;
     const value = data.value;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new KbError('INVALID_INPUT', `data.value is ${JSON.stringify(value)}, not a number`, { file: this.file, field: `line ${this.line}: data.value`, hint: 'pass the file as k6 wrote it' });
+      throw new KbError('INVALID_INPUT', `data.value is ${JSON.stringify(value)}, not a number`, {
+        file: this.file,
+        field: `line ${this.line}: data.value`,
+        hint: 'pass the file as k6 wrote it',
+      });
     }
     const t = typeof data.time === 'string' ? Date.parse(data.time) : Number.NaN;
-    if (Number.isNaN(t)) throw new KbError('INVALID_INPUT', 'data.time is not a timestamp', { file: this.file, field: `line ${this.line}: data.time`, hint: 'pass the file as k6 wrote it' });
+    if (Number.isNaN(t))
+      throw new KbError('INVALID_INPUT', 'data.time is not a timestamp', {
+        file: this.file,
+        field: `line ${this.line}: data.time`,
+        hint: 'pass the file as k6 wrote it',
+      });
     this.ctags = isObject(data.tags) ? data.tags : {};
     this.point(kind, rec.metric, value, t);
     this.ctags = undefined;
@@ -387,18 +454,35 @@ export class K6NdjsonReader {
       this.carry = undefined;
       this.lineAt(last, 0, last.length);
     }
-    if (this.line === 0 || this.bytes === 0) throw new KbError('INVALID_INPUT', 'file is empty', { file: this.file, hint: 'k6 wrote nothing; re-run it with --out json=FILE' });
+    if (this.line === 0 || this.bytes === 0)
+      throw new KbError('INVALID_INPUT', 'file is empty', {
+        file: this.file,
+        hint: 'k6 wrote nothing; re-run it with --out json=FILE',
+      });
     const hasTime = Number.isFinite(this.firstMs);
     const durationMs = hasTime ? this.lastMs - this.firstMs : undefined;
     const seconds = durationMs !== undefined && durationMs > 0 ? durationMs / 1000 : undefined;
     const operations: Operation[] = [];
-        const metrics: Metric[] = [];
-    if (this.seen.dataReceived) metrics.push({ name: 'data_received', unit: 'bytes', value: this.dataReceived, direction: 'lower' });
-    if (this.seen.dataSent) metrics.push({ name: 'data_sent', unit: 'bytes', value: this.dataSent, direction: 'lower' });
-    if (this.seen.iterations) metrics.push({ name: 'iterations', unit: 'count', value: this.iterations, direction: 'higher' });
-    if (Number.isFinite(this.vusMax)) metrics.push({ name: 'vus (max)', unit: 'count', value: this.vusMax, direction: 'higher' });
-    const checkTotals = [...this.checks.values()].reduce((a, c) => ({ passes: a.passes + c.passes, fails: a.fails + c.fails }), { passes: 0, fails: 0 });
-    if (checkTotals.passes + checkTotals.fails > 0) metrics.push({ name: 'checks', unit: 'ratio', value: checkTotals.passes / (checkTotals.passes + checkTotals.fails), direction: 'higher' });
+    const metrics: Metric[] = [];
+    if (this.seen.dataReceived)
+      metrics.push({ name: 'data_received', unit: 'bytes', value: this.dataReceived, direction: 'lower' });
+    if (this.seen.dataSent)
+      metrics.push({ name: 'data_sent', unit: 'bytes', value: this.dataSent, direction: 'lower' });
+    if (this.seen.iterations)
+      metrics.push({ name: 'iterations', unit: 'count', value: this.iterations, direction: 'higher' });
+    if (Number.isFinite(this.vusMax))
+      metrics.push({ name: 'vus (max)', unit: 'count', value: this.vusMax, direction: 'higher' });
+    const checkTotals = [...this.checks.values()].reduce(
+      (a, c) => ({ passes: a.passes + c.passes, fails: a.fails + c.fails }),
+      { passes: 0, fails: 0 },
+    );
+    if (checkTotals.passes + checkTotals.fails > 0)
+      metrics.push({
+        name: 'checks',
+        unit: 'ratio',
+        value: checkTotals.passes / (checkTotals.passes + checkTotals.fails),
+        direction: 'higher',
+      });
     if (this.overall.count > 0 || this.overall.failedSamples > 0 || metrics.length > 0) {
       operations.push(
         compact<Operation>({
@@ -414,7 +498,9 @@ export class K6NdjsonReader {
         }),
       );
     }
-    const endpoints = [...this.endpoints.values()].sort((a, b) => (a.name === b.name ? (a.method ?? '').localeCompare(b.method ?? '') : a.name < b.name ? -1 : 1));
+    const endpoints = [...this.endpoints.values()].sort((a, b) =>
+      a.name === b.name ? (a.method ?? '').localeCompare(b.method ?? '') : a.name < b.name ? -1 : 1,
+    );
     for (const ep of endpoints) {
       const s = ep.series;
       operations.push(
@@ -430,7 +516,14 @@ export class K6NdjsonReader {
       );
     }
     for (const [name, s] of [...this.trends.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      operations.push(compact<Operation>({ name, kind: name === 'iteration_duration' ? 'iteration' : 'trend', count: s.count, latency: s.latency() }));
+      operations.push(
+        compact<Operation>({
+          name,
+          kind: name === 'iteration_duration' ? 'iteration' : 'trend',
+          count: s.count,
+          latency: s.latency(),
+        }),
+      );
     }
     const startSecond = hasTime ? Math.floor(this.firstMs / 1000) : 0;
     const timeline = this.timeline.points(startSecond);

@@ -36,7 +36,14 @@ const trendKeys: Record<string, keyof Latency> = {
 };
 
 /** Built-in k6 metrics that are parts of a request's timing, left out of the operations to keep reports about endpoints. */
-const requestPhases = new Set(['http_req_blocked', 'http_req_connecting', 'http_req_tls_handshaking', 'http_req_sending', 'http_req_waiting', 'http_req_receiving']);
+const requestPhases = new Set([
+  'http_req_blocked',
+  'http_req_connecting',
+  'http_req_tls_handshaking',
+  'http_req_sending',
+  'http_req_waiting',
+  'http_req_receiving',
+]);
 
 function latencyOf(view: MetricView): Latency | undefined {
   const latency: Latency = {};
@@ -49,17 +56,40 @@ function latencyOf(view: MetricView): Latency | undefined {
 
 function viewsOf(doc: Json, file: string, flavor: Flavor): MetricView[] {
   const metrics = doc.metrics;
-  if (!isObject(metrics)) throw invalid(at(file, 'metrics'), 'is missing or not an object', 'pass the JSON k6 wrote with --summary-export or handleSummary');
+  if (!isObject(metrics))
+    throw invalid(
+      at(file, 'metrics'),
+      'is missing or not an object',
+      'pass the JSON k6 wrote with --summary-export or handleSummary',
+    );
   return Object.entries(metrics).map(([name, raw]) => {
     const where = child(at(file, 'metrics'), name);
     if (!isObject(raw)) throw invalid(where, 'is not an object', 'pass the file as k6 wrote it');
     if (flavor === 'handle') {
       const values = raw.values;
-      if (!isObject(values)) throw invalid(child(where, 'values'), 'is missing', 'handleSummary metrics carry their statistics under "values"');
-      return { name, type: typeof raw.type === 'string' ? raw.type : undefined, contains: typeof raw.contains === 'string' ? raw.contains : undefined, values, where: child(where, 'values') };
+      if (!isObject(values))
+        throw invalid(
+          child(where, 'values'),
+          'is missing',
+          'handleSummary metrics carry their statistics under "values"',
+        );
+      return {
+        name,
+        type: typeof raw.type === 'string' ? raw.type : undefined,
+        contains: typeof raw.contains === 'string' ? raw.contains : undefined,
+        values,
+        where: child(where, 'values'),
+      };
     }
     const { thresholds: _thresholds, ...values } = raw;
-    const type = 'avg' in values || 'med' in values ? 'trend' : 'passes' in values ? 'rate' : 'count' in values ? 'counter' : 'gauge';
+    const type =
+      'avg' in values || 'med' in values
+        ? 'trend'
+        : 'passes' in values
+          ? 'rate'
+          : 'count' in values
+            ? 'counter'
+            : 'gauge';
     return { name, type, values, where };
   });
 }
@@ -71,10 +101,12 @@ function thresholdsOf(doc: Json, file: string, flavor: Flavor): RunBody['thresho
     for (const [expression, value] of Object.entries(raw.thresholds)) {
       const where = child(child(child(at(file, 'metrics'), metric), 'thresholds'), expression);
       if (flavor === 'export') {
-        if (typeof value !== 'boolean') throw invalid(where, 'is not a boolean', 'summary-export thresholds are true (failed) or false (passed)');
+        if (typeof value !== 'boolean')
+          throw invalid(where, 'is not a boolean', 'summary-export thresholds are true (failed) or false (passed)');
         out.push({ metric, expression, ok: !value });
       } else {
-        if (!isObject(value) || typeof value.ok !== 'boolean') throw invalid(where, 'has no boolean "ok"', 'handleSummary thresholds look like {"ok": true}');
+        if (!isObject(value) || typeof value.ok !== 'boolean')
+          throw invalid(where, 'has no boolean "ok"', 'handleSummary thresholds look like {"ok": true}');
         out.push({ metric, expression, ok: value.ok });
       }
     }
@@ -110,10 +142,22 @@ function sideMetrics(views: MetricView[]): Metric[] {
     if (v.name === 'http_reqs' || v.name === 'http_req_failed') continue;
     if (v.type === 'counter') {
       const count = stat(v.values.count, child(v.where, 'count'));
-      if (count !== undefined) out.push({ name: v.name, unit: v.contains === 'data' || /^data_/.test(v.name) ? 'bytes' : 'count', value: count, direction: /^data_/.test(v.name) ? 'lower' : directionFor(v.name) });
+      if (count !== undefined)
+        out.push({
+          name: v.name,
+          unit: v.contains === 'data' || /^data_/.test(v.name) ? 'bytes' : 'count',
+          value: count,
+          direction: /^data_/.test(v.name) ? 'lower' : directionFor(v.name),
+        });
     } else if (v.type === 'rate') {
       const rate = stat(v.values.rate ?? v.values.value, child(v.where, 'rate' in v.values ? 'rate' : 'value'));
-      if (rate !== undefined) out.push({ name: v.name, unit: 'ratio', value: rate, direction: v.name === 'checks' ? 'higher' : directionFor(v.name) });
+      if (rate !== undefined)
+        out.push({
+          name: v.name,
+          unit: 'ratio',
+          value: rate,
+          direction: v.name === 'checks' ? 'higher' : directionFor(v.name),
+        });
     } else if (v.type === 'gauge') {
       const max = stat(v.values.max ?? v.values.value, child(v.where, 'max' in v.values ? 'max' : 'value'));
       if (max !== undefined) out.push({ name: `${v.name} (max)`, unit: 'count', value: max, direction: 'higher' });
@@ -165,7 +209,9 @@ export function parseK6Summary(files: SourceText[], flavor: Flavor): RunBody[] {
     const count = reqs ? stat(reqs.values.count, child(reqs.where, 'count')) : undefined;
     // http_req_failed is a rate whose "passes" are the failed requests.
     const errors = failed ? stat(failed.values.passes, child(failed.where, 'passes')) : undefined;
-    const errorRate = failed ? stat(failed.values.rate ?? failed.values.value, child(failed.where, 'rate' in failed.values ? 'rate' : 'value')) : undefined;
+    const errorRate = failed
+      ? stat(failed.values.rate ?? failed.values.value, child(failed.where, 'rate' in failed.values ? 'rate' : 'value'))
+      : undefined;
     if (duration || reqs) {
       operations.push(
         compact<Operation>({
@@ -182,7 +228,8 @@ export function parseK6Summary(files: SourceText[], flavor: Flavor): RunBody[] {
       );
     }
     for (const v of views) {
-      if (v.type !== 'trend' || v.name === 'http_req_duration' || requestPhases.has(v.name) || !isTimeTrend(v)) continue;
+      if (v.type !== 'trend' || v.name === 'http_req_duration' || requestPhases.has(v.name) || !isTimeTrend(v))
+        continue;
       const selector = submetricSelector(v.name);
       const base = v.name.replace(/\{.*$/, '');
       if (requestPhases.has(base)) continue;
@@ -190,7 +237,15 @@ export function parseK6Summary(files: SourceText[], flavor: Flavor): RunBody[] {
       operations.push(
         compact<Operation>({
           name: endpointName(base, selector) ?? v.name,
-          kind: method ?? (base === 'http_req_duration' ? 'http' : base === 'iteration_duration' ? 'iteration' : base === 'group_duration' ? 'group' : 'trend'),
+          kind:
+            method ??
+            (base === 'http_req_duration'
+              ? 'http'
+              : base === 'iteration_duration'
+                ? 'iteration'
+                : base === 'group_duration'
+                  ? 'group'
+                  : 'trend'),
           latency: latencyOf(v),
         }),
       );

@@ -23,35 +23,59 @@ export function parseLighthouse(files: SourceText[]): RunBody[] {
   return files.map((file) => {
     const doc = parseJson(file.text, file.path);
     const root = at(file.path, '');
-    if (!isObject(doc) || !isObject(doc.audits) || !isObject(doc.categories)) throw invalid(root, 'is not a Lighthouse report (no audits/categories)', 'pass the JSON report (lighthouse --output=json)');
-    const url = [doc.finalDisplayedUrl, doc.finalUrl, doc.requestedUrl, doc.mainDocumentUrl].find((u): u is string => typeof u === 'string') ?? 'page';
+    if (!isObject(doc) || !isObject(doc.audits) || !isObject(doc.categories))
+      throw invalid(
+        root,
+        'is not a Lighthouse report (no audits/categories)',
+        'pass the JSON report (lighthouse --output=json)',
+      );
+    const url =
+      [doc.finalDisplayedUrl, doc.finalUrl, doc.requestedUrl, doc.mainDocumentUrl].find(
+        (u): u is string => typeof u === 'string',
+      ) ?? 'page';
     const environment: Record<string, string> = {};
     const cfg = isObject(doc.configSettings) ? doc.configSettings : {};
     if (typeof cfg.formFactor === 'string') environment['form-factor'] = cfg.formFactor;
-    if (isObject(cfg.throttling) && typeof cfg.throttlingMethod === 'string') environment.throttling = cfg.throttlingMethod;
+    if (isObject(cfg.throttling) && typeof cfg.throttlingMethod === 'string')
+      environment.throttling = cfg.throttlingMethod;
     const env = isObject(doc.environment) ? doc.environment : {};
     if (typeof env.hostUserAgent === 'string') environment['user-agent'] = env.hostUserAgent;
     if (typeof env.benchmarkIndex === 'number') environment['benchmark-index'] = String(env.benchmarkIndex);
-    if (typeof doc.requestedUrl === 'string' && doc.requestedUrl !== url) environment['requested-url'] = doc.requestedUrl;
+    if (typeof doc.requestedUrl === 'string' && doc.requestedUrl !== url)
+      environment['requested-url'] = doc.requestedUrl;
     const base = {
-      tool: compact({ name: 'lighthouse' as const, version: typeof doc.lighthouseVersion === 'string' ? doc.lighthouseVersion : undefined }),
+      tool: compact({
+        name: 'lighthouse' as const,
+        version: typeof doc.lighthouseVersion === 'string' ? doc.lighthouseVersion : undefined,
+      }),
       format: 'lighthouse' as const,
       startedAt: isoDate(doc.fetchTime),
       durationMs: isObject(doc.timing) ? stat(doc.timing.total, at(file.path, 'timing.total')) : undefined,
     };
     if (isObject(doc.runtimeError) && typeof doc.runtimeError.code === 'string') {
-      environment['runtime-error'] = `${doc.runtimeError.code}: ${typeof doc.runtimeError.message === 'string' ? doc.runtimeError.message : ''}`.trim();
+      environment['runtime-error'] =
+        `${doc.runtimeError.code}: ${typeof doc.runtimeError.message === 'string' ? doc.runtimeError.message : ''}`.trim();
       // The final URL of a failed load is Chrome's error page; the page meant is the requested one.
       const page = typeof doc.requestedUrl === 'string' ? doc.requestedUrl : url;
       delete environment['requested-url'];
       if (page !== url) environment['final-url'] = url;
-      return compact<RunBody>({ ...base, environment, operations: [{ name: page, kind: 'page', count: 1, errors: 1, errorRate: 1 }] });
+      return compact<RunBody>({
+        ...base,
+        environment,
+        operations: [{ name: page, kind: 'page', count: 1, errors: 1, errorRate: 1 }],
+      });
     }
     const metrics: Metric[] = [];
     for (const [id, cat] of Object.entries(doc.categories)) {
       if (!isObject(cat)) continue;
       const score = stat(cat.score, child(child(at(file.path, 'categories'), id), 'score'));
-      if (score !== undefined) metrics.push({ name: `${typeof cat.title === 'string' ? cat.title : id} score`, unit: 'score', value: Math.round(score * 1000) / 10, direction: 'higher' });
+      if (score !== undefined)
+        metrics.push({
+          name: `${typeof cat.title === 'string' ? cat.title : id} score`,
+          unit: 'score',
+          value: Math.round(score * 1000) / 10,
+          direction: 'higher',
+        });
     }
     const audits = doc.audits;
     const numeric = (id: string) => {
@@ -65,9 +89,13 @@ export function parseLighthouse(files: SourceText[]): RunBody[] {
     const cls = numeric('cumulative-layout-shift');
     if (cls !== undefined) metrics.push({ name: 'CLS', unit: 'unitless', value: cls, direction: 'lower' });
     const weight = numeric('total-byte-weight');
-    if (weight !== undefined) metrics.push({ name: 'total transfer size', unit: 'bytes', value: weight, direction: 'lower' });
+    if (weight !== undefined)
+      metrics.push({ name: 'total transfer size', unit: 'bytes', value: weight, direction: 'lower' });
     const summary = audits['resource-summary'];
-    const items = isObject(summary) && isObject(summary.details) && Array.isArray(summary.details.items) ? summary.details.items : [];
+    const items =
+      isObject(summary) && isObject(summary.details) && Array.isArray(summary.details.items)
+        ? summary.details.items
+        : [];
     let requests: number | undefined;
     items.forEach((item, i) => {
       if (!isObject(item) || typeof item.resourceType !== 'string') return;
@@ -78,7 +106,8 @@ export function parseLighthouse(files: SourceText[]): RunBody[] {
         requests = count;
         return;
       }
-      if (size !== undefined) metrics.push({ name: `${item.resourceType} transfer size`, unit: 'bytes', value: size, direction: 'lower' });
+      if (size !== undefined)
+        metrics.push({ name: `${item.resourceType} transfer size`, unit: 'bytes', value: size, direction: 'lower' });
     });
     // The page's network requests are a metric, not the operation's count (the page was loaded once).
     if (requests !== undefined) metrics.push({ name: 'requests', unit: 'count', value: requests, direction: 'lower' });

@@ -36,12 +36,25 @@ function readTable(source: SourceText): Table {
   const text = source.text.replace(/\r+\n/g, '\n');
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as string[][];
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      relax_quotes: true,
+    }) as string[][];
   } catch (cause) {
-    throw new KbError('INVALID_INPUT', `CSV does not parse: ${(cause as Error).message}`, { file: source.path, hint: 'check the file is a complete Locust CSV export', cause });
+    throw new KbError('INVALID_INPUT', `CSV does not parse: ${(cause as Error).message}`, {
+      file: source.path,
+      hint: 'check the file is a complete Locust CSV export',
+      cause,
+    });
   }
   const [header, ...body] = records;
-  if (!header) throw new KbError('INVALID_INPUT', 'CSV has no header line', { file: source.path, hint: 'pass the Locust *_stats.csv file as written by --csv' });
+  if (!header)
+    throw new KbError('INVALID_INPUT', 'CSV has no header line', {
+      file: source.path,
+      hint: 'pass the Locust *_stats.csv file as written by --csv',
+    });
   const rows = body.map((cells, i) => ({
     line: i + 2,
     cells: Object.fromEntries(header.map((h, j) => [h.trim(), (cells[j] ?? '').trim()])),
@@ -50,13 +63,19 @@ function readTable(source: SourceText): Table {
 }
 
 function requireColumns(table: Table, wanted: readonly (readonly string[])[], what: string): void {
-  const missing = wanted.filter((alternatives) => !alternatives.some((a) => table.header.includes(a))).map((a) => `"${a[0]}"`);
+  const missing = wanted
+    .filter((alternatives) => !alternatives.some((a) => table.header.includes(a)))
+    .map((a) => `"${a[0]}"`);
   if (missing.length > 0) {
-    throw new KbError('INVALID_INPUT', `${what} is missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
-      file: table.file,
-      field: 'header',
-      hint: 'pass the file exactly as Locust wrote it (--csv); hand-edited exports must keep these columns',
-    });
+    throw new KbError(
+      'INVALID_INPUT',
+      `${what} is missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      {
+        file: table.file,
+        field: 'header',
+        hint: 'pass the file exactly as Locust wrote it (--csv); hand-edited exports must keep these columns',
+      },
+    );
   }
 }
 
@@ -70,8 +89,14 @@ function cell(row: Row, names: readonly string[], where: At): number | undefined
   const raw = pick(row, names);
   if (raw === undefined || raw === '' || raw === 'N/A') return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value)) throw invalid(where, `is ${JSON.stringify(raw)}, not a number`, 'Locust writes numbers or N/A here; re-export the CSV');
-  if (value < 0) throw invalid(where, `is negative (${raw})`, 'a measured statistic cannot be below zero; re-export the CSV');
+  if (!Number.isFinite(value))
+    throw invalid(
+      where,
+      `is ${JSON.stringify(raw)}, not a number`,
+      'Locust writes numbers or N/A here; re-export the CSV',
+    );
+  if (value < 0)
+    throw invalid(where, `is negative (${raw})`, 'a measured statistic cannot be below zero; re-export the CSV');
   return value;
 }
 
@@ -102,7 +127,11 @@ function rowWhere(table: Table, line: number, column: string): At {
 }
 
 function operationsFromStats(table: Table): Operation[] {
-  requireColumns(table, [col.name, col.count, col.failures, col.median, col.mean, col.min, col.max, col.rps], 'Locust stats CSV');
+  requireColumns(
+    table,
+    [col.name, col.count, col.failures, col.median, col.mean, col.min, col.max, col.rps],
+    'Locust stats CSV',
+  );
   return table.rows.map(({ line, cells }) => {
     const w = (c: readonly string[]) => rowWhere(table, line, c[0]!);
     const name = cells.Name ?? '';
@@ -138,7 +167,9 @@ function operationsFromStats(table: Table): Operation[] {
 function timelineFromHistory(table: Table): { timeline: NonNullable<RunBody['timeline']>; start?: number } {
   requireColumns(table, [['Timestamp'], ['User Count'], col.name, col.rps], 'Locust stats history CSV');
   const rows = table.rows.filter((r) => r.cells.Name === 'Aggregated');
-  const stamps = rows.map((r) => cell(r.cells, ['Timestamp'], rowWhere(table, r.line, 'Timestamp'))).filter((t): t is number => t !== undefined);
+  const stamps = rows
+    .map((r) => cell(r.cells, ['Timestamp'], rowWhere(table, r.line, 'Timestamp')))
+    .filter((t): t is number => t !== undefined);
   const start = stamps.length > 0 ? Math.min(...stamps) : undefined;
   const timeline = rows.flatMap(({ line, cells }) => {
     const w = (c: string) => rowWhere(table, line, c);
@@ -169,7 +200,12 @@ function failuresAsMetrics(table: Table, operations: Operation[]): void {
     if (occurrences === undefined) continue;
     const op = operations.find((o) => o.name === cells.Name && (o.kind ?? '') === (pick(cells, col.type) ?? ''));
     if (!op) continue;
-    (op.metrics ??= []).push({ name: `failure: ${cells.Error ?? ''}`, unit: 'count', value: occurrences, direction: 'lower' });
+    (op.metrics ??= []).push({
+      name: `failure: ${cells.Error ?? ''}`,
+      unit: 'count',
+      value: occurrences,
+      direction: 'lower',
+    });
   }
 }
 
@@ -180,7 +216,13 @@ function exceptionsAsMetrics(table: Table, operations: Operation[]): void {
   if (!target) return;
   for (const { line, cells } of table.rows) {
     const count = cell(cells, ['Count'], rowWhere(table, line, 'Count'));
-    if (count !== undefined) (target.metrics ??= []).push({ name: `exception: ${cells.Message ?? ''}`, unit: 'count', value: count, direction: 'lower' });
+    if (count !== undefined)
+      (target.metrics ??= []).push({
+        name: `exception: ${cells.Message ?? ''}`,
+        unit: 'count',
+        value: count,
+        direction: 'lower',
+      });
   }
 }
 
@@ -190,14 +232,26 @@ export function parseLocustCsv(files: SourceText[]): RunBody[] {
   const encodings = new Set<string>();
   for (const f of files) {
     const role = locustCsvRole(f.text.replace(/^\uFEFF/, '').split('\n', 1)[0] ?? '');
-    if (!role) throw new KbError('INVALID_INPUT', 'not a Locust stats, stats history or failures CSV', { file: f.path, field: 'header', hint: 'pass the files Locust wrote with --csv' });
-    if (byRole.has(role)) throw new KbError('USAGE', `two Locust ${role} files given for one run`, { file: f.path, hint: 'ingest one run at a time: PREFIX_stats.csv with its own PREFIX_stats_history.csv' });
+    if (!role)
+      throw new KbError('INVALID_INPUT', 'not a Locust stats, stats history or failures CSV', {
+        file: f.path,
+        field: 'header',
+        hint: 'pass the files Locust wrote with --csv',
+      });
+    if (byRole.has(role))
+      throw new KbError('USAGE', `two Locust ${role} files given for one run`, {
+        file: f.path,
+        hint: 'ingest one run at a time: PREFIX_stats.csv with its own PREFIX_stats_history.csv',
+      });
     byRole.set(role, readTable(f));
     if (f.encoding) encodings.add(f.encoding);
   }
   const stats = byRole.get('stats');
   if (!stats) {
-    throw new KbError('USAGE', 'a Locust run needs its *_stats.csv file', { file: files[0]?.path, hint: 'pass PREFIX_stats.csv too (history and failures alone carry no per-endpoint totals)' });
+    throw new KbError('USAGE', 'a Locust run needs its *_stats.csv file', {
+      file: files[0]?.path,
+      hint: 'pass PREFIX_stats.csv too (history and failures alone carry no per-endpoint totals)',
+    });
   }
   const operations = operationsFromStats(stats);
   const history = byRole.get('history');

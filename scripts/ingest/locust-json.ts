@@ -16,7 +16,8 @@ function histogramOf(raw: unknown, where: At): [number, number][] {
   return Object.entries(raw)
     .map(([k, v]): [number, number] => {
       const ms = Number(k);
-      if (!Number.isFinite(ms) || ms < 0) throw invalid(child(where, k), 'is not a response time bucket', 'pass the file Locust wrote with --json');
+      if (!Number.isFinite(ms) || ms < 0)
+        throw invalid(child(where, k), 'is not a response time bucket', 'pass the file Locust wrote with --json');
       return [ms, stat(v, child(where, k)) ?? 0];
     })
     .sort((a, b) => b[0] - a[0]);
@@ -35,7 +36,8 @@ function percentile(desc: [number, number][], total: number, fraction: number): 
 }
 
 function operationOf(raw: Json, where: At): Operation {
-  if (typeof raw.name !== 'string') throw invalid(child(where, 'name'), 'is missing', 'pass the file Locust wrote with --json');
+  if (typeof raw.name !== 'string')
+    throw invalid(child(where, 'name'), 'is missing', 'pass the file Locust wrote with --json');
   const count = statOf(raw, 'num_requests', where);
   const failures = statOf(raw, 'num_failures', where);
   const total = statOf(raw, 'total_response_time', where);
@@ -61,7 +63,10 @@ function operationOf(raw: Json, where: At): Operation {
     count,
     errors: failures,
     errorRate: count !== undefined && failures !== undefined && count > 0 ? Math.min(1, failures / count) : undefined,
-    throughput: count !== undefined && start !== undefined && last !== undefined && last > start ? count / (last - start) : undefined,
+    throughput:
+      count !== undefined && start !== undefined && last !== undefined && last > start
+        ? count / (last - start)
+        : undefined,
     latency: Object.keys(latency).length > 0 ? latency : undefined,
   });
 }
@@ -78,7 +83,9 @@ export function parseLocustJson(files: SourceText[]): RunBody[] {
     });
     const operations = entries.map((raw, i) => operationOf(raw, child(root, i)));
     const starts = entries.map((e) => e.start_time).filter((t): t is number => typeof t === 'number' && t > 0);
-    const ends = entries.map((e) => e.last_request_timestamp).filter((t): t is number => typeof t === 'number' && t > 0);
+    const ends = entries
+      .map((e) => e.last_request_timestamp)
+      .filter((t): t is number => typeof t === 'number' && t > 0);
     const startS = starts.length > 0 ? Math.min(...starts) : undefined;
     const endS = ends.length > 0 ? Math.max(...ends) : undefined;
     return compact<RunBody>({

@@ -46,7 +46,11 @@ const HEAD_BYTES = 64 * 1024;
 const slugPart = /[^a-z0-9.-]+/g;
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(slugPart, '-').replace(/^[-.]+|[-.]+$/g, '').replace(/-{2,}/g, '-');
+  return text
+    .toLowerCase()
+    .replace(slugPart, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .replace(/-{2,}/g, '-');
 }
 
 function stamp(iso: string): string {
@@ -55,10 +59,16 @@ function stamp(iso: string): string {
 
 function checkOptions(options: ParseOptions): void {
   if (options.suite !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(options.suite)) {
-    throw new KbError('BAD_ARGUMENT', `suite "${options.suite}" is not a lowercase slug`, { field: '--suite', hint: 'use lowercase letters, digits and dashes, e.g. "api-gateway"' });
+    throw new KbError('BAD_ARGUMENT', `suite "${options.suite}" is not a lowercase slug`, {
+      field: '--suite',
+      hint: 'use lowercase letters, digits and dashes, e.g. "api-gateway"',
+    });
   }
   if (options.week !== undefined && !(Number.isInteger(options.week) && options.week >= 1 && options.week <= 12)) {
-    throw new KbError('BAD_ARGUMENT', `week ${options.week} is not 1–12`, { field: '--week', hint: 'pass the plan week, 1 to 12' });
+    throw new KbError('BAD_ARGUMENT', `week ${options.week} is not 1–12`, {
+      field: '--week',
+      hint: 'pass the plan week, 1 to 12',
+    });
   }
 }
 
@@ -105,7 +115,9 @@ function finishRun(body: RunBody, files: string[], sha256: string, options: Pars
   return parsed.data;
 }
 
-async function readHead(file: RunFile): Promise<{ head: Buffer; iterator?: AsyncIterator<Uint8Array>; rest: Buffer[] }> {
+async function readHead(
+  file: RunFile,
+): Promise<{ head: Buffer; iterator?: AsyncIterator<Uint8Array>; rest: Buffer[] }> {
   const it = file.stream!()[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -120,7 +132,13 @@ async function readHead(file: RunFile): Promise<{ head: Buffer; iterator?: Async
   return { head: Buffer.concat(chunks), iterator: it, rest: chunks };
 }
 
-async function streamK6(file: RunFile, first: Buffer[], iterator: AsyncIterator<Uint8Array> | undefined, hash: ReturnType<typeof createHash>, options: ParseOptions): Promise<RunBody> {
+async function streamK6(
+  file: RunFile,
+  first: Buffer[],
+  iterator: AsyncIterator<Uint8Array> | undefined,
+  hash: ReturnType<typeof createHash>,
+  options: ParseOptions,
+): Promise<RunBody> {
   const reader = new K6NdjsonReader(file.path);
   let done = 0;
   const feed = (b: Buffer) => {
@@ -146,33 +164,55 @@ async function streamK6(file: RunFile, first: Buffer[], iterator: AsyncIterator<
  */
 export async function parseRuns(files: RunFile[], options: ParseOptions): Promise<Run[]> {
   checkOptions(options);
-  if (files.length === 0) throw new KbError('USAGE', 'no input files', { hint: 'pass the tool output file(s) to ingest' });
+  if (files.length === 0)
+    throw new KbError('USAGE', 'no input files', { hint: 'pass the tool output file(s) to ingest' });
   const hash = createHash('sha256');
   const sources: SourceText[] = [];
   const formats: FormatId[] = [];
   for (let file of files) {
-    if (file.bytes === undefined && file.stream === undefined) throw new KbError('INTERNAL', 'file has neither bytes nor stream', { file: file.path });
+    if (file.bytes === undefined && file.stream === undefined)
+      throw new KbError('INTERNAL', 'file has neither bytes nor stream', { file: file.path });
     if (file.bytes === undefined) {
       const { head, iterator, rest } = await readHead(file);
-      if (head.length === 0) throw new KbError('INVALID_INPUT', 'file is empty', { file: file.path, hint: 'the tool wrote nothing; re-run it and pass its output file' });
+      if (head.length === 0)
+        throw new KbError('INVALID_INPUT', 'file is empty', {
+          file: file.path,
+          hint: 'the tool wrote nothing; re-run it and pass its output file',
+        });
       const headText = decodeText(head.subarray(0, Math.min(head.length, HEAD_BYTES))).text;
       // JSON documents are only parsed once gathered; NDJSON is recognised from its first line.
-      const format = looksLikeJson(headText) && !options.format && !/^\s*\{"(?:metric|type)":/.test(headText) ? undefined : detectFormat({ path: file.path, head: headText }, options.format);
+      const format =
+        looksLikeJson(headText) && !options.format && !/^\s*\{"(?:metric|type)":/.test(headText)
+          ? undefined
+          : detectFormat({ path: file.path, head: headText }, options.format);
       if (format === 'k6-ndjson') {
-        if (files.length > 1) throw new KbError('USAGE', 'a k6 NDJSON file is a run of its own', { file: file.path, hint: 'ingest it alone' });
+        if (files.length > 1)
+          throw new KbError('USAGE', 'a k6 NDJSON file is a run of its own', {
+            file: file.path,
+            hint: 'ingest it alone',
+          });
         const body = await streamK6(file, rest, iterator, hash, options);
         return [finishRun(body, [file.path], hash.digest('hex'), options)];
       }
       // Not streamable: gather the rest and go the ordinary way.
       const all = [...rest];
-      if (iterator) for (let n = await iterator.next(); !n.done; n = await iterator.next()) all.push(Buffer.from(n.value));
+      if (iterator)
+        for (let n = await iterator.next(); !n.done; n = await iterator.next()) all.push(Buffer.from(n.value));
       file = { path: file.path, bytes: Buffer.concat(all) };
     }
     const bytes = file.bytes!;
     hash.update(bytes);
-    if (bytes.length === 0) throw new KbError('INVALID_INPUT', 'file is empty', { file: file.path, hint: 'the tool wrote nothing; re-run it and pass its output file' });
+    if (bytes.length === 0)
+      throw new KbError('INVALID_INPUT', 'file is empty', {
+        file: file.path,
+        hint: 'the tool wrote nothing; re-run it and pass its output file',
+      });
     const decoded = decodeText(bytes);
-    if (decoded.text.trim() === '') throw new KbError('INVALID_INPUT', 'file has only white space', { file: file.path, hint: 'the tool wrote nothing; re-run it and pass its output file' });
+    if (decoded.text.trim() === '')
+      throw new KbError('INVALID_INPUT', 'file has only white space', {
+        file: file.path,
+        hint: 'the tool wrote nothing; re-run it and pass its output file',
+      });
     const head = decoded.text.slice(0, HEAD_BYTES);
     let parsed: unknown;
     if (looksLikeJson(head) && !/^\s*\{"(?:metric|type)":/.test(head)) parsed = parseJson(decoded.text, file.path);
@@ -189,7 +229,10 @@ export async function parseRuns(files: RunFile[], options: ParseOptions): Promis
     });
   }
   if (format !== 'locust-csv' && sources.length > 1) {
-    throw new KbError('USAGE', `${sources.length} ${format} files given for one run`, { file: sources[1]?.path, hint: 'ingest each file as its own run' });
+    throw new KbError('USAGE', `${sources.length} ${format} files given for one run`, {
+      file: sources[1]?.path,
+      hint: 'ingest each file as its own run',
+    });
   }
   const sha256 = hash.digest('hex');
   let bodies: RunBody[];
@@ -208,7 +251,10 @@ export async function parseRuns(files: RunFile[], options: ParseOptions): Promis
 export async function parseRunFiles(files: RunFile[], options: ParseOptions): Promise<Run> {
   const runs = await parseRuns(files, options);
   if (runs.length !== 1) {
-    throw new KbError('USAGE', `the input holds ${runs.length} runs, not one`, { file: files[0]?.path, hint: 'ingest it with parseRuns (kb ingest stores each run)' });
+    throw new KbError('USAGE', `the input holds ${runs.length} runs, not one`, {
+      file: files[0]?.path,
+      hint: 'ingest it with parseRuns (kb ingest stores each run)',
+    });
   }
   return runs[0]!;
 }

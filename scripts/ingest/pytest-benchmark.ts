@@ -32,10 +32,12 @@ export function parsePytestBenchmark(files: SourceText[]): RunBody[] {
   return files.map((file) => {
     const doc = parseJson(file.text, file.path);
     const root = at(file.path, 'benchmarks');
-    if (!isObject(doc) || !Array.isArray(doc.benchmarks)) throw invalid(root, 'is missing', 'pass the file written by --benchmark-json or --benchmark-autosave');
+    if (!isObject(doc) || !Array.isArray(doc.benchmarks))
+      throw invalid(root, 'is missing', 'pass the file written by --benchmark-json or --benchmark-autosave');
     const operations = doc.benchmarks.map((raw, i): Operation => {
       const w = child(root, i);
-      if (!isObject(raw) || typeof raw.name !== 'string') throw invalid(child(w, 'name'), 'is missing', 'each benchmark has a name');
+      if (!isObject(raw) || typeof raw.name !== 'string')
+        throw invalid(child(w, 'name'), 'is missing', 'each benchmark has a name');
       if (!isObject(raw.stats)) throw invalid(child(w, 'stats'), 'is missing', 'each benchmark has its stats');
       const s = raw.stats;
       const sw = child(w, 'stats');
@@ -45,13 +47,23 @@ export function parsePytestBenchmark(files: SourceText[]): RunBody[] {
         kind: 'function',
         count: statOf(s, 'rounds', sw),
         throughput: statOf(s, 'ops', sw),
-        latency: compact({ min: ms('min'), mean: ms('mean'), median: ms('median'), p75: ms('q3'), max: ms('max'), stddev: ms('stddev') }),
+        latency: compact({
+          min: ms('min'),
+          mean: ms('mean'),
+          median: ms('median'),
+          p75: ms('q3'),
+          max: ms('max'),
+          stddev: ms('stddev'),
+        }),
       });
     });
     const dt = typeof doc.datetime === 'string' ? doc.datetime : undefined;
     const startedAt = dt ? new Date(/(?:Z|[+-]\d\d:?\d\d)$/.test(dt) ? dt : `${dt}Z`) : undefined;
     return compact<RunBody>({
-      tool: compact({ name: 'pytest-benchmark' as const, version: typeof doc.version === 'string' ? doc.version : undefined }),
+      tool: compact({
+        name: 'pytest-benchmark' as const,
+        version: typeof doc.version === 'string' ? doc.version : undefined,
+      }),
       format: 'pytest-benchmark',
       startedAt: startedAt && !Number.isNaN(startedAt.getTime()) ? startedAt.toISOString() : undefined,
       environment: environmentOf(doc),

@@ -30,7 +30,11 @@ function bytes(text: string, where: ReturnType<typeof at>): number {
   return Number(m[1]) * binarySuffix[m[2]!]!;
 }
 
-function section(text: string, file: string, index: number): { op: Operation; env: Record<string, string>; durationMs?: number } {
+function section(
+  text: string,
+  file: string,
+  index: number,
+): { op: Operation; env: Record<string, string>; durationMs?: number } {
   const w = (field: string) => at(file, `test ${index + 1}: ${field}`);
   const url = /Running \S+ test @ (\S+)/.exec(text)?.[1] ?? `test ${index + 1}`;
   const env: Record<string, string> = {};
@@ -51,13 +55,25 @@ function section(text: string, file: string, index: number): { op: Operation; en
     for (const line of text.slice(distAt).split('\n').slice(1)) {
       const m = /^\s+([\d.]+)%\s+(\S+)\s*$/.exec(line);
       if (!m) break;
-      const key = ({ '50': 'p50', '75': 'p75', '90': 'p90', '95': 'p95', '99': 'p99', '99.9': 'p999' } as Record<string, keyof Latency>)[m[1]!];
+      const key = (
+        { '50': 'p50', '75': 'p75', '90': 'p90', '95': 'p95', '99': 'p99', '99.9': 'p999' } as Record<
+          string,
+          keyof Latency
+        >
+      )[m[1]!];
       if (key) latency[key] = timeMs(m[2]!, w(`Latency Distribution ${m[1]}%`));
     }
   }
   const metrics: Metric[] = [];
   const rps = /^\s*Req\/Sec\s+(\S+)\s+(\S+)\s+(\S+)/m.exec(text);
-  if (rps) metrics.push({ name: 'Req/Sec per thread (avg)', unit: 'rps', value: count(rps[1]!, w('Req/Sec Avg')), direction: 'higher', range: count(rps[2]!, w('Req/Sec Stdev')) });
+  if (rps)
+    metrics.push({
+      name: 'Req/Sec per thread (avg)',
+      unit: 'rps',
+      value: count(rps[1]!, w('Req/Sec Avg')),
+      direction: 'higher',
+      range: count(rps[2]!, w('Req/Sec Stdev')),
+    });
   const total = /(\d+) requests in ([\d.]+\w+), ([\d.]+\w+) read/.exec(text);
   let durationMs: number | undefined;
   if (total) {
@@ -85,7 +101,13 @@ function section(text: string, file: string, index: number): { op: Operation; en
   const reqs = total ? Number(total[1]) : undefined;
   const throughput = /Requests\/sec:\s+([\d.]+[kMG]?)/.exec(text);
   const transfer = /Transfer\/sec:\s+([\d.]+\w+)/.exec(text);
-  if (transfer) metrics.push({ name: 'transfer/sec', unit: 'bytes/s', value: bytes(transfer[1]!, w('Transfer/sec')), direction: 'higher' });
+  if (transfer)
+    metrics.push({
+      name: 'transfer/sec',
+      unit: 'bytes/s',
+      value: bytes(transfer[1]!, w('Transfer/sec')),
+      direction: 'higher',
+    });
   const op = compact<Operation>({
     name: url,
     kind: 'http',
@@ -104,7 +126,8 @@ export function parseWrk(files: SourceText[]): RunBody[] {
   return files.map((file) => {
     const text = file.text.replace(/\r\n?/g, '\n');
     const starts = [...text.matchAll(/^Running \S+ test @/gm)].map((m) => m.index!);
-    if (starts.length === 0) throw invalid(at(file.path, ''), 'has no "Running … test @ URL" line', 'pass wrk\'s own output');
+    if (starts.length === 0)
+      throw invalid(at(file.path, ''), 'has no "Running … test @ URL" line', "pass wrk's own output");
     const sections = starts.map((s, i) => section(text.slice(s, starts[i + 1] ?? text.length), file.path, i));
     const environment: Record<string, string> = {};
     const envs = sections.map((s) => s.env);

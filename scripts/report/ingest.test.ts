@@ -18,7 +18,8 @@ let dir: string;
 
 async function tree(root: string): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await fs.readdir(root, { withFileTypes: true, recursive: true })) if (e.isFile()) out.push(path.relative(root, path.join(e.parentPath, e.name)));
+  for (const e of await fs.readdir(root, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) out.push(path.relative(root, path.join(e.parentPath, e.name)));
   return out.sort();
 }
 
@@ -36,14 +37,20 @@ describe('planIngest / applyIngest', () => {
   it('is all-or-nothing: a bad second file writes nothing', async () => {
     const bad = path.join(dir, 'truncated.json');
     await fs.writeFile(bad, '{"results": [{"command": "x", "mean": 0.1');
-    const err = await planIngest(dir, [...locust1x, bad], { suite: 'sample-api', label: '1x', now: new Date() }).catch((e: unknown) => e);
+    const err = await planIngest(dir, [...locust1x, bad], { suite: 'sample-api', label: '1x', now: new Date() }).catch(
+      (e: unknown) => e,
+    );
     expect(isKbError(err) && err.code).toBe('INVALID_INPUT');
     expect(isKbError(err) && err.format()).toContain('truncated.json');
     expect(await tree(dir)).toEqual(['slo-targets.yaml', 'truncated.json']);
   });
 
   it('stores the run, writes report and scorecard, and is idempotent', async () => {
-    const plan = await planIngest(dir, locust1x, { suite: 'sample-api', label: '1x', now: new Date('2026-11-26T06:00:00Z') });
+    const plan = await planIngest(dir, locust1x, {
+      suite: 'sample-api',
+      label: '1x',
+      now: new Date('2026-11-26T06:00:00Z'),
+    });
     await applyIngest(dir, plan);
     const files = await tree(dir);
     expect(files).toContain('docs/slos/scorecard.mdx');
@@ -51,14 +58,27 @@ describe('planIngest / applyIngest', () => {
     const report = files.find((f) => f.startsWith('reports/'))!;
     const page = parseMarkdown(await fs.readFile(path.join(dir, report), 'utf8'));
     expect(page.data).toMatchObject({ kind: 'benchmark-report', status: 'published', suite: 'sample-api' });
-    expect(page.data['slo-verdicts']).toContainEqual({ target: 'api-p99', verdict: 'pass', value: 68, unit: 'ms', margin: 32 });
-    const again = await planIngest(dir, locust1x, { suite: 'sample-api', label: '1x', now: new Date('2026-11-26T07:00:00Z') });
+    expect(page.data['slo-verdicts']).toContainEqual({
+      target: 'api-p99',
+      verdict: 'pass',
+      value: 68,
+      unit: 'ms',
+      margin: 32,
+    });
+    const again = await planIngest(dir, locust1x, {
+      suite: 'sample-api',
+      label: '1x',
+      now: new Date('2026-11-26T07:00:00Z'),
+    });
     expect(again.runs[0]!.status).toBe('unchanged');
     expect(again.writes).toEqual([]);
   });
 
   it('renders hostile operation names literally through the MDX pipeline', async () => {
-    await applyIngest(dir, await planIngest(dir, [hostileCsv], { suite: 'hostile', now: new Date('2026-11-26T06:00:00Z') }));
+    await applyIngest(
+      dir,
+      await planIngest(dir, [hostileCsv], { suite: 'hostile', now: new Date('2026-11-26T06:00:00Z') }),
+    );
     const report = (await tree(dir)).find((f) => f.startsWith('reports/'))!;
     const { body } = parseMarkdown(await fs.readFile(path.join(dir, report), 'utf8'));
     const mod = await evaluate(body, { ...runtime, remarkPlugins: [remarkGfm] } as Parameters<typeof evaluate>[1]);
@@ -93,7 +113,9 @@ describe('kb ingest (CLI)', () => {
     const write = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((s: string) => (stderr.push(String(s)), true)) as typeof process.stderr.write;
     try {
-      expect(await main(['ingest', b, '--suite', 'g', '--fail-on-regression', '--root', dir], { cwd: dir, env: {} })).toBe(3);
+      expect(
+        await main(['ingest', b, '--suite', 'g', '--fail-on-regression', '--root', dir], { cwd: dir, env: {} }),
+      ).toBe(3);
     } finally {
       process.stderr.write = write;
     }

@@ -69,20 +69,29 @@ async function openInput(cwd: string, file: string): Promise<RunFile> {
     if (!st.isFile()) throw new Error('not a file');
     size = st.size;
   } catch {
-    throw new KbError('NOT_FOUND', 'input file not found', { file, hint: 'check the path (relative to the current directory)' });
+    throw new KbError('NOT_FOUND', 'input file not found', {
+      file,
+      hint: 'check the path (relative to the current directory)',
+    });
   }
-  if (size >= STREAM_FROM_BYTES) return { path: file, size, stream: () => createReadStream(abs, { highWaterMark: 1 << 20 }) };
+  if (size >= STREAM_FROM_BYTES)
+    return { path: file, size, stream: () => createReadStream(abs, { highWaterMark: 1 << 20 }) };
   return { path: file, size, bytes: await fs.readFile(abs) };
 }
 
 function withExtras(run: Run, options: IngestOptions): Run {
-  const environment = { ...run.environment, ...options.env, ...(options.example ? { 'example-source': options.example } : {}) };
+  const environment = {
+    ...run.environment,
+    ...options.env,
+    ...(options.example ? { 'example-source': options.example } : {}),
+  };
   return { ...run, labels: { ...run.labels, ...(options.example ? { example: true } : {}) }, environment };
 }
 
 /** Reads, parses and judges; returns every planned write without touching the disk. */
 export async function planIngest(root: string, inputs: readonly string[], options: IngestOptions): Promise<IngestPlan> {
-  if (inputs.length === 0) throw new KbError('USAGE', 'no input files', { hint: 'pass the tool output file(s): kb ingest results.json' });
+  if (inputs.length === 0)
+    throw new KbError('USAGE', 'no input files', { hint: 'pass the tool output file(s): kb ingest results.json' });
   const { config, warnings } = await loadSloTargets(root);
   const stored = await loadRuns(root);
   const storedById = new Map(stored.map((r) => [r.id, r]));
@@ -102,13 +111,19 @@ export async function planIngest(root: string, inputs: readonly string[], option
     for (const raw of parsed) {
       const run = withExtras(raw, options);
       if (fresh.some((f) => f.run.id === run.id)) {
-        throw new KbError('EXISTS', `two inputs give the same run id ${run.id}`, { file: group[0], hint: 'ingest them with different --label or --suite' });
+        throw new KbError('EXISTS', `two inputs give the same run id ${run.id}`, {
+          file: group[0],
+          hint: 'ingest them with different --label or --suite',
+        });
       }
       const old = storedById.get(run.id);
       if (old && old.source.sha256 === run.source.sha256 && !options.force) {
         fresh.push({ run: old, status: 'unchanged' });
       } else if (old && !options.force) {
-        throw new KbError('EXISTS', `a different run with id ${run.id} is already stored`, { file: runFilePath(run), hint: 'pass --force to replace it, or use another --label' });
+        throw new KbError('EXISTS', `a different run with id ${run.id} is already stored`, {
+          file: runFilePath(run),
+          hint: 'pass --force to replace it, or use another --label',
+        });
       } else {
         fresh.push({ run, status: old ? 'replaced' : 'stored' });
       }
@@ -117,7 +132,9 @@ export async function planIngest(root: string, inputs: readonly string[], option
   const all = [...stored.filter((r) => !fresh.some((f) => f.run.id === r.id)), ...fresh.map((f) => f.run)];
   const writes: IngestPlan['writes'] = [];
   const planned = [
-    ...fresh.filter((f) => f.status !== 'unchanged').map((f) => ({ path: runFilePath(f.run), content: serializeRun(f.run) })),
+    ...fresh
+      .filter((f) => f.status !== 'unchanged')
+      .map((f) => ({ path: runFilePath(f.run), content: serializeRun(f.run) })),
     ...planReportPages(all, config),
   ];
   for (const w of planned) {
@@ -146,5 +163,8 @@ export async function planRegenerate(root: string): Promise<IngestPlan> {
 /** Writes every planned file or none. */
 export async function applyIngest(root: string, plan: IngestPlan): Promise<void> {
   if (plan.writes.length === 0) return;
-  await writeFilesAtomic(plan.writes.map((w) => ({ path: path.join(root, w.path), content: w.content })), { force: true, root });
+  await writeFilesAtomic(
+    plan.writes.map((w) => ({ path: path.join(root, w.path), content: w.content })),
+    { force: true, root },
+  );
 }

@@ -24,7 +24,12 @@ export function table(header: string[], rows: (string | RawCell)[][], align?: ('
   const sep = header.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   // Tool text such as a page URL must not become a GFM autolink: a character reference breaks the pattern, not the text.
-  const cell = (c: string | RawCell) => (typeof c === 'string' ? escapeCell(c).replace(/:\/\//g, '&#58;//').replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#46;`) : c.raw);
+  const cell = (c: string | RawCell) =>
+    typeof c === 'string'
+      ? escapeCell(c)
+          .replace(/:\/\//g, '&#58;//')
+          .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#46;`)
+      : c.raw;
   return [line(header.map(escapeCell)), line(sep), ...rows.map((r) => line(r.map(cell)))].join('\n');
 }
 

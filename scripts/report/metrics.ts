@@ -37,10 +37,14 @@ function latencyValue(latency: Latency | undefined, key: string): number | undef
 export function measure(run: Run, operationSelector: string, metric: string): Measurement | undefined {
   if (metric === 'peakUsers') {
     const users = (run.timeline ?? []).map((p) => p.users).filter((u): u is number => u !== undefined);
-    return users.length > 0 ? { value: Math.max(...users), unit: 'users', direction: 'higher', operation: 'aggregate' } : undefined;
+    return users.length > 0
+      ? { value: Math.max(...users), unit: 'users', direction: 'higher', operation: 'aggregate' }
+      : undefined;
   }
   if (metric === 'durationMs') {
-    return run.durationMs === undefined ? undefined : { value: run.durationMs, unit: 'ms', direction: 'lower', operation: 'run' };
+    return run.durationMs === undefined
+      ? undefined
+      : { value: run.durationMs, unit: 'ms', direction: 'lower', operation: 'run' };
   }
   const op = findOperation(run, operationSelector);
   if (!op) return undefined;
@@ -61,9 +65,15 @@ export function measure(run: Run, operationSelector: string, metric: string): Me
   }
   if (metric === 'throughput' || metric === 'errorRate' || metric === 'count' || metric === 'errors') {
     let value = op[metric];
-    if (metric === 'errorRate' && value === undefined && op.errors !== undefined && op.count) value = op.errors / op.count;
+    if (metric === 'errorRate' && value === undefined && op.errors !== undefined && op.count)
+      value = op.errors / op.count;
     if (value === undefined) return undefined;
-    return { value, unit: expectedCanonical(metric)!, direction: metric === 'throughput' || metric === 'count' ? 'higher' : 'lower', operation: name };
+    return {
+      value,
+      unit: expectedCanonical(metric)!,
+      direction: metric === 'throughput' || metric === 'count' ? 'higher' : 'lower',
+      operation: name,
+    };
   }
   if (metric.startsWith('metric:')) {
     const m = op.metrics?.find((x) => x.name === metric.slice('metric:'.length));
@@ -76,7 +86,8 @@ export function measure(run: Run, operationSelector: string, metric: string): Me
 /** Every metric key an operation carries, in a stable order (for regression comparison and trends). */
 export function metricKeysOf(op: Operation): string[] {
   const keys: string[] = [];
-  for (const k of ['mean', 'p50', 'p90', 'p95', 'p99'] as const) if (latencyValue(op.latency, k) !== undefined) keys.push(k);
+  for (const k of ['mean', 'p50', 'p90', 'p95', 'p99'] as const)
+    if (latencyValue(op.latency, k) !== undefined) keys.push(k);
   if (op.throughput !== undefined) keys.push('throughput');
   if (op.errorRate !== undefined || (op.errors !== undefined && op.count)) keys.push('errorRate');
   for (const m of op.metrics ?? []) keys.push(`metric:${m.name}`);
@@ -86,5 +97,12 @@ export function metricKeysOf(op: Operation): string[] {
 /** Short label for a metric key in tables and charts. */
 export function metricLabel(metric: string): string {
   if (metric.startsWith('metric:')) return metric.slice('metric:'.length);
-  return ({ errorRate: 'error rate', peakUsers: 'peak users', durationMs: 'duration', p999: 'p99.9' } as Record<string, string>)[metric] ?? metric;
+  return (
+    (
+      { errorRate: 'error rate', peakUsers: 'peak users', durationMs: 'duration', p999: 'p99.9' } as Record<
+        string,
+        string
+      >
+    )[metric] ?? metric
+  );
 }

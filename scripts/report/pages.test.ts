@@ -7,7 +7,16 @@ import { makeRun, op } from './test-runs.ts';
 describe('planReportPages', async () => {
   const { value: config } = parseSloTargets(await readFile(new URL('../../slo-targets.yaml', import.meta.url), 'utf8'));
   const runs = ['1x', '10x', '100x'].map((label, i) =>
-    makeRun({ suite: 'sample-api', startedAt: `2026-11-26T0${i}:00:00Z`, labels: { label, loadMultiple: Number.parseInt(label, 10) }, id: `sample-api-${label}`, operations: [op('Aggregated', { aggregate: true, latency: { p99: 50 * 10 ** i }, throughput: 10 * (i + 1), errorRate: 0 }), op('http://x.test/a', { latency: { p95: 10 } })] }),
+    makeRun({
+      suite: 'sample-api',
+      startedAt: `2026-11-26T0${i}:00:00Z`,
+      labels: { label, loadMultiple: Number.parseInt(label, 10) },
+      id: `sample-api-${label}`,
+      operations: [
+        op('Aggregated', { aggregate: true, latency: { p99: 50 * 10 ** i }, throughput: 10 * (i + 1), errorRate: 0 }),
+        op('http://x.test/a', { latency: { p95: 10 } }),
+      ],
+    }),
   );
 
   it('is deterministic whatever order the runs come in', () => {

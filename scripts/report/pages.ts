@@ -1,7 +1,15 @@
 import { serializeMarkdown } from '../core/front-matter.ts';
 import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
-import { baselineReportFile, baselineReportSlug, runReportFile, runReportSlug, scaleReportFile, scaleReportSlug, scorecardFile } from './paths.ts';
+import {
+  baselineReportFile,
+  baselineReportSlug,
+  runReportFile,
+  runReportSlug,
+  scaleReportFile,
+  scaleReportSlug,
+  scorecardFile,
+} from './paths.ts';
 import { compareRuns } from './regression.ts';
 import { exampleNote, regressionsOf, renderRunBody, runTitle, type RunView } from './render-run.ts';
 import { renderScalePage } from './render-scale.ts';
@@ -76,8 +84,14 @@ function renderBaselinePage(week: number, runs: readonly Run[], all: readonly Ru
     'slo-verdicts': verdictFrontMatter(verdicts),
   };
   const intro = `${escapeInline(fm.description)}\n\n{/* truncate */}\n\nThese are the first real measurements of the programme: the knowledge base's own build, CLI and page load, taken with the tools named below and ingested with \`kb ingest --baseline --week ${week}\`. Later runs of the same suites are compared against them.\n\n`;
-  const sections = views.map((v) => `## ${escapeInline(runTitle(v.run))}\n\nFull report: [${escapeInline(v.run.id)}](/reports/${runReportSlug(v.run)}).\n\n${renderRunBody(v, 3)}`);
-  return { path: baselineReportFile(week, runs[0]!), content: serializeMarkdown(fm, `${intro}${sections.join('\n\n')}\n`) };
+  const sections = views.map(
+    (v) =>
+      `## ${escapeInline(runTitle(v.run))}\n\nFull report: [${escapeInline(v.run.id)}](/reports/${runReportSlug(v.run)}).\n\n${renderRunBody(v, 3)}`,
+  );
+  return {
+    path: baselineReportFile(week, runs[0]!),
+    content: serializeMarkdown(fm, `${intro}${sections.join('\n\n')}\n`),
+  };
 }
 
 /** Every generated page (run reports, scale tests, weekly baselines, the scorecard) from all runs. Deterministic. */
@@ -86,9 +100,11 @@ export function planReportPages(unsorted: readonly Run[], config: SloConfig): Pl
   const pages = runs.map((r) => renderRunPage(buildRunView(r, runs, config)));
   for (const suite of [...new Set(runs.map((r) => r.suite))].sort()) {
     const series = scaleSeries(suite, runs);
-    if (series.length) pages.push({ path: scaleReportFile(suite, series[0]!), content: renderScalePage(suite, series, config) });
+    if (series.length)
+      pages.push({ path: scaleReportFile(suite, series[0]!), content: renderScalePage(suite, series, config) });
   }
-  for (const [week, weekRuns] of [...baselineRunsByWeek(runs)].sort(([a], [b]) => a - b)) pages.push(renderBaselinePage(week, weekRuns, runs, config));
+  for (const [week, weekRuns] of [...baselineRunsByWeek(runs)].sort(([a], [b]) => a - b))
+    pages.push(renderBaselinePage(week, weekRuns, runs, config));
   pages.push({ path: scorecardFile, content: renderScorecard(buildScorecard(config.targets, runs)) });
   return pages;
 }

@@ -28,7 +28,13 @@ export interface Change {
  * latencies instead, which says nothing about run-to-run noise, so for them
  * only the threshold applies.
  */
-const repeatedMeasurementTools = new Set(['hyperfine', 'pytest-benchmark', 'google-benchmark', 'generic', 'lighthouse']);
+const repeatedMeasurementTools = new Set([
+  'hyperfine',
+  'pytest-benchmark',
+  'google-benchmark',
+  'generic',
+  'lighthouse',
+]);
 
 function noiseOf(run: Run, m: Measurement): { spread?: number; observed?: [number, number] } {
   if (m.unit === 'ms' && !repeatedMeasurementTools.has(run.tool.name)) return {};
@@ -71,7 +77,10 @@ export function compareRuns(current: Run, reference: Run, config: SloConfig['reg
       const worse = cur.direction === 'lower' ? delta > 0 : delta < 0;
       const withinNoise = isWithinNoise(cur, ref, current, reference);
       const { threshold, minDelta } = thresholdFor(metric, config);
-      const bigEnough = relative === undefined ? Math.abs(delta) > minDelta && Math.abs(delta) > 0 : Math.abs(relative) > threshold && Math.abs(delta) > minDelta;
+      const bigEnough =
+        relative === undefined
+          ? Math.abs(delta) > minDelta && Math.abs(delta) > 0
+          : Math.abs(relative) > threshold && Math.abs(delta) > minDelta;
       changes.push({
         operation: curOp.name,
         metric,

@@ -56,7 +56,9 @@ export function verdictTable(verdicts: readonly Verdict[]): string {
       formatValue(v.value, v.unit),
       `${v.comparison} ${formatValue(v.threshold, v.unit)}`,
       verdictMark[v.verdict] ?? v.verdict,
-      v.margin === undefined ? (v.note ?? '—') : `${v.margin >= 0 ? '+' : ''}${formatValue(v.margin, v.unit)} (${signedPercent(v.marginRatio)})`,
+      v.margin === undefined
+        ? (v.note ?? '—')
+        : `${v.margin >= 0 ? '+' : ''}${formatValue(v.margin, v.unit)} (${signedPercent(v.marginRatio)})`,
     ]),
     ['l', 'l', 'l', 'r', 'r', 'l', 'r'],
   );
@@ -74,32 +76,69 @@ export function operationsTable(run: Run): string {
   const latencyCols = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'max'] as const;
   if (hasLatency) header.push(...latencyCols.map((c) => `${c} (ms)`));
   const rows = run.operations.map((o) => {
-    const row = [operationLabel(o), cellNumber(o.count), cellNumber(o.errors), cellPercent(measure({ ...run, operations: [o] }, 'aggregate', 'errorRate')?.value), cellNumber(o.throughput)];
-    if (hasLatency) row.push(...latencyCols.map((c) => cellNumber(c === 'p50' ? (o.latency?.p50 ?? o.latency?.median) : o.latency?.[c])));
+    const row = [
+      operationLabel(o),
+      cellNumber(o.count),
+      cellNumber(o.errors),
+      cellPercent(measure({ ...run, operations: [o] }, 'aggregate', 'errorRate')?.value),
+      cellNumber(o.throughput),
+    ];
+    if (hasLatency)
+      row.push(
+        ...latencyCols.map((c) => cellNumber(c === 'p50' ? (o.latency?.p50 ?? o.latency?.median) : o.latency?.[c])),
+      );
     return row;
   });
-  return table(header, rows, header.map((_, i) => (i === 0 ? 'l' : 'r')));
+  return table(
+    header,
+    rows,
+    header.map((_, i) => (i === 0 ? 'l' : 'r')),
+  );
 }
 
 function metricsTable(run: Run): string {
   const rows = run.operations.flatMap((o) =>
-    (o.metrics ?? []).map((m) => [operationLabel(o), m.name, cellNumber(m.value), m.unit, m.range === undefined ? '—' : `± ${cellNumber(m.range)}`, m.direction === 'lower' ? 'lower is better' : 'higher is better']),
+    (o.metrics ?? []).map((m) => [
+      operationLabel(o),
+      m.name,
+      cellNumber(m.value),
+      m.unit,
+      m.range === undefined ? '—' : `± ${cellNumber(m.range)}`,
+      m.direction === 'lower' ? 'lower is better' : 'higher is better',
+    ]),
   );
-  return rows.length === 0 ? '' : table(['operation', 'metric', 'value', 'unit', 'spread', 'direction'], rows, ['l', 'l', 'r', 'l', 'r', 'l']);
+  return rows.length === 0
+    ? ''
+    : table(['operation', 'metric', 'value', 'unit', 'spread', 'direction'], rows, ['l', 'l', 'r', 'l', 'r', 'l']);
 }
 
 function formatChange(c: Change): string[] {
   const v = (x: number) => (c.unit === 'ratio' ? cellPercent(x) : `${cellNumber(x)} ${c.unit}`);
-  const flag = c.regression ? '⚠ regression' : c.withinNoise && c.worse ? 'within noise' : c.worse ? 'worse, under threshold' : c.delta === 0 ? 'same' : 'better';
+  const flag = c.regression
+    ? '⚠ regression'
+    : c.withinNoise && c.worse
+      ? 'within noise'
+      : c.worse
+        ? 'worse, under threshold'
+        : c.delta === 0
+          ? 'same'
+          : 'better';
   return [c.operation, metricLabel(c.metric), v(c.reference), v(c.current), signedPercent(c.relative), flag];
 }
 
-export function changeSection(heading: string, cmp: { run: Run; changes: Change[] } | undefined, none: string, level = 3): string {
+export function changeSection(
+  heading: string,
+  cmp: { run: Run; changes: Change[] } | undefined,
+  none: string,
+  level = 3,
+): string {
   const h = '#'.repeat(level);
   if (!cmp) return `${h} ${heading}\n\n${none}\n`;
   const link = `[${escapeInline(runTitle(cmp.run))}](${reportUrl(runReportSlug(cmp.run))})`;
   const rows = cmp.changes.map(formatChange);
-  const body = rows.length ? table(['operation', 'metric', 'before', 'now', 'change', 'flag'], rows, ['l', 'l', 'r', 'r', 'r', 'l']) : 'The two runs share no operation and metric.';
+  const body = rows.length
+    ? table(['operation', 'metric', 'before', 'now', 'change', 'flag'], rows, ['l', 'l', 'r', 'r', 'r', 'l'])
+    : 'The two runs share no operation and metric.';
   return `${h} ${heading}\n\nCompared with ${link}.\n\n${body}\n`;
 }
 
@@ -107,17 +146,31 @@ const pctKeys = ['p50', 'p90', 'p95', 'p99'] as const;
 
 /** Latency percentiles per operation, with the SLO line of the target judging that percentile. */
 export function percentileChart(run: Run, targets: readonly SloTarget[]): string | undefined {
-  const ops = run.operations.filter((o) => o.latency && pctKeys.some((k) => (k === 'p50' ? (o.latency!.p50 ?? o.latency!.median) : o.latency![k]) !== undefined));
+  const ops = run.operations.filter(
+    (o) =>
+      o.latency &&
+      pctKeys.some((k) => (k === 'p50' ? (o.latency!.p50 ?? o.latency!.median) : o.latency![k]) !== undefined),
+  );
   if (ops.length === 0) return undefined;
   const shown = ops.slice(0, 24);
-  const slo = targets.find((t) => t.unit !== '%' && (pctKeys as readonly string[]).includes(t.metric) && t.operation === 'aggregate');
+  const slo = targets.find(
+    (t) => t.unit !== '%' && (pctKeys as readonly string[]).includes(t.metric) && t.operation === 'aggregate',
+  );
   return groupedBarChart({
     title: `Latency percentiles per operation: ${run.suite}${run.labels.label ? ` ${run.labels.label}` : ''}${shown.length < ops.length ? ` (first ${shown.length} of ${ops.length})` : ''}`,
     unit: 'ms',
     axisTitle: 'latency',
     series: [...pctKeys],
-    groups: shown.map((o) => ({ label: operationLabel(o), values: pctKeys.map((k) => (k === 'p50' ? (o.latency!.p50 ?? o.latency!.median) : o.latency![k])) })),
-    slo: slo ? { value: toCanonical(slo.value, slo.unit), label: `SLO ${slo.metric} ${slo.comparison} ${formatValue(slo.value, slo.unit)}` } : undefined,
+    groups: shown.map((o) => ({
+      label: operationLabel(o),
+      values: pctKeys.map((k) => (k === 'p50' ? (o.latency!.p50 ?? o.latency!.median) : o.latency![k])),
+    })),
+    slo: slo
+      ? {
+          value: toCanonical(slo.value, slo.unit),
+          label: `SLO ${slo.metric} ${slo.comparison} ${formatValue(slo.value, slo.unit)}`,
+        }
+      : undefined,
   });
 }
 
@@ -127,24 +180,80 @@ export function trendCharts(history: readonly Run[], targets: readonly SloTarget
   const xLabels = history.map((r) => `${runDate(r)}${r.labels.label ? ` ${r.labels.label}` : ''}`);
   const charts: string[] = [];
   const agg = (r: Run, metric: string) => measure(r, 'aggregate', metric)?.value;
-  const latency = ['mean', 'p50', 'p95', 'p99'].map((m) => ({ name: m, values: history.map((r) => agg(r, m)) })).filter((s) => s.values.some((v) => v !== undefined));
+  const latency = ['mean', 'p50', 'p95', 'p99']
+    .map((m) => ({ name: m, values: history.map((r) => agg(r, m)) }))
+    .filter((s) => s.values.some((v) => v !== undefined));
   const sloFor = (metric: string) => {
     const t = targets.find((x) => x.metric === metric && x.operation === 'aggregate');
-    return t ? { value: toCanonical(t.value, t.unit), label: `SLO ${metricLabel(t.metric)} ${t.comparison} ${formatValue(t.value, t.unit)}` } : undefined;
+    return t
+      ? {
+          value: toCanonical(t.value, t.unit),
+          label: `SLO ${metricLabel(t.metric)} ${t.comparison} ${formatValue(t.value, t.unit)}`,
+        }
+      : undefined;
   };
-  if (latency.length) charts.push(lineChart({ title: `Latency trend: ${history[0]!.suite} (aggregate)`, unit: 'ms', yTitle: 'latency', xTitle: 'run', xLabels, series: latency, slo: sloFor('p99'), logY: true }));
+  if (latency.length)
+    charts.push(
+      lineChart({
+        title: `Latency trend: ${history[0]!.suite} (aggregate)`,
+        unit: 'ms',
+        yTitle: 'latency',
+        xTitle: 'run',
+        xLabels,
+        series: latency,
+        slo: sloFor('p99'),
+        logY: true,
+      }),
+    );
   const tp = history.map((r) => agg(r, 'throughput'));
-  if (tp.some((v) => v !== undefined)) charts.push(lineChart({ title: `Throughput trend: ${history[0]!.suite}`, unit: 'rps', yTitle: 'throughput', xTitle: 'run', xLabels, series: [{ name: 'throughput', values: tp }] }));
+  if (tp.some((v) => v !== undefined))
+    charts.push(
+      lineChart({
+        title: `Throughput trend: ${history[0]!.suite}`,
+        unit: 'rps',
+        yTitle: 'throughput',
+        xTitle: 'run',
+        xLabels,
+        series: [{ name: 'throughput', values: tp }],
+      }),
+    );
   const er = history.map((r) => agg(r, 'errorRate'));
   if (er.some((v) => v !== undefined)) {
     const t = targets.find((x) => x.metric === 'errorRate');
-    charts.push(lineChart({ title: `Error rate trend: ${history[0]!.suite}`, unit: '%', yTitle: 'error rate', xTitle: 'run', xLabels, series: [{ name: 'error rate', values: er.map((v) => (v === undefined ? undefined : v * 100)) }], slo: t ? { value: fromCanonical(toCanonical(t.value, t.unit), '%'), label: `SLO error rate ${t.comparison} ${formatValue(t.value, t.unit)}` } : undefined }));
+    charts.push(
+      lineChart({
+        title: `Error rate trend: ${history[0]!.suite}`,
+        unit: '%',
+        yTitle: 'error rate',
+        xTitle: 'run',
+        xLabels,
+        series: [{ name: 'error rate', values: er.map((v) => (v === undefined ? undefined : v * 100)) }],
+        slo: t
+          ? {
+              value: fromCanonical(toCanonical(t.value, t.unit), '%'),
+              label: `SLO error rate ${t.comparison} ${formatValue(t.value, t.unit)}`,
+            }
+          : undefined,
+      }),
+    );
   }
-  const metricNames = [...new Set(history.flatMap((r) => (measureOp(r)?.metrics ?? []).map((m) => m.name)))].slice(0, 6);
+  const metricNames = [...new Set(history.flatMap((r) => (measureOp(r)?.metrics ?? []).map((m) => m.name)))].slice(
+    0,
+    6,
+  );
   for (const name of metricNames) {
     const values = history.map((r) => agg(r, `metric:${name}`));
     const unit = history.map((r) => measure(r, 'aggregate', `metric:${name}`)?.unit).find(Boolean) ?? '';
-    charts.push(lineChart({ title: `${name} trend: ${history[0]!.suite}`, unit, yTitle: name, xTitle: 'run', xLabels, series: [{ name, values }] }));
+    charts.push(
+      lineChart({
+        title: `${name} trend: ${history[0]!.suite}`,
+        unit,
+        yTitle: name,
+        xTitle: 'run',
+        xLabels,
+        series: [{ name, values }],
+      }),
+    );
   }
   return charts;
 }
@@ -177,14 +286,27 @@ export function renderRunBody(view: RunView, level = 2): string {
   const metrics = metricsTable(run);
   if (metrics) parts.push(`${h} Metrics\n\n${metrics}`);
   const env = Object.entries(run.environment).filter(([k]) => k !== 'example-source');
-  if (env.length) parts.push(`${h} Environment\n\n${table(['key', 'value'], env.map(([k, v]) => [k, v]))}`);
-  const charts = [percentileChart(run, view.targets), ...trendCharts(view.history, view.targets)].filter((c): c is string => Boolean(c));
+  if (env.length)
+    parts.push(
+      `${h} Environment\n\n${table(
+        ['key', 'value'],
+        env.map(([k, v]) => [k, v]),
+      )}`,
+    );
+  const charts = [percentileChart(run, view.targets), ...trendCharts(view.history, view.targets)].filter(
+    (c): c is string => Boolean(c),
+  );
   if (charts.length) parts.push(`${h} Charts\n\n${charts.map(mdxChart).join('\n\n')}`);
   const regressions = regressionsOf(view);
   parts.push(
     `${h} Regressions\n\n${
       regressions.length
-        ? regressions.map((c) => `- ⚠ ${escapeInline(c.operation)} ${metricLabel(c.metric)}: ${signedPercent(c.relative)} (threshold ${signedPercent(c.threshold)})`).join('\n')
+        ? regressions
+            .map(
+              (c) =>
+                `- ⚠ ${escapeInline(c.operation)} ${metricLabel(c.metric)}: ${signedPercent(c.relative)} (threshold ${signedPercent(c.threshold)})`,
+            )
+            .join('\n')
         : 'None flagged: no metric got worse by more than its threshold and the reported spread.'
     }`,
   );

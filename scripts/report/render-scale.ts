@@ -37,10 +37,27 @@ export function renderScalePage(suite: string, series: readonly Run[], config: S
     tags: [...new Set(['scale-test', suite, heaviest.tool.name, ...(example ? ['example'] : [])])],
     description: `${example ? 'Example: ' : ''}scale series ${loads} of suite ${suite}; ${broken.length ? broken.map((b) => `${b.target.id} breaks at ${b.breaksAt!.label}`).join(', ') : 'no SLO breaks in the series'}.`,
     'slo-verdicts': verdictFrontMatter(bps.map((b) => b.verdicts.at(-1)!.verdict)),
-    'breaking-points': bps.filter((b) => b.measured).map((b) => ({ target: b.target.id, 'breaks-at': b.breaksAt?.label ?? null, 'holds-up-to': b.holdsUpTo?.label ?? null })),
+    'breaking-points': bps
+      .filter((b) => b.measured)
+      .map((b) => ({
+        target: b.target.id,
+        'breaks-at': b.breaksAt?.label ?? null,
+        'holds-up-to': b.holdsUpTo?.label ?? null,
+      })),
   };
   const seriesTable = table(
-    ['load', 'peak users', 'requests', 'throughput (rps)', 'error rate', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'max (ms)', 'report'],
+    [
+      'load',
+      'peak users',
+      'requests',
+      'throughput (rps)',
+      'error rate',
+      'p50 (ms)',
+      'p95 (ms)',
+      'p99 (ms)',
+      'max (ms)',
+      'report',
+    ],
     series.map((r) => [
       loadLabel(r),
       cellNumber(users(r)),
@@ -73,32 +90,88 @@ export function renderScalePage(suite: string, series: readonly Run[], config: S
   const errSlo = targets.find((t) => t.metric === 'errorRate');
   const charts = [
     lineChart({
-      title: `Latency against load: ${suite} (aggregate)`, unit: 'ms', yTitle: 'latency', xTitle: 'load multiple', xLabels, logY: true,
+      title: `Latency against load: ${suite} (aggregate)`,
+      unit: 'ms',
+      yTitle: 'latency',
+      xTitle: 'load multiple',
+      xLabels,
+      logY: true,
       series: ['p50', 'p95', 'p99'].map((m) => ({ name: m, values: series.map((r) => agg(r, m)) })),
-      slo: latencySlo ? { value: toCanonical(latencySlo.value, latencySlo.unit), label: `SLO ${latencySlo.metric} ${latencySlo.comparison} ${formatValue(latencySlo.value, latencySlo.unit)}` } : undefined,
+      slo: latencySlo
+        ? {
+            value: toCanonical(latencySlo.value, latencySlo.unit),
+            label: `SLO ${latencySlo.metric} ${latencySlo.comparison} ${formatValue(latencySlo.value, latencySlo.unit)}`,
+          }
+        : undefined,
     }),
     lineChart({
-      title: `Throughput against load: ${suite}`, unit: 'rps', yTitle: 'throughput', xTitle: 'load multiple', xLabels, logY: true,
+      title: `Throughput against load: ${suite}`,
+      unit: 'rps',
+      yTitle: 'throughput',
+      xTitle: 'load multiple',
+      xLabels,
+      logY: true,
       series: [
         { name: 'measured', values: series.map((r) => agg(r, 'throughput')) },
-        ...(base !== undefined ? [{ name: `linear scaling from ${loadLabel(first)}`, values: series.map((r) => (base * (r.labels.loadMultiple ?? 1)) / baseLoad) }] : []),
+        ...(base !== undefined
+          ? [
+              {
+                name: `linear scaling from ${loadLabel(first)}`,
+                values: series.map((r) => (base * (r.labels.loadMultiple ?? 1)) / baseLoad),
+              },
+            ]
+          : []),
       ],
     }),
     lineChart({
-      title: `Error rate against load: ${suite}`, unit: '%', yTitle: 'error rate', xTitle: 'load multiple', xLabels,
-      series: [{ name: 'error rate', values: series.map((r) => { const v = agg(r, 'errorRate'); return v === undefined ? undefined : v * 100; }) }],
-      slo: errSlo ? { value: toCanonical(errSlo.value, errSlo.unit) * 100, label: `SLO error rate ${errSlo.comparison} ${formatValue(errSlo.value, errSlo.unit)}` } : undefined,
+      title: `Error rate against load: ${suite}`,
+      unit: '%',
+      yTitle: 'error rate',
+      xTitle: 'load multiple',
+      xLabels,
+      series: [
+        {
+          name: 'error rate',
+          values: series.map((r) => {
+            const v = agg(r, 'errorRate');
+            return v === undefined ? undefined : v * 100;
+          }),
+        },
+      ],
+      slo: errSlo
+        ? {
+            value: toCanonical(errSlo.value, errSlo.unit) * 100,
+            label: `SLO error rate ${errSlo.comparison} ${formatValue(errSlo.value, errSlo.unit)}`,
+          }
+        : undefined,
     }),
   ];
-  const opNames = [...new Set(series.flatMap((r) => r.operations.filter((o) => !o.aggregate).map((o) => o.name)))].slice(0, 5);
+  const opNames = [
+    ...new Set(series.flatMap((r) => r.operations.filter((o) => !o.aggregate).map((o) => o.name))),
+  ].slice(0, 5);
   if (opNames.length > 1) {
-    charts.push(lineChart({
-      title: `p95 per operation against load: ${suite}`, unit: 'ms', yTitle: 'p95 latency', xTitle: 'load multiple', xLabels, logY: true,
-      series: opNames.map((n) => ({ name: n, values: series.map((r) => measure(r, n, 'p95')?.value) })),
-    }));
+    charts.push(
+      lineChart({
+        title: `p95 per operation against load: ${suite}`,
+        unit: 'ms',
+        yTitle: 'p95 latency',
+        xTitle: 'load multiple',
+        xLabels,
+        logY: true,
+        series: opNames.map((n) => ({ name: n, values: series.map((r) => measure(r, n, 'p95')?.value) })),
+      }),
+    );
   }
-  const sat = base !== undefined ? series.map((r) => ({ r, eff: (agg(r, 'throughput') ?? 0) / ((base * (r.labels.loadMultiple ?? 1)) / baseLoad) })) : [];
-  const satLine = sat.length ? `Throughput reached ${sat.map(({ r, eff }) => `${cellNumber(eff * 100)} % of linear scaling at ${escapeInline(loadLabel(r))}`).join(', ')}.` : '';
+  const sat =
+    base !== undefined
+      ? series.map((r) => ({
+          r,
+          eff: (agg(r, 'throughput') ?? 0) / ((base * (r.labels.loadMultiple ?? 1)) / baseLoad),
+        }))
+      : [];
+  const satLine = sat.length
+    ? `Throughput reached ${sat.map(({ r, eff }) => `${cellNumber(eff * 100)} % of linear scaling at ${escapeInline(loadLabel(r))}`).join(', ')}.`
+    : '';
   const body = [
     exampleNote(heaviest),
     `${escapeInline(fm.description)}`,

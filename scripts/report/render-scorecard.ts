@@ -14,7 +14,11 @@ export function renderScorecard(entries: readonly ScorecardEntry[]): string {
     status: 'published',
     owner: 'kb-maintainers',
     // The date of the newest deciding run: regenerating without new runs keeps the page byte-identical.
-    date: entries.map((e) => e.date).filter((d): d is string => Boolean(d)).sort().at(-1),
+    date: entries
+      .map((e) => e.date)
+      .filter((d): d is string => Boolean(d))
+      .sort()
+      .at(-1),
     tags: ['slo', 'scorecard', 'generated'],
     description: `Latest verdict of every SLO target across all ingested runs: ${count('pass')} pass, ${count('fail')} fail, ${count('not measured')} not measured.`,
     sidebar_position: 2,
@@ -25,11 +29,22 @@ export function renderScorecard(entries: readonly ScorecardEntry[]): string {
     `${e.comparison} ${formatValue(e.threshold, e.unit)}`,
     formatValue(e.value, e.unit),
     mark[e.verdict] ?? e.verdict,
-    e.margin === undefined ? '—' : `${e.margin >= 0 ? '+' : ''}${formatValue(e.margin, e.unit)} (${signedPercent(e.marginRatio)})`,
+    e.margin === undefined
+      ? '—'
+      : `${e.margin >= 0 ? '+' : ''}${formatValue(e.margin, e.unit)} (${signedPercent(e.marginRatio)})`,
     e.suite && e.report ? linkCell(`${e.suite}${e.example ? ' (example data)' : ''}`, e.report) : (e.note ?? '—'),
     e.date ?? '—',
   ]);
-  const scorecard = table(['target', 'id', 'target value', 'latest', 'verdict', 'margin', 'decided by', 'date'], rows, ['l', 'l', 'r', 'r', 'l', 'r', 'l', 'l']);
+  const scorecard = table(['target', 'id', 'target value', 'latest', 'verdict', 'margin', 'decided by', 'date'], rows, [
+    'l',
+    'l',
+    'r',
+    'r',
+    'l',
+    'r',
+    'l',
+    'l',
+  ]);
   const body = `# SLO scorecard
 
 ${fm.description}

@@ -8,7 +8,12 @@ import { parseSloTargets } from './slo-targets.ts';
 const fixtures = new URL('../../fixtures/bench-local/', import.meta.url);
 
 async function locust(label: string) {
-  const files = await Promise.all(['stats', 'stats_history', 'failures'].map(async (p) => ({ path: `locust-${label}_${p}.csv`, bytes: await readFile(new URL(`locust-${label}_${p}.csv`, fixtures)) })));
+  const files = await Promise.all(
+    ['stats', 'stats_history', 'failures'].map(async (p) => ({
+      path: `locust-${label}_${p}.csv`,
+      bytes: await readFile(new URL(`locust-${label}_${p}.csv`, fixtures)),
+    })),
+  );
   return (await parseRuns(files, { suite: 'sample-api', label, now: new Date('2026-11-26T06:00:00Z') }))[0]!;
 }
 

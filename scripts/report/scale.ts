@@ -25,9 +25,15 @@ export function breakingPoints(targets: readonly SloTarget[], series: readonly R
   return targets
     .filter((t) => targetApplies(t, suite))
     .map((target) => {
-      const verdicts = series.map((run) => ({ label: loadLabel(run), load: run.labels.loadMultiple ?? 1, verdict: judgeTarget(target, run) }));
+      const verdicts = series.map((run) => ({
+        label: loadLabel(run),
+        load: run.labels.loadMultiple ?? 1,
+        verdict: judgeTarget(target, run),
+      }));
       const firstFail = verdicts.findIndex((v) => v.verdict.verdict === 'fail');
-      const passes = verdicts.slice(0, firstFail === -1 ? undefined : firstFail).filter((v) => v.verdict.verdict === 'pass');
+      const passes = verdicts
+        .slice(0, firstFail === -1 ? undefined : firstFail)
+        .filter((v) => v.verdict.verdict === 'pass');
       const lastPass = passes.at(-1);
       const fail = firstFail === -1 ? undefined : verdicts[firstFail];
       return {

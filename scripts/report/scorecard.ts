@@ -27,7 +27,9 @@ export function buildScorecard(targets: readonly SloTarget[], unsorted: readonly
   return targets.map((target) => {
     // Suites in the order the target lists them (the first is the primary one);
     // within a suite the newest run first (`runs` is oldest first); real runs before examples.
-    const bySuiteOrder = target.suites.flatMap((pattern) => runs.filter((r) => suiteMatches(pattern, r.suite)).reverse());
+    const bySuiteOrder = target.suites.flatMap((pattern) =>
+      runs.filter((r) => suiteMatches(pattern, r.suite)).reverse(),
+    );
     const unique = [...new Set(bySuiteOrder)];
     const real = unique.filter((r) => !r.labels.example);
     const examples = unique.filter((r) => r.labels.example);

@@ -6,7 +6,8 @@ export function isComparable(a: Run, b: Run): boolean {
   return a.suite === b.suite && (a.labels.label ?? '') === (b.labels.label ?? '') && a.id !== b.id;
 }
 
-const before = (run: Run) => (other: Run) => Date.parse(runTime(other)) < Date.parse(runTime(run)) || (runTime(other) === runTime(run) && other.id < run.id);
+const before = (run: Run) => (other: Run) =>
+  Date.parse(runTime(other)) < Date.parse(runTime(run)) || (runTime(other) === runTime(run) && other.id < run.id);
 
 /** The latest comparable run that happened before `run`. */
 export function previousComparable(run: Run, runs: readonly Run[]): Run | undefined {

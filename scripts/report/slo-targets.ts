@@ -16,8 +16,22 @@ export type Comparison = (typeof comparisons)[number];
 
 /** Metric keys a target or a regression threshold can name (see metrics.ts). */
 export const builtinMetrics = [
-  'min', 'mean', 'median', 'p50', 'p75', 'p90', 'p95', 'p99', 'p999', 'max',
-  'throughput', 'errorRate', 'count', 'errors', 'peakUsers', 'durationMs',
+  'min',
+  'mean',
+  'median',
+  'p50',
+  'p75',
+  'p90',
+  'p95',
+  'p99',
+  'p999',
+  'max',
+  'throughput',
+  'errorRate',
+  'count',
+  'errors',
+  'peakUsers',
+  'durationMs',
 ] as const;
 const metricKey = z.union([z.enum(builtinMetrics), z.string().regex(/^metric:.+/)]);
 
@@ -95,7 +109,14 @@ export function parseSloTargets(text: string, file = layout.sloTargets): Validat
     const first = doc.errors[0]!;
     return {
       warnings: [],
-      errors: [{ file, field: `line ${(first.linePos?.[0]?.line ?? 0) + 1}`, message: `YAML does not parse: ${first.message.split('\n')[0]}`, hint: 'fix the YAML syntax' }],
+      errors: [
+        {
+          file,
+          field: `line ${(first.linePos?.[0]?.line ?? 0) + 1}`,
+          message: `YAML does not parse: ${first.message.split('\n')[0]}`,
+          hint: 'fix the YAML syntax',
+        },
+      ],
     };
   }
   const parsed = sloConfigSchema.safeParse(doc.toJS());
@@ -114,15 +135,31 @@ export function parseSloTargets(text: string, file = layout.sloTargets): Validat
   const errors: ConfigIssue[] = [];
   const seen = new Set<string>();
   parsed.data.targets.forEach((t, i) => {
-    if (seen.has(t.id)) errors.push({ file, field: `targets.${i}.id`, message: `duplicate target id "${t.id}"`, hint: 'give every target its own id' });
+    if (seen.has(t.id))
+      errors.push({
+        file,
+        field: `targets.${i}.id`,
+        message: `duplicate target id "${t.id}"`,
+        hint: 'give every target its own id',
+      });
     seen.add(t.id);
     const canonical = targetUnits[t.unit].canonical;
     const expected = expectedCanonical(t.metric);
     if (expected && expected !== canonical) {
-      errors.push({ file, field: `targets.${i}.unit`, message: `unit ${t.unit} cannot measure ${t.metric} (${expected})`, hint: `use a unit of ${expected}` });
+      errors.push({
+        file,
+        field: `targets.${i}.unit`,
+        message: `unit ${t.unit} cannot measure ${t.metric} (${expected})`,
+        hint: `use a unit of ${expected}`,
+      });
     }
     if (t.suites.length === 0 && !t.note) {
-      warnings.push({ file, field: `targets.${i}.suites`, message: `target ${t.id} names no suite, so it is never measured`, hint: 'add suites, or a note saying why' });
+      warnings.push({
+        file,
+        field: `targets.${i}.suites`,
+        message: `target ${t.id} names no suite, so it is never measured`,
+        hint: 'add suites, or a note saying why',
+      });
     }
   });
   return errors.length > 0 ? { warnings, errors } : { value: parsed.data, warnings, errors };
@@ -145,20 +182,32 @@ export async function loadSloTargets(root: string): Promise<{ config: SloConfig;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch {
-    throw new KbError('NOT_FOUND', 'SLO targets file is missing', { file: layout.sloTargets, hint: 'create slo-targets.yaml at the project root (see scripts/report/README.md)' });
+    throw new KbError('NOT_FOUND', 'SLO targets file is missing', {
+      file: layout.sloTargets,
+      hint: 'create slo-targets.yaml at the project root (see scripts/report/README.md)',
+    });
   }
   const result = parseSloTargets(text);
   const first = result.errors[0];
   if (!result.value || first) {
     const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
-    throw new KbError('INVALID_CONFIG', `${first?.message ?? 'invalid'}${more}`, { file: first?.file, field: first?.field, hint: first?.hint });
+    throw new KbError('INVALID_CONFIG', `${first?.message ?? 'invalid'}${more}`, {
+      file: first?.file,
+      field: first?.field,
+      hint: first?.hint,
+    });
   }
   return { config: result.value, warnings: result.warnings };
 }
 
 /** `*` glob match for suite names. */
 export function suiteMatches(pattern: string, suite: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(suite);
 }
 

@@ -35,7 +35,11 @@ export function parseStoredRun(text: string, file: string): Run {
   try {
     raw = JSON.parse(text);
   } catch (cause) {
-    throw new KbError('INVALID_INPUT', 'stored run is not valid JSON', { file, hint: 're-ingest the source file with kb ingest --force', cause });
+    throw new KbError('INVALID_INPUT', 'stored run is not valid JSON', {
+      file,
+      hint: 're-ingest the source file with kb ingest --force',
+      cause,
+    });
   }
   const parsed = runSchema.safeParse(raw);
   if (!parsed.success) {

@@ -6,7 +6,14 @@ const hostile = '</div>{x}|<script>alert(1)</script> `tick` & "q"';
 
 describe('SVG charts', () => {
   it('escapes tool labels and stays well-formed XML', () => {
-    const svg = groupedBarChart({ title: `p of ${hostile}`, unit: 'ms', axisTitle: 'latency', series: ['p50', 'p99'], groups: [{ label: hostile, values: [1, undefined] }], slo: { value: 100, label: 'SLO p99 < 100 ms' } });
+    const svg = groupedBarChart({
+      title: `p of ${hostile}`,
+      unit: 'ms',
+      axisTitle: 'latency',
+      series: ['p50', 'p99'],
+      groups: [{ label: hostile, values: [1, undefined] }],
+      slo: { value: 100, label: 'SLO p99 < 100 ms' },
+    });
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).not.toContain('<script');
     expect(svg).not.toContain('{x}');
@@ -15,7 +22,16 @@ describe('SVG charts', () => {
   });
 
   it('draws lines with missing points, log scale and an SLO line', () => {
-    const svg = lineChart({ title: 'Latency', unit: 'ms', yTitle: 'latency', xTitle: 'load', xLabels: ['1x', '10x', '100x'], series: [{ name: hostile, values: [5, undefined, 4000] }], slo: { value: 100, label: 'SLO' }, logY: true });
+    const svg = lineChart({
+      title: 'Latency',
+      unit: 'ms',
+      yTitle: 'latency',
+      xTitle: 'load',
+      xLabels: ['1x', '10x', '100x'],
+      series: [{ name: hostile, values: [5, undefined, 4000] }],
+      slo: { value: 100, label: 'SLO' },
+      logY: true,
+    });
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).toContain('class="slo"');
     expect(svg).toContain(', log');

@@ -73,7 +73,14 @@ export interface BarGroup {
 }
 
 /** Horizontal grouped bars: one group per operation, one bar per series (e.g. p50/p90/p95/p99). */
-export function groupedBarChart(opts: { title: string; unit: string; axisTitle: string; series: string[]; groups: BarGroup[]; slo?: SloLine }): string {
+export function groupedBarChart(opts: {
+  title: string;
+  unit: string;
+  axisTitle: string;
+  series: string[];
+  groups: BarGroup[];
+  slo?: SloLine;
+}): string {
   const { series, groups } = opts;
   const bar = 10;
   const groupH = series.length * (bar + 2) + 12;
@@ -86,23 +93,37 @@ export function groupedBarChart(opts: { title: string; unit: string; axisTitle: 
   const ticks = niceTicks(Math.max(...all, opts.slo?.value ?? 0, 0) * 1.05);
   const max = ticks.at(-1)!;
   const x = (v: number) => left + (v / max) * (right - left);
-  const parts: string[] = [open(opts.title, height, `${opts.series.join(', ')} per operation, in ${opts.unit}`), legend(series, 42)];
+  const parts: string[] = [
+    open(opts.title, height, `${opts.series.join(', ')} per operation, in ${opts.unit}`),
+    legend(series, 42),
+  ];
   for (const t of ticks) {
     parts.push(`<line class="grid" x1="${num(x(t))}" x2="${num(x(t))}" y1="${top}" y2="${top + plotH}"/>`);
     parts.push(text(x(t), top + plotH + 16, formatValue(t, ''), 'text-anchor="middle" font-size="11"'));
   }
   parts.push(`<line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${top + plotH}"/>`);
-  parts.push(text((left + right) / 2, top + plotH + 38, `${opts.axisTitle} (${opts.unit})`, 'text-anchor="middle" font-size="12"'));
+  parts.push(
+    text(
+      (left + right) / 2,
+      top + plotH + 38,
+      `${opts.axisTitle} (${opts.unit})`,
+      'text-anchor="middle" font-size="12"',
+    ),
+  );
   groups.forEach((g, gi) => {
     const y0 = top + gi * groupH + 6;
-    parts.push(`<g><title>${escapeHtml(g.label)}</title>${text(left - 8, y0 + (series.length * (bar + 2)) / 2 + 4, shorten(g.label), 'text-anchor="end" font-size="12"')}</g>`);
+    parts.push(
+      `<g><title>${escapeHtml(g.label)}</title>${text(left - 8, y0 + (series.length * (bar + 2)) / 2 + 4, shorten(g.label), 'text-anchor="end" font-size="12"')}</g>`,
+    );
     g.values.forEach((v, si) => {
       const y = y0 + si * (bar + 2);
       if (v === undefined) {
         parts.push(text(left + 4, y + bar - 1, `${series[si]} —`, 'font-size="10" opacity=".7"'));
         return;
       }
-      parts.push(`<rect class="s${si % 5}" x="${left}" y="${y}" width="${num(Math.max(x(v) - left, 1))}" height="${bar}"><title>${escapeHtml(`${g.label} ${series[si]}: ${formatValue(v, opts.unit)}`)}</title></rect>`);
+      parts.push(
+        `<rect class="s${si % 5}" x="${left}" y="${y}" width="${num(Math.max(x(v) - left, 1))}" height="${bar}"><title>${escapeHtml(`${g.label} ${series[si]}: ${formatValue(v, opts.unit)}`)}</title></rect>`,
+      );
       parts.push(text(x(v) + 4, y + bar - 1, formatValue(v, ''), 'font-size="10"'));
     });
   });
@@ -121,7 +142,16 @@ export interface LineSeries {
 }
 
 /** Lines over categorical x positions (runs in time order, or loads 1x/10x/100x), optional log y and SLO line. */
-export function lineChart(opts: { title: string; unit: string; yTitle: string; xTitle: string; xLabels: string[]; series: LineSeries[]; slo?: SloLine; logY?: boolean }): string {
+export function lineChart(opts: {
+  title: string;
+  unit: string;
+  yTitle: string;
+  xTitle: string;
+  xLabels: string[];
+  series: LineSeries[];
+  slo?: SloLine;
+  logY?: boolean;
+}): string {
   const top = 56;
   const left = 78;
   const right = W - 24;
@@ -130,28 +160,52 @@ export function lineChart(opts: { title: string; unit: string; yTitle: string; x
   const all = opts.series.flatMap((s) => s.values.filter((v): v is number => v !== undefined));
   const positive = all.filter((v) => v > 0);
   const logY = Boolean(opts.logY && positive.length > 0 && Math.max(...positive) / Math.min(...positive) > 20);
-  const ticks = logY ? logTicks(Math.min(...positive, opts.slo?.value ?? Infinity), Math.max(...positive, opts.slo?.value ?? 0)) : niceTicks(Math.max(...all, opts.slo?.value ?? 0, 0) * 1.08);
+  const ticks = logY
+    ? logTicks(Math.min(...positive, opts.slo?.value ?? Infinity), Math.max(...positive, opts.slo?.value ?? 0))
+    : niceTicks(Math.max(...all, opts.slo?.value ?? 0, 0) * 1.08);
   const lo = ticks[0]!;
   const hi = ticks.at(-1)!;
   const y = (v: number) =>
-    logY ? top + plotH - ((Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * plotH : top + plotH - ((v - lo) / (hi - lo || 1)) * plotH;
+    logY
+      ? top + plotH - ((Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * plotH
+      : top + plotH - ((v - lo) / (hi - lo || 1)) * plotH;
   const n = opts.xLabels.length;
   const x = (i: number) => (n <= 1 ? (left + right) / 2 : left + 40 + (i / (n - 1)) * (right - left - 100));
-  const parts: string[] = [open(opts.title, height, `${opts.series.map((s) => s.name).join(', ')} against ${opts.xTitle}, in ${opts.unit}${logY ? ' (log scale)' : ''}`), legend(opts.series.map((s) => s.name), 42)];
+  const parts: string[] = [
+    open(
+      opts.title,
+      height,
+      `${opts.series.map((s) => s.name).join(', ')} against ${opts.xTitle}, in ${opts.unit}${logY ? ' (log scale)' : ''}`,
+    ),
+    legend(
+      opts.series.map((s) => s.name),
+      42,
+    ),
+  ];
   for (const t of ticks) {
     parts.push(`<line class="grid" x1="${left}" x2="${right}" y1="${num(y(t))}" y2="${num(y(t))}"/>`);
     parts.push(text(left - 6, y(t) + 4, formatValue(t, ''), 'text-anchor="end" font-size="11"'));
   }
   parts.push(`<line class="axis" x1="${left}" x2="${right}" y1="${top + plotH}" y2="${top + plotH}"/>`);
-  parts.push(text(16, top + plotH / 2, `${opts.yTitle} (${opts.unit})${logY ? ', log' : ''}`, `text-anchor="middle" font-size="12" transform="rotate(-90 16 ${top + plotH / 2})"`));
+  parts.push(
+    text(
+      16,
+      top + plotH / 2,
+      `${opts.yTitle} (${opts.unit})${logY ? ', log' : ''}`,
+      `text-anchor="middle" font-size="12" transform="rotate(-90 16 ${top + plotH / 2})"`,
+    ),
+  );
   const every = Math.ceil(n / 10);
   opts.xLabels.forEach((l, i) => {
-    if (i % every === 0 || i === n - 1) parts.push(text(x(i), top + plotH + 16, shorten(l, 16), 'text-anchor="middle" font-size="11"'));
+    if (i % every === 0 || i === n - 1)
+      parts.push(text(x(i), top + plotH + 16, shorten(l, 16), 'text-anchor="middle" font-size="11"'));
   });
   parts.push(text((left + right) / 2, top + plotH + 40, opts.xTitle, 'text-anchor="middle" font-size="12"'));
   if (opts.slo) {
     const sy = y(opts.slo.value);
-    parts.push(`<line class="slo" x1="${left}" x2="${right}" y1="${num(sy)}" y2="${num(sy)}" stroke-width="2" stroke-dasharray="6 4"/>${text(right - 4, sy - 5, opts.slo.label, 'class="slo" text-anchor="end" font-size="11" stroke="none"')}`);
+    parts.push(
+      `<line class="slo" x1="${left}" x2="${right}" y1="${num(sy)}" y2="${num(sy)}" stroke-width="2" stroke-dasharray="6 4"/>${text(right - 4, sy - 5, opts.slo.label, 'class="slo" text-anchor="end" font-size="11" stroke="none"')}`,
+    );
   }
   opts.series.forEach((s, si) => {
     const pts = s.values.map((v, i) => (v === undefined ? undefined : ([x(i), y(v), v] as const)));
@@ -160,10 +214,16 @@ export function lineChart(opts: { title: string; unit: string; yTitle: string; x
       if (p) segments.at(-1)!.push(`${num(p[0])},${num(p[1])}`);
       else segments.push([]);
     }
-    for (const seg of segments) if (seg.length > 1) parts.push(`<polyline class="s${si % 5}" fill="none" stroke-width="2" points="${seg.join(' ')}" style="fill:none"/>`);
+    for (const seg of segments)
+      if (seg.length > 1)
+        parts.push(
+          `<polyline class="s${si % 5}" fill="none" stroke-width="2" points="${seg.join(' ')}" style="fill:none"/>`,
+        );
     for (const p of pts) {
       if (!p) continue;
-      parts.push(`<circle class="s${si % 5}" cx="${num(p[0])}" cy="${num(p[1])}" r="3.5"><title>${escapeHtml(`${s.name}: ${formatValue(p[2], opts.unit)}`)}</title></circle>`);
+      parts.push(
+        `<circle class="s${si % 5}" cx="${num(p[0])}" cy="${num(p[1])}" r="3.5"><title>${escapeHtml(`${s.name}: ${formatValue(p[2], opts.unit)}`)}</title></circle>`,
+      );
       if (n <= 8) parts.push(text(p[0] + 6, p[1] - 6, formatValue(p[2], ''), 'font-size="10"'));
     }
   });

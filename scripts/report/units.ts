@@ -46,7 +46,8 @@ const unitSuffix: Record<string, string> = { '%': ' %', ratio: '', 'per-minute':
 export function formatValue(value: number | undefined, unit: string): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
   const rounded = roundValue(value);
-  const text = Math.abs(rounded) >= 1000 ? rounded.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(rounded);
+  const text =
+    Math.abs(rounded) >= 1000 ? rounded.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(rounded);
   const suffix = unitSuffix[unit] ?? ` ${unit}`;
   return `${text}${suffix}`;
 }

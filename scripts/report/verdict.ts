@@ -27,10 +27,14 @@ export interface Verdict {
 
 function compare(value: number, comparison: SloTarget['comparison'], limit: number): boolean {
   switch (comparison) {
-    case '<': return value < limit;
-    case '<=': return value <= limit;
-    case '>': return value > limit;
-    case '>=': return value >= limit;
+    case '<':
+      return value < limit;
+    case '<=':
+      return value <= limit;
+    case '>':
+      return value > limit;
+    case '>=':
+      return value >= limit;
   }
 }
 
@@ -45,7 +49,12 @@ export function judgeTarget(target: SloTarget, run: Run | undefined): Verdict {
     threshold: target.value,
     runId: run?.id,
   };
-  if (!run || !targetApplies(target, run.suite)) return { ...base, runId: undefined, note: target.note ?? (target.suites.length ? 'no run of its suites yet' : 'nothing measures it yet') };
+  if (!run || !targetApplies(target, run.suite))
+    return {
+      ...base,
+      runId: undefined,
+      note: target.note ?? (target.suites.length ? 'no run of its suites yet' : 'nothing measures it yet'),
+    };
   const m = measure(run, target.operation, target.metric);
   if (!m) return { ...base, note: `the run does not report ${target.metric} for ${target.operation}` };
   if (m.unit !== targetUnits[target.unit].canonical) {
@@ -71,6 +80,14 @@ export function judgeRun(targets: readonly SloTarget[], run: Run): Verdict[] {
 }
 
 /** The `slo-verdicts` front matter entries the AI manifest reads. */
-export function verdictFrontMatter(verdicts: readonly Verdict[]): { target: string; verdict: VerdictKind; value: number | null; unit: string; margin: number | null }[] {
-  return verdicts.map((v) => ({ target: v.target, verdict: v.verdict, value: v.value ?? null, unit: v.unit, margin: v.margin ?? null }));
+export function verdictFrontMatter(
+  verdicts: readonly Verdict[],
+): { target: string; verdict: VerdictKind; value: number | null; unit: string; margin: number | null }[] {
+  return verdicts.map((v) => ({
+    target: v.target,
+    verdict: v.verdict,
+    value: v.value ?? null,
+    unit: v.unit,
+    margin: v.margin ?? null,
+  }));
 }

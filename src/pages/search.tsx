@@ -102,7 +102,8 @@ function SearchResults(): ReactNode {
       const pagefind = await loadPagefind(baseUrl);
       const options = { filters: { version } };
       // The query the page arrived with runs at once; typing is debounced.
-      const inVersion = run === 1 ? await pagefind.search(term, options) : await pagefind.debouncedSearch(term, options, 150);
+      const inVersion =
+        run === 1 ? await pagefind.search(term, options) : await pagefind.debouncedSearch(term, options, 150);
       if (!inVersion || run !== latest.current) return;
       const found = section ? await pagefind.search(term, { filters: { version, section } }) : inVersion;
       const hits = await Promise.all(found.results.slice(0, PAGE_SIZE).map(async (r) => toHit(await r.data())));

@@ -33,22 +33,44 @@ describe('adr rule', () => {
   });
 
   it('reports one-sided supersedes and superseded-by', () => {
-    expect(run({ 'adr/0001-a.md': adrFm(1), 'adr/0002-b.md': adrFm(2, { supersedes: [1] }) })).toEqual([['adr/0002-b.md', 'adr-supersedes', 'error']]);
-    expect(run({ 'adr/0001-a.md': adrFm(1, { status: 'superseded', 'superseded-by': 2 }), 'adr/0002-b.md': adrFm(2) })).toEqual([['adr/0001-a.md', 'adr-supersedes', 'error']]);
+    expect(run({ 'adr/0001-a.md': adrFm(1), 'adr/0002-b.md': adrFm(2, { supersedes: [1] }) })).toEqual([
+      ['adr/0002-b.md', 'adr-supersedes', 'error'],
+    ]);
+    expect(
+      run({ 'adr/0001-a.md': adrFm(1, { status: 'superseded', 'superseded-by': 2 }), 'adr/0002-b.md': adrFm(2) }),
+    ).toEqual([['adr/0001-a.md', 'adr-supersedes', 'error']]);
   });
 
   it('reports statuses that contradict the lifecycle', () => {
-    expect(run({ 'adr/0001-a.md': adrFm(1, { 'superseded-by': 2 }), 'adr/0002-b.md': adrFm(2, { supersedes: [1] }) })).toEqual([['adr/0001-a.md', 'adr-status', 'error']]);
-    expect(run({ 'adr/0001-a.md': adrFm(1, { status: 'superseded' }) })).toEqual([['adr/0001-a.md', 'adr-status', 'error']]);
-    expect(run({ 'adr/0001-a.md': adrFm(1, { status: 'superseded', 'superseded-by': 2 }), 'adr/0002-b.md': adrFm(2, { status: 'rejected', supersedes: [1] }) })).toEqual([['adr/0002-b.md', 'adr-status', 'error']]);
-    expect(run({ 'adr/0001-a.md': adrFm(1, { status: 'superseded', 'superseded-by': 2 }), 'adr/0002-b.md': adrFm(2, { status: 'proposed', supersedes: [1] }) })).toEqual([['adr/0002-b.md', 'adr-status', 'warning']]);
+    expect(
+      run({ 'adr/0001-a.md': adrFm(1, { 'superseded-by': 2 }), 'adr/0002-b.md': adrFm(2, { supersedes: [1] }) }),
+    ).toEqual([['adr/0001-a.md', 'adr-status', 'error']]);
+    expect(run({ 'adr/0001-a.md': adrFm(1, { status: 'superseded' }) })).toEqual([
+      ['adr/0001-a.md', 'adr-status', 'error'],
+    ]);
+    expect(
+      run({
+        'adr/0001-a.md': adrFm(1, { status: 'superseded', 'superseded-by': 2 }),
+        'adr/0002-b.md': adrFm(2, { status: 'rejected', supersedes: [1] }),
+      }),
+    ).toEqual([['adr/0002-b.md', 'adr-status', 'error']]);
+    expect(
+      run({
+        'adr/0001-a.md': adrFm(1, { status: 'superseded', 'superseded-by': 2 }),
+        'adr/0002-b.md': adrFm(2, { status: 'proposed', supersedes: [1] }),
+      }),
+    ).toEqual([['adr/0002-b.md', 'adr-status', 'warning']]);
   });
 
   it('reports links and supersedes naming records that do not exist, and missing inverse links', () => {
-    expect(run({ 'adr/0001-a.md': adrFm(1, { supersedes: [9], links: [{ type: 'relates-to', target: 8 }] }) })).toEqual([
-      ['adr/0001-a.md', 'adr-link', 'error'],
-      ['adr/0001-a.md', 'adr-link', 'error'],
-    ]);
-    expect(run({ 'adr/0001-a.md': adrFm(1, { links: [{ type: 'depends-on', target: 2 }] }), 'adr/0002-b.md': adrFm(2) })).toEqual([['adr/0001-a.md', 'adr-link', 'warning']]);
+    expect(run({ 'adr/0001-a.md': adrFm(1, { supersedes: [9], links: [{ type: 'relates-to', target: 8 }] }) })).toEqual(
+      [
+        ['adr/0001-a.md', 'adr-link', 'error'],
+        ['adr/0001-a.md', 'adr-link', 'error'],
+      ],
+    );
+    expect(
+      run({ 'adr/0001-a.md': adrFm(1, { links: [{ type: 'depends-on', target: 2 }] }), 'adr/0002-b.md': adrFm(2) }),
+    ).toEqual([['adr/0001-a.md', 'adr-link', 'warning']]);
   });
 });

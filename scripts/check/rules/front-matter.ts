@@ -5,16 +5,46 @@ import { lineOfKey, type CheckDocument } from '../load.ts';
 
 /** Front matter keys Docusaurus itself reads (docs and blog); always allowed. */
 export const docusaurusKeys = new Set([
-  'id', 'title', 'slug', 'description', 'keywords', 'image', 'tags', 'draft', 'unlisted', 'date',
-  'sidebar_label', 'sidebar_position', 'sidebar_class_name', 'sidebar_key', 'sidebar_custom_props', 'displayed_sidebar',
-  'hide_title', 'hide_table_of_contents', 'toc_min_heading_level', 'toc_max_heading_level',
-  'pagination_label', 'pagination_next', 'pagination_prev', 'parse_number_prefixes', 'custom_edit_url', 'last_update',
-  'authors', 'author', 'author_title', 'author_url', 'author_image_url', 'title_meta', 'sidebar_title',
+  'id',
+  'title',
+  'slug',
+  'description',
+  'keywords',
+  'image',
+  'tags',
+  'draft',
+  'unlisted',
+  'date',
+  'sidebar_label',
+  'sidebar_position',
+  'sidebar_class_name',
+  'sidebar_key',
+  'sidebar_custom_props',
+  'displayed_sidebar',
+  'hide_title',
+  'hide_table_of_contents',
+  'toc_min_heading_level',
+  'toc_max_heading_level',
+  'pagination_label',
+  'pagination_next',
+  'pagination_prev',
+  'parse_number_prefixes',
+  'custom_edit_url',
+  'last_update',
+  'authors',
+  'author',
+  'author_title',
+  'author_url',
+  'author_image_url',
+  'title_meta',
+  'sidebar_title',
 ]);
 
 /** Whether a path is a numbered ADR record (`adr/NNNN-slug.md`), not the index or a page. */
 export function isAdrRecord(doc: Pick<CheckDocument, 'path'>): boolean {
-  return doc.path.startsWith('adr/') && !doc.path.slice(4).includes('/') && numberOfFile(doc.path.slice(4)) !== undefined;
+  return (
+    doc.path.startsWith('adr/') && !doc.path.slice(4).includes('/') && numberOfFile(doc.path.slice(4)) !== undefined
+  );
 }
 
 const keysByKind = new Map<string, Set<string>>();
@@ -51,15 +81,43 @@ export function checkFrontMatter(documents: readonly CheckDocument[]): Finding[]
     if (kindValue === undefined) {
       const title = fm.title;
       if (title !== undefined && (typeof title !== 'string' || title.trim() === '')) {
-        findings.push(finding(doc.path, lineOfKey(doc, 'title'), 'page-title', 'error', 'title must be a non-empty string', 'write `title: Some title` or remove the key and start the page with a `# ` heading'));
+        findings.push(
+          finding(
+            doc.path,
+            lineOfKey(doc, 'title'),
+            'page-title',
+            'error',
+            'title must be a non-empty string',
+            'write `title: Some title` or remove the key and start the page with a `# ` heading',
+          ),
+        );
       } else if (title === undefined && !/^\s{0,3}# \S/m.test(doc.body)) {
-        findings.push(finding(doc.path, 1, 'page-title', 'error', 'page has no title', 'add `title:` to the front matter or start the page with a `# Title` heading'));
+        findings.push(
+          finding(
+            doc.path,
+            1,
+            'page-title',
+            'error',
+            'page has no title',
+            'add `title:` to the front matter or start the page with a `# Title` heading',
+          ),
+        );
       }
       continue;
     }
     if (typeof kindValue !== 'string' || !isKindId(kindValue)) {
       const { issues } = validateFrontMatter(String(kindValue), fm, doc.path);
-      for (const issue of issues) findings.push(finding(doc.path, lineOfKey(doc, 'kind'), 'front-matter', 'error', `${issue.field}: ${issue.message}`, issue.hint));
+      for (const issue of issues)
+        findings.push(
+          finding(
+            doc.path,
+            lineOfKey(doc, 'kind'),
+            'front-matter',
+            'error',
+            `${issue.field}: ${issue.message}`,
+            issue.hint,
+          ),
+        );
       continue;
     }
     const data = adr && fm.adr === undefined ? { ...fm, adr: numberOfFile(doc.path.slice(4)) } : fm;
@@ -68,7 +126,9 @@ export function checkFrontMatter(documents: readonly CheckDocument[]): Finding[]
       // A missing review-by is the review-dates rule's to report (with its severity by status).
       if (issue.field === 'review-by' && fm['review-by'] === undefined) continue;
       const key = issue.field.split('.')[0]!;
-      findings.push(finding(doc.path, lineOfKey(doc, key), 'front-matter', 'error', `${issue.field}: ${issue.message}`, issue.hint));
+      findings.push(
+        finding(doc.path, lineOfKey(doc, key), 'front-matter', 'error', `${issue.field}: ${issue.message}`, issue.hint),
+      );
     }
     const kind = getKind(kindValue);
     const known = knownKeys(kindValue);
@@ -77,13 +137,40 @@ export function checkFrontMatter(documents: readonly CheckDocument[]): Finding[]
       const near = closest(key, [...known, ...docusaurusKeys]);
       // Plan pages carry extra fields of their own; elsewhere an unknown key is most often a typo.
       const severity = kindValue === 'plan' ? 'warning' : 'error';
-      findings.push(finding(doc.path, lineOfKey(doc, key), 'front-matter', severity, `unknown key "${key}" for kind ${kindValue}`, near ? `rename it to ${near}` : `remove it, or use one of: ${[...known].join(', ')}`));
+      findings.push(
+        finding(
+          doc.path,
+          lineOfKey(doc, key),
+          'front-matter',
+          severity,
+          `unknown key "${key}" for kind ${kindValue}`,
+          near ? `rename it to ${near}` : `remove it, or use one of: ${[...known].join(', ')}`,
+        ),
+      );
     }
     if (adr && fm.adr === undefined) {
-      findings.push(finding(doc.path, 1, 'front-matter', 'warning', 'adr: the record number is missing (taken from the file name)', `add adr: ${numberOfFile(doc.path.slice(4))} to the front matter`));
+      findings.push(
+        finding(
+          doc.path,
+          1,
+          'front-matter',
+          'warning',
+          'adr: the record number is missing (taken from the file name)',
+          `add adr: ${numberOfFile(doc.path.slice(4))} to the front matter`,
+        ),
+      );
     }
     if (!adr && kind.section !== doc.section) {
-      findings.push(finding(doc.path, lineOfKey(doc, 'kind'), 'front-matter', 'warning', `a ${kindValue} belongs in ${kind.folder}/, not ${doc.section}/`, `move the file to ${kind.folder}/ or correct kind`));
+      findings.push(
+        finding(
+          doc.path,
+          lineOfKey(doc, 'kind'),
+          'front-matter',
+          'warning',
+          `a ${kindValue} belongs in ${kind.folder}/, not ${doc.section}/`,
+          `move the file to ${kind.folder}/ or correct kind`,
+        ),
+      );
     }
   }
   return findings;

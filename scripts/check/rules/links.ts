@@ -18,7 +18,8 @@ export interface LinkContext {
 const external = /^[a-z][a-z0-9+.-]*:|^\/\//i;
 const fileExtension = /\.[a-z0-9]{1,8}$/i;
 /** Routes Docusaurus generates itself under a section (tags, pagination, archive, versions). */
-const generatedRoute = /^\/(?:docs|runbooks|adr|reports)\/(?:tags|page|archive|authors|next|\d[\w.-]*)(?:\/|$)|^\/reports$|^\/(?:rss|atom)\.xml$|^\/reports\/(?:rss|atom)\.xml$/;
+const generatedRoute =
+  /^\/(?:docs|runbooks|adr|reports)\/(?:tags|page|archive|authors|next|\d[\w.-]*)(?:\/|$)|^\/reports$|^\/(?:rss|atom)\.xml$|^\/reports\/(?:rss|atom)\.xml$/;
 
 const sectionOf = (p: string) => sections.find((s) => p.startsWith(`${s.dir}/`));
 
@@ -60,9 +61,27 @@ export function checkLinks(ctx: LinkContext): Finding[] {
           if (generatedRoute.test(route) || ctx.extraRoutes?.has(route)) continue;
           const isSectionRoute = sections.some((s) => route === s.route || route.startsWith(`${s.route}/`));
           if (isSectionRoute) {
-            findings.push(finding(doc.path, line, 'broken-link', 'error', `link to ${target} matches no page`, 'link an existing page (check its slug or file name) or remove the link'));
+            findings.push(
+              finding(
+                doc.path,
+                line,
+                'broken-link',
+                'error',
+                `link to ${target} matches no page`,
+                'link an existing page (check its slug or file name) or remove the link',
+              ),
+            );
           } else if (fileExtension.test(route) && ctx.staticFiles && !ctx.staticFiles.has(route.slice(1))) {
-            findings.push(finding(doc.path, line, 'broken-link', 'error', `link to ${target} matches no file in static/`, 'add the file to static/ or fix the path'));
+            findings.push(
+              finding(
+                doc.path,
+                line,
+                'broken-link',
+                'error',
+                `link to ${target} matches no file in static/`,
+                'add the file to static/ or fix the path',
+              ),
+            );
           }
           continue;
         }
@@ -71,19 +90,46 @@ export function checkLinks(ctx: LinkContext): Finding[] {
         if (/\.mdx?$/.test(resolved)) {
           targetDoc = byPath.get(resolved);
           if (!ctx.files.has(resolved)) {
-            findings.push(finding(doc.path, line, 'broken-link', 'error', `link to ${target} points to ${resolved}, which does not exist`, 'fix the relative path or create the document'));
+            findings.push(
+              finding(
+                doc.path,
+                line,
+                'broken-link',
+                'error',
+                `link to ${target} points to ${resolved}, which does not exist`,
+                'fix the relative path or create the document',
+              ),
+            );
             continue;
           }
           const from = sectionOf(doc.path);
           const to = sectionOf(resolved);
           if (from && to && from.id !== to.id && targetDoc) {
             const route = permalinkOf(resolved, targetDoc.frontMatter);
-            findings.push(finding(doc.path, line, 'broken-link', 'error', `link to ${target} crosses from ${from.dir}/ to ${to.dir}/, where Docusaurus cannot resolve .md links`, `link the page's URL instead: ${route}${anchor ? `#${anchor}` : ''}`));
+            findings.push(
+              finding(
+                doc.path,
+                line,
+                'broken-link',
+                'error',
+                `link to ${target} crosses from ${from.dir}/ to ${to.dir}/, where Docusaurus cannot resolve .md links`,
+                `link the page's URL instead: ${route}${anchor ? `#${anchor}` : ''}`,
+              ),
+            );
             continue;
           }
         } else if (fileExtension.test(resolved)) {
           if (!ctx.files.has(resolved)) {
-            findings.push(finding(doc.path, line, 'broken-link', 'error', `link to ${target} points to ${resolved}, which does not exist`, 'fix the relative path or add the file'));
+            findings.push(
+              finding(
+                doc.path,
+                line,
+                'broken-link',
+                'error',
+                `link to ${target} points to ${resolved}, which does not exist`,
+                'fix the relative path or add the file',
+              ),
+            );
           }
           continue;
         } else {
@@ -93,7 +139,16 @@ export function checkLinks(ctx: LinkContext): Finding[] {
       }
       if (anchor && targetDoc && !anchorsOf(targetDoc).has(anchor)) {
         const where = targetDoc === doc ? 'this page' : targetDoc.path;
-        findings.push(finding(doc.path, line, 'broken-anchor', 'error', `anchor #${anchor} matches no heading in ${where}`, 'use the heading id (lower-case, dashes; see the heading link on the page) or add {#id} to the heading'));
+        findings.push(
+          finding(
+            doc.path,
+            line,
+            'broken-anchor',
+            'error',
+            `anchor #${anchor} matches no heading in ${where}`,
+            'use the heading id (lower-case, dashes; see the heading link on the page) or add {#id} to the heading',
+          ),
+        );
       }
     }
   }

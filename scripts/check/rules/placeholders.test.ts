@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { adrFm, docFm, docOf, md } from '../test-support.ts';
 import { checkPlaceholders } from './placeholders.ts';
 
-const body = '# Guide\n\n## Purpose\n\nTODO: say why this guide exists\n\n`TODO:` in code is an example, as is\n\n```\nTODO: this\n```\n';
+const body =
+  '# Guide\n\n## Purpose\n\nTODO: say why this guide exists\n\n`TODO:` in code is an example, as is\n\n```\nTODO: this\n```\n';
 
 describe('placeholder rule', () => {
   it('reports placeholders left in a published document, with the file line', () => {

@@ -22,7 +22,16 @@ export function checkPlaceholders(documents: readonly CheckDocument[]): Finding[
     // Code (fenced or inline) and comments may show the placeholder syntax on purpose, e.g. in a guide.
     for (const p of findPlaceholders(proseLines(doc.body).join('\n'))) {
       const text = p.text.length > 70 ? `${p.text.slice(0, 67)}…` : p.text;
-      findings.push(finding(doc.path, p.line + doc.frontMatterLines, 'placeholder', 'error', `unfilled template placeholder "${text}" in a ${typeof status === 'string' ? status : 'finished'} document`, 'write the section (or delete it), or set status: draft until it is done'));
+      findings.push(
+        finding(
+          doc.path,
+          p.line + doc.frontMatterLines,
+          'placeholder',
+          'error',
+          `unfilled template placeholder "${text}" in a ${typeof status === 'string' ? status : 'finished'} document`,
+          'write the section (or delete it), or set status: draft until it is done',
+        ),
+      );
     }
   }
   return findings;

@@ -39,10 +39,28 @@ export function checkReviewDates(documents: readonly CheckDocument[], options: R
     const date = reviewDateOf(raw);
     if (raw === undefined || raw === null || raw === '') {
       if (missingSeverity) {
-        findings.push(finding(doc.path, lineOfKey(doc, 'review-by'), 'review-missing', missingSeverity, `${status} ${kind} has no review-by date`, 'add `review-by: YYYY-MM-DD` (when it must next be re-read) to the front matter'));
+        findings.push(
+          finding(
+            doc.path,
+            lineOfKey(doc, 'review-by'),
+            'review-missing',
+            missingSeverity,
+            `${status} ${kind} has no review-by date`,
+            'add `review-by: YYYY-MM-DD` (when it must next be re-read) to the front matter',
+          ),
+        );
       }
     } else if (date && date < today) {
-      findings.push(finding(doc.path, lineOfKey(doc, 'review-by'), 'review-overdue', 'warning', `review was due on ${date}`, `re-read the ${kind}, then move review-by to a future date`));
+      findings.push(
+        finding(
+          doc.path,
+          lineOfKey(doc, 'review-by'),
+          'review-overdue',
+          'warning',
+          `review was due on ${date}`,
+          `re-read the ${kind}, then move review-by to a future date`,
+        ),
+      );
     }
   }
   return findings;

@@ -17,13 +17,18 @@ export function repeated(rawArgs: readonly string[], name: string): string[] {
     if (a === `--${name}` && i + 1 < rawArgs.length) out.push(rawArgs[++i]!);
     else if (a.startsWith(`--${name}=`)) out.push(a.slice(name.length + 3));
   }
-  return out.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return out
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function parseNumber(value: unknown, what: string): number {
   const text = String(value ?? '').replace(/^0+(?=\d)/, '');
   if (!/^\d+$/.test(text) || Number(text) === 0) {
-    throw new KbError('BAD_ARGUMENT', `${what} "${String(value ?? '')}" is not an ADR number`, { hint: 'give the number, e.g. 7 or 0007' });
+    throw new KbError('BAD_ARGUMENT', `${what} "${String(value ?? '')}" is not an ADR number`, {
+      hint: 'give the number, e.g. 7 or 0007',
+    });
   }
   return Number(text);
 }

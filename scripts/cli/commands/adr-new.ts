@@ -11,7 +11,10 @@ import { dryRun, json, parseNumber, print, repeated, root, today } from './adr-a
 const newArgs = {
   title: { type: 'positional', required: false, description: 'the decision, e.g. "Use Redis Cluster for L2 cache"' },
   supersedes: { type: 'string', description: 'number of an accepted record this one replaces (repeatable)' },
-  link: { type: 'string', description: 'N:type link, type one of amends, relates-to, depends-on, clarifies (repeatable)' },
+  link: {
+    type: 'string',
+    description: 'N:type link, type one of amends, relates-to, depends-on, clarifies (repeatable)',
+  },
   status: { type: 'enum', options: ['proposed', 'accepted'], default: 'proposed', description: 'initial status' },
   tag: { type: 'string', description: 'tag (repeatable or comma-separated)' },
   'decision-maker': { type: 'string', description: 'who decides (repeatable)' },
@@ -37,7 +40,9 @@ const newCommand = defineCommand({
       const m = /^(\d+):([a-z-]+)$/.exec(spec);
       const types = ['amends', 'relates-to', 'depends-on', 'clarifies'];
       if (!m || !types.includes(m[2]!)) {
-        throw new KbError('BAD_ARGUMENT', `--link "${spec}" is not N:type`, { hint: `write e.g. --link 3:amends; types: ${types.join(', ')}` });
+        throw new KbError('BAD_ARGUMENT', `--link "${spec}" is not N:type`, {
+          hint: `write e.g. --link 3:amends; types: ${types.join(', ')}`,
+        });
       }
       return { target: Number(m[1]), type: m[2] as 'amends' };
     });
@@ -56,7 +61,13 @@ const newCommand = defineCommand({
       force: args.force,
     });
     const also = result.updated.length > 0 ? `; updated ${result.updated.map((u) => u.path).join(', ')}` : '';
-    print(args.json, result, args['dry-run'] ? `${result.content}\n(dry run: would create ${result.path}${also})` : `Created ${result.path} (ADR ${result.number}, ${args.status})${also}`);
+    print(
+      args.json,
+      result,
+      args['dry-run']
+        ? `${result.content}\n(dry run: would create ${result.path}${also})`
+        : `Created ${result.path} (ADR ${result.number}, ${args.status})${also}`,
+    );
     if (args.edit && !args['dry-run']) {
       const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
       const { spawnSync } = await import('node:child_process');

@@ -8,7 +8,10 @@ import newCommand from './adr-new.ts';
 // itself usually starts from cli/adr-new-main.ts and never loads this file.
 
 const statusCommand = defineCommand({
-  meta: { name: 'status', description: 'Move an ADR along its lifecycle: proposed → accepted|rejected, accepted → deprecated' },
+  meta: {
+    name: 'status',
+    description: 'Move an ADR along its lifecycle: proposed → accepted|rejected, accepted → deprecated',
+  },
   args: {
     number: { type: 'positional', description: 'the ADR number' },
     status: { type: 'positional', description: 'accepted, rejected or deprecated' },
@@ -17,14 +20,23 @@ const statusCommand = defineCommand({
   },
   async run({ args }) {
     const { setAdrStatus } = await import('../../adr/status.ts');
-    const r = await setAdrStatus(root(), parseNumber(args.number, 'ADR'), String(args.status), { dryRun: args['dry-run'] });
+    const r = await setAdrStatus(root(), parseNumber(args.number, 'ADR'), String(args.status), {
+      dryRun: args['dry-run'],
+    });
     const u = r.updated[0]!;
-    print(args.json, r, `${args['dry-run'] ? 'Would move' : 'Moved'} ADR ${u.number} from ${u.from} to ${u.to} (${u.path})`);
+    print(
+      args.json,
+      r,
+      `${args['dry-run'] ? 'Would move' : 'Moved'} ADR ${u.number} from ${u.from} to ${u.to} (${u.path})`,
+    );
   },
 });
 
 const supersedeCommand = defineCommand({
-  meta: { name: 'supersede', description: 'Mark OLD as superseded by NEW, editing both records in one all-or-nothing step' },
+  meta: {
+    name: 'supersede',
+    description: 'Mark OLD as superseded by NEW, editing both records in one all-or-nothing step',
+  },
   args: {
     old: { type: 'positional', description: 'the accepted record being replaced' },
     new: { type: 'positional', description: 'the record that replaces it' },
@@ -33,8 +45,14 @@ const supersedeCommand = defineCommand({
   },
   async run({ args }) {
     const { supersedeAdr } = await import('../../adr/status.ts');
-    const r = await supersedeAdr(root(), parseNumber(args.old, 'OLD'), parseNumber(args.new, 'NEW'), { dryRun: args['dry-run'] });
-    print(args.json, r, `${args['dry-run'] ? 'Would mark' : 'Marked'} ADR ${args.old} superseded by ADR ${args.new} (${r.updated.map((u) => u.path).join(', ')})`);
+    const r = await supersedeAdr(root(), parseNumber(args.old, 'OLD'), parseNumber(args.new, 'NEW'), {
+      dryRun: args['dry-run'],
+    });
+    print(
+      args.json,
+      r,
+      `${args['dry-run'] ? 'Would mark' : 'Marked'} ADR ${args.old} superseded by ADR ${args.new} (${r.updated.map((u) => u.path).join(', ')})`,
+    );
   },
 });
 
@@ -45,19 +63,32 @@ const listCommand = defineCommand({
     const { listAdrs } = await import('../../adr/list.ts');
     const { records, problems } = await listAdrs(root(), repeated(rawArgs, 'status'));
     const width = Math.max(6, ...records.map((r) => r.status.length));
-    const lines = records.map((r) => `${String(r.number).padStart(4, '0')}  ${r.status.padEnd(width)}  ${r.date}  ${r.title}${r['superseded-by'] ? ` (→ ${r['superseded-by']})` : ''}`);
-    print(args.json, { records, problems }, [...lines, ...problems.map((p) => `problem: ${p}`)].join('\n') || 'No ADRs yet: kb adr new "Title"');
+    const lines = records.map(
+      (r) =>
+        `${String(r.number).padStart(4, '0')}  ${r.status.padEnd(width)}  ${r.date}  ${r.title}${r['superseded-by'] ? ` (→ ${r['superseded-by']})` : ''}`,
+    );
+    print(
+      args.json,
+      { records, problems },
+      [...lines, ...problems.map((p) => `problem: ${p}`)].join('\n') || 'No ADRs yet: kb adr new "Title"',
+    );
   },
 });
 
 const renumberCommand = defineCommand({
-  meta: { name: 'renumber', description: 'Give duplicate ADR numbers (after a merge) the next free numbers and rewrite links to them across the knowledge base' },
+  meta: {
+    name: 'renumber',
+    description:
+      'Give duplicate ADR numbers (after a merge) the next free numbers and rewrite links to them across the knowledge base',
+  },
   args: { 'dry-run': dryRun, json },
   async run({ args }) {
     const { renumberAdrs } = await import('../../adr/renumber.ts');
     const r = await renumberAdrs(root(), { dryRun: args['dry-run'] });
     const verb = args['dry-run'] ? 'would move' : 'moved';
-    const lines = r.moves.map((m) => `${verb} ${m.from} → ${m.to}`).concat(r.rewritten.map((f) => `${args['dry-run'] ? 'would rewrite' : 'rewrote'} links in ${f}`));
+    const lines = r.moves
+      .map((m) => `${verb} ${m.from} → ${m.to}`)
+      .concat(r.rewritten.map((f) => `${args['dry-run'] ? 'would rewrite' : 'rewrote'} links in ${f}`));
     print(args.json, r, lines.join('\n') || 'No duplicate numbers.');
   },
 });
@@ -68,8 +99,13 @@ const importCommand = defineCommand({
   async run({ args }) {
     const path = await import('node:path');
     const { importAdrs } = await import('../../adr/import.ts');
-    const r = await importAdrs(root(), path.resolve(workingDirectory(), String(args.dir)), { today: today(), dryRun: args['dry-run'] });
-    const lines = r.imported.map((i) => `${args['dry-run'] ? 'would import' : 'imported'} ${i.from} (${i.format}) → ${i.path} [${i.status}]`);
+    const r = await importAdrs(root(), path.resolve(workingDirectory(), String(args.dir)), {
+      today: today(),
+      dryRun: args['dry-run'],
+    });
+    const lines = r.imported.map(
+      (i) => `${args['dry-run'] ? 'would import' : 'imported'} ${i.from} (${i.format}) → ${i.path} [${i.status}]`,
+    );
     print(args.json, r, [...lines, ...(r.skipped.length ? [`skipped: ${r.skipped.join(', ')}`] : [])].join('\n'));
   },
 });

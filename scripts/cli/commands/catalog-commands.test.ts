@@ -17,11 +17,20 @@ function withoutCwd(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
-function kb(args: string[], cwd = root, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function kb(
+  args: string[],
+  cwd = root,
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { cwd, env: { ...withoutCwd(process.env), KB_TODAY: '2025-01-06', KB_NO_PROMPT: '1', ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd, env: { ...withoutCwd(process.env), KB_TODAY: '2025-01-06', KB_NO_PROMPT: '1', ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
     child.stdin?.end();
   });
 }
@@ -41,7 +50,10 @@ async function kbInProcess(args: string[]): Promise<{ code: number; stdout: stri
   } finally {
     out.mockRestore();
     err.mockRestore();
-    for (const [key, value] of [['KB_CWD', saved.cwd], ['KB_TODAY', saved.today]] as const) {
+    for (const [key, value] of [
+      ['KB_CWD', saved.cwd],
+      ['KB_TODAY', saved.today],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
@@ -54,7 +66,9 @@ async function snapshot(dir = root): Promise<Record<string, string>> {
   for (const entry of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const abs = path.join(entry.parentPath, entry.name);
-    out[path.relative(root, abs)] = createHash('sha256').update(await fs.readFile(abs)).digest('hex');
+    out[path.relative(root, abs)] = createHash('sha256')
+      .update(await fs.readFile(abs))
+      .digest('hex');
   }
   return out;
 }
@@ -71,18 +85,37 @@ describe('kb kinds / new / week / list', () => {
     expect(r.code).toBe(0);
     const kinds = JSON.parse(r.stdout) as { id: string; fileName: string; weeks: number[] }[];
     expect(kinds).toHaveLength(25);
-    expect(kinds.find((k) => k.id === 'weekly-report')).toMatchObject({ fileName: 'reports/YYYY-MM-DD-slug.md', weeks: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
+    expect(kinds.find((k) => k.id === 'weekly-report')).toMatchObject({
+      fileName: 'reports/YYYY-MM-DD-slug.md',
+      weeks: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+    });
   });
 
   it('kb new keeps every repeated --field, from a sub-folder, and refuses to overwrite without --force', async () => {
     await fs.mkdir(path.join(root, 'docs'), { recursive: true });
-    const args = ['new', 'runbook', 'Deploy {gateway} | <v2>', '--owner', 'sre', '--field', 'service=api, v2', '--field=tags=deploy,api', '--field', 'description=Roll out "the" gateway', '--json'];
+    const args = [
+      'new',
+      'runbook',
+      'Deploy {gateway} | <v2>',
+      '--owner',
+      'sre',
+      '--field',
+      'service=api, v2',
+      '--field=tags=deploy,api',
+      '--field',
+      'description=Roll out "the" gateway',
+      '--json',
+    ];
     const r = await kb(args, path.join(root, 'docs'));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { path: string; created: boolean; frontMatter: Record<string, unknown> };
     expect(out).toMatchObject({ path: 'runbooks/deploy-gateway-v2.md', created: true });
-    expect(out.frontMatter).toMatchObject({ tags: ['deploy', 'api'], description: 'Roll out "the" gateway', owner: 'sre' });
+    expect(out.frontMatter).toMatchObject({
+      tags: ['deploy', 'api'],
+      description: 'Roll out "the" gateway',
+      owner: 'sre',
+    });
     const file = path.join(root, out.path);
     expect(await fs.readFile(file, 'utf8')).toContain('Service: **api, v2**');
 
@@ -151,7 +184,9 @@ describe('kb kinds / new / week / list', () => {
 
     const first = await kb(['week', '3', '--json']);
     expect(first.code).toBe(0);
-    const created = JSON.parse(first.stdout).created.map((c: { path: string }) => c.path).sort();
+    const created = JSON.parse(first.stdout)
+      .created.map((c: { path: string }) => c.path)
+      .sort();
     expect(created).toEqual([
       'docs/guides/service-architecture-guide.md',
       'docs/standards/api-performance-standards.md',
@@ -175,7 +210,11 @@ describe('kb kinds / new / week / list', () => {
   it('kb new adr delegates to the ADR module; kb week 1 lists ADRs instead of inventing one', async () => {
     const r = await kb(['new', 'adr', 'Use Redis Cluster for L2 cache', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'adr', number: 1, path: 'adr/0001-use-redis-cluster-for-l2-cache.md' });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      kind: 'adr',
+      number: 1,
+      path: 'adr/0001-use-redis-cluster-for-l2-cache.md',
+    });
     const week = JSON.parse((await kb(['week', '1', '--json'])).stdout);
     expect(week.listed[0].paths).toEqual(['adr/0001-use-redis-cluster-for-l2-cache.md']);
     expect(week.created).toHaveLength(5);
@@ -184,6 +223,7 @@ describe('kb kinds / new / week / list', () => {
   it('--help documents every flag', async () => {
     const r = await kb(['new', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--week', '--owner', '--field', '--dry-run', '--force', '--edit', '--json']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--week', '--owner', '--field', '--dry-run', '--force', '--edit', '--json'])
+      expect(r.stdout).toContain(flag);
   });
 });

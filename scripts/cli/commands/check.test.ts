@@ -20,7 +20,10 @@ async function kb(argv: string[]): Promise<{ code: number; out: string; err: str
   return { code, out, err };
 }
 
-const clean = { 'docs/index.md': md({ title: 'Home', slug: '/' }), 'docs/guides/g.md': md(docFm('guide'), '# G\n\n[home](../index.md)\n') };
+const clean = {
+  'docs/index.md': md({ title: 'Home', slug: '/' }),
+  'docs/guides/g.md': md(docFm('guide'), '# G\n\n[home](../index.md)\n'),
+};
 
 describe('kb check', () => {
   it('exits 0 on a clean knowledge base', async () => {
@@ -34,7 +37,9 @@ describe('kb check', () => {
     root = await makeKb({ ...clean, 'docs/guides/g.md': md(docFm('guide'), '# G\n\n[x](./missing.md)\n') });
     const { code, out, err } = await kb(['check', '--root', root]);
     expect(code).toBe(1);
-    expect(out.split('\n')[0]).toBe('docs/guides/g.md:12: broken-link: link to ./missing.md points to docs/guides/missing.md, which does not exist — fix the relative path or create the document');
+    expect(out.split('\n')[0]).toBe(
+      'docs/guides/g.md:12: broken-link: link to ./missing.md points to docs/guides/missing.md, which does not exist — fix the relative path or create the document',
+    );
     expect(err).toMatch(/^kb: errors found/);
   });
 
@@ -52,7 +57,16 @@ describe('kb check', () => {
     expect(code).toBe(1);
     const data = JSON.parse(out);
     expect(data).toMatchObject({ ok: false, strict: false, documents: 2, errors: 1, warnings: 0 });
-    expect(data.findings).toEqual([{ path: 'docs/bad.md', line: expect.any(Number), rule: 'front-matter-yaml', severity: 'error', message: expect.any(String), hint: expect.any(String) }]);
+    expect(data.findings).toEqual([
+      {
+        path: 'docs/bad.md',
+        line: expect.any(Number),
+        rule: 'front-matter-yaml',
+        severity: 'error',
+        message: expect.any(String),
+        hint: expect.any(String),
+      },
+    ]);
     const text = await kb(['check', '--root', root]);
     expect(text.out.split('\n')[0]).toBe(formatFinding(data.findings[0]));
   });

@@ -6,7 +6,10 @@ import { checkExitCode, formatFinding } from '../../check/findings.ts';
 
 /** `kb check [--json] [--strict]`: every rule over the whole knowledge base, for CI and editors. */
 export default defineCommand({
-  meta: { name: 'check', description: 'Check front matter, ADR integrity, placeholders, review dates, links and anchors' },
+  meta: {
+    name: 'check',
+    description: 'Check front matter, ADR integrity, placeholders, review dates, links and anchors',
+  },
   args: {
     json: { type: 'boolean', description: 'print the findings as JSON', default: false },
     strict: { type: 'boolean', description: 'fail on warnings too', default: false },
@@ -17,14 +20,22 @@ export default defineCommand({
     const result = await runCheck(root, { now: new Date() });
     const code = checkExitCode(result.summary, args.strict);
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ ok: code === 0, strict: args.strict, documents: result.documents, ...result.summary, findings: result.findings }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ok: code === 0, strict: args.strict, documents: result.documents, ...result.summary, findings: result.findings }, null, 2)}\n`,
+      );
     } else {
       for (const f of result.findings) process.stdout.write(`${formatFinding(f)}\n`);
       const { errors, warnings } = result.summary;
-      process.stdout.write(`kb check: ${result.documents} documents, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+      process.stdout.write(
+        `kb check: ${result.documents} documents, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+      );
     }
     if (code !== 0) {
-      throw new KbError('CHECK_FAILED', args.strict && result.summary.errors === 0 ? 'warnings found (--strict)' : 'errors found', { hint: 'fix the findings listed above' });
+      throw new KbError(
+        'CHECK_FAILED',
+        args.strict && result.summary.errors === 0 ? 'warnings found (--strict)' : 'errors found',
+        { hint: 'fix the findings listed above' },
+      );
     }
   },
 });

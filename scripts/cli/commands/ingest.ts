@@ -10,7 +10,11 @@ function parseEnv(text: string | undefined): Record<string, string> | undefined 
   const env: Record<string, string> = {};
   for (const pair of text.split(';')) {
     const eq = pair.indexOf('=');
-    if (eq < 1) throw new KbError('BAD_ARGUMENT', `"${pair}" is not key=value`, { field: '--env', hint: 'write --env "machine=2 cores;command=…"' });
+    if (eq < 1)
+      throw new KbError('BAD_ARGUMENT', `"${pair}" is not key=value`, {
+        field: '--env',
+        hint: 'write --env "machine=2 cores;command=…"',
+      });
     env[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
   }
   return env;
@@ -19,37 +23,70 @@ function parseEnv(text: string | undefined): Record<string, string> | undefined 
 function summarize(plan: IngestPlan, dryRun: boolean): string {
   const lines: string[] = [];
   for (const { run, status, verdicts, regressions } of plan.runs) {
-    lines.push(`${status === 'unchanged' ? 'already stored' : status === 'replaced' ? 'replaced' : 'stored'} ${run.id} (${run.tool.name}, ${run.operations.length} operations)`);
+    lines.push(
+      `${status === 'unchanged' ? 'already stored' : status === 'replaced' ? 'replaced' : 'stored'} ${run.id} (${run.tool.name}, ${run.operations.length} operations)`,
+    );
     for (const v of verdicts) {
-      lines.push(`  ${v.verdict === 'pass' ? 'pass' : v.verdict === 'fail' ? 'FAIL' : '  - '} ${v.target}: ${formatValue(v.value, v.unit)} (target ${v.comparison} ${formatValue(v.threshold, v.unit)})`);
+      lines.push(
+        `  ${v.verdict === 'pass' ? 'pass' : v.verdict === 'fail' ? 'FAIL' : '  - '} ${v.target}: ${formatValue(v.value, v.unit)} (target ${v.comparison} ${formatValue(v.threshold, v.unit)})`,
+      );
     }
     for (const c of regressions) {
-      lines.push(`  REGRESSION ${c.operation} ${metricLabel(c.metric)}: ${formatValue(c.reference, c.unit)} → ${formatValue(c.current, c.unit)}`);
+      lines.push(
+        `  REGRESSION ${c.operation} ${metricLabel(c.metric)}: ${formatValue(c.reference, c.unit)} → ${formatValue(c.current, c.unit)}`,
+      );
     }
   }
   for (const w of plan.warnings) lines.push(`warning: ${w.file}: ${w.field}: ${w.message} — ${w.hint}`);
   const verb = dryRun ? 'would write' : 'wrote';
-  lines.push(plan.writes.length ? `${verb} ${plan.writes.length} file(s):` : 'nothing to write: everything is up to date');
+  lines.push(
+    plan.writes.length ? `${verb} ${plan.writes.length} file(s):` : 'nothing to write: everything is up to date',
+  );
   for (const w of plan.writes) lines.push(`  ${w.status === 'new' ? '+' : '~'} ${w.path}`);
   return `${lines.join('\n')}\n`;
 }
 
 /** `kb ingest <file…>`: tool output → normalized runs in benchmarks/ → regenerated report pages and scorecard. */
 export default defineCommand({
-  meta: { name: 'ingest', description: 'Ingest benchmark output (k6, Locust, hyperfine, Lighthouse …), judge it against the SLOs and regenerate the report pages' },
+  meta: {
+    name: 'ingest',
+    description:
+      'Ingest benchmark output (k6, Locust, hyperfine, Lighthouse …), judge it against the SLOs and regenerate the report pages',
+  },
   args: {
-    files: { type: 'positional', description: 'tool output file(s); a Locust *_stats.csv goes with its *_stats_history.csv and *_failures.csv', required: false },
-    regenerate: { type: 'boolean', description: 'no input: regenerate every report page and the scorecard from benchmarks/ (after editing slo-targets.yaml)', default: false },
+    files: {
+      type: 'positional',
+      description: 'tool output file(s); a Locust *_stats.csv goes with its *_stats_history.csv and *_failures.csv',
+      required: false,
+    },
+    regenerate: {
+      type: 'boolean',
+      description:
+        'no input: regenerate every report page and the scorecard from benchmarks/ (after editing slo-targets.yaml)',
+      default: false,
+    },
     suite: { type: 'string', description: 'suite name (lowercase slug); default: from the tool output' },
     label: { type: 'string', description: 'comparable setting, e.g. a load multiple: 1x, 10x, 100x' },
     week: { type: 'string', description: 'plan week 1–12 the run belongs to' },
-    baseline: { type: 'boolean', description: 'mark the run as the baseline later runs are compared with', default: false },
-    'fail-on-regression': { type: 'boolean', description: 'exit 3 when a regression is found (files are still written)', default: false },
+    baseline: {
+      type: 'boolean',
+      description: 'mark the run as the baseline later runs are compared with',
+      default: false,
+    },
+    'fail-on-regression': {
+      type: 'boolean',
+      description: 'exit 3 when a regression is found (files are still written)',
+      default: false,
+    },
     format: { type: 'string', description: 'force an input format id instead of detecting it' },
     example: { type: 'string', description: 'mark as example data and name its public source (shown on the pages)' },
     env: { type: 'string', description: 'extra environment facts, "key=value;key=value"' },
     force: { type: 'boolean', description: 'replace a stored run with the same id', default: false },
-    'dry-run': { type: 'boolean', description: 'parse, judge and show what would be written; write nothing', default: false },
+    'dry-run': {
+      type: 'boolean',
+      description: 'parse, judge and show what would be written; write nothing',
+      default: false,
+    },
     json: { type: 'boolean', description: 'print the result as JSON', default: false },
     root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
   },
@@ -58,14 +95,23 @@ export default defineCommand({
     const root = findProjectRoot(cwd, args.root);
     const files = (args._ as string[]).map(String);
     const week = args.week === undefined ? undefined : Number(args.week);
-    if (week !== undefined && !Number.isInteger(week)) throw new KbError('BAD_ARGUMENT', `week "${args.week}" is not a number`, { field: '--week', hint: 'pass the plan week, 1 to 12' });
-    let bar: { update(n: number): void; stop(): void; setTotal(n: number): void; start(total: number, start: number): void } | undefined;
+    if (week !== undefined && !Number.isInteger(week))
+      throw new KbError('BAD_ARGUMENT', `week "${args.week}" is not a number`, {
+        field: '--week',
+        hint: 'pass the plan week, 1 to 12',
+      });
+    let bar:
+      | { update(n: number): void; stop(): void; setTotal(n: number): void; start(total: number, start: number): void }
+      | undefined;
     const tty = process.stderr.isTTY && !args.json;
     const onProgress = tty
       ? async (file: string, done: number, total: number | undefined) => {
           if (!bar && total) {
             const { default: progress } = await import('cli-progress');
-            bar = new progress.SingleBar({ format: `${file} [{bar}] {percentage}% | {value}/{total} MB`, stream: process.stderr }, progress.Presets.shades_classic);
+            bar = new progress.SingleBar(
+              { format: `${file} [{bar}] {percentage}% | {value}/{total} MB`, stream: process.stderr },
+              progress.Presets.shades_classic,
+            );
             bar.start(Math.ceil(total / 1e6), 0);
           }
           bar?.update(Math.floor(done / 1e6));
@@ -73,32 +119,39 @@ export default defineCommand({
       : undefined;
     let plan: IngestPlan;
     try {
-      plan = args.regenerate && files.length === 0 ? await planRegenerate(root) : await planIngest(root, files, {
-        suite: args.suite,
-        label: args.label,
-        week,
-        baseline: args.baseline || undefined,
-        example: args.example,
-        format: args.format,
-        env: parseEnv(args.env),
-        force: args.force,
-        cwd,
-        now: new Date(),
-        onProgress: onProgress ? (f, d, t) => void onProgress(f, d, t) : undefined,
-      });
+      plan =
+        args.regenerate && files.length === 0
+          ? await planRegenerate(root)
+          : await planIngest(root, files, {
+              suite: args.suite,
+              label: args.label,
+              week,
+              baseline: args.baseline || undefined,
+              example: args.example,
+              format: args.format,
+              env: parseEnv(args.env),
+              force: args.force,
+              cwd,
+              now: new Date(),
+              onProgress: onProgress ? (f, d, t) => void onProgress(f, d, t) : undefined,
+            });
     } finally {
       bar?.stop();
     }
     if (!args['dry-run']) await applyIngest(root, plan);
     const regressions = plan.runs.flatMap((r) => r.regressions.map((c) => ({ run: r.run.id, ...c })));
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ dryRun: args['dry-run'], runs: plan.runs.map((r) => ({ id: r.run.id, status: r.status, verdicts: r.verdicts, regressions: r.regressions })), writes: plan.writes.map((w) => ({ path: w.path, status: w.status })), warnings: plan.warnings }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ dryRun: args['dry-run'], runs: plan.runs.map((r) => ({ id: r.run.id, status: r.status, verdicts: r.verdicts, regressions: r.regressions })), writes: plan.writes.map((w) => ({ path: w.path, status: w.status })), warnings: plan.warnings }, null, 2)}\n`,
+      );
     } else {
       process.stdout.write(summarize(plan, args['dry-run']));
     }
     if (args['fail-on-regression'] && regressions.length > 0) {
       throw new KbError('REGRESSION', `${regressions.length} regression(s) found`, {
-        hint: args['dry-run'] ? 'nothing was written (--dry-run)' : 'the run and its report were written; see the report page',
+        hint: args['dry-run']
+          ? 'nothing was written (--dry-run)'
+          : 'the run and its report were written; see the report page',
       });
     }
   },

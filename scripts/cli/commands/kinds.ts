@@ -9,7 +9,10 @@ const argsDef = {
 } as const;
 
 export default defineCommand({
-  meta: { name: 'kinds', description: 'List the document kinds of the catalog (folder, file name, template, plan weeks)' },
+  meta: {
+    name: 'kinds',
+    description: 'List the document kinds of the catalog (folder, file name, template, plan weeks)',
+  },
   args: argsDef,
   run({ args, rawArgs }) {
     assertKnownFlags(rawArgs, argsDef, 'kinds');
@@ -25,7 +28,10 @@ export default defineCommand({
       fields: Object.keys(k.bodyFields ?? {}),
     }));
     if (args.json) return printJson(rows);
-    const table = formatTable([['KIND', 'FILE', 'WEEKS', 'DESCRIPTION'], ...rows.map((r) => [r.id, r.fileName, r.weeks.length === 12 ? 'every' : r.weeks.join(',') || '—', r.description])]);
+    const table = formatTable([
+      ['KIND', 'FILE', 'WEEKS', 'DESCRIPTION'],
+      ...rows.map((r) => [r.id, r.fileName, r.weeks.length === 12 ? 'every' : r.weeks.join(',') || '—', r.description]),
+    ]);
     process.stdout.write(`${table}\n\nCreate one: kb new <kind> "Title"   ·   a week's deliverables: kb week <N>\n`);
   },
 }) as CommandDef; // the registry holds commands of any args

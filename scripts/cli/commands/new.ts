@@ -2,7 +2,15 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { defineCommand, type CommandDef } from 'citty';
 import { findPlaceholders, getKind, kinds, type KindId } from '../../catalog/catalog.ts';
-import { assertKnownFlags, findProjectRoot, parseWeek, printJson, repeatedFlag, today, workingDirectory } from '../../catalog/cli-support.ts';
+import {
+  assertKnownFlags,
+  findProjectRoot,
+  parseWeek,
+  printJson,
+  repeatedFlag,
+  today,
+  workingDirectory,
+} from '../../catalog/cli-support.ts';
 import { parseFieldPair, planDocument } from '../../catalog/plan.ts';
 import { loadTemplates } from '../../catalog/templates.ts';
 import { KbError } from '../../core/errors.ts';
@@ -30,7 +38,11 @@ const argsDef = {
   title: { type: 'positional', required: false, description: 'the title, e.g. "Deploy the API gateway"' },
   week: { type: 'string', description: 'plan week 1–12 (inferred when the title names a deliverable)' },
   owner: { type: 'string', description: 'owning team or person (default: unassigned)' },
-  field: { type: 'string', description: 'key=value for front matter (description, tags, status, date, review-by, suite) or the kind\'s fields; repeatable' },
+  field: {
+    type: 'string',
+    description:
+      "key=value for front matter (description, tags, status, date, review-by, suite) or the kind's fields; repeatable",
+  },
   'dry-run': { type: 'boolean', description: 'print the file instead of writing it' },
   force: { type: 'boolean', description: 'overwrite an existing file' },
   edit: { type: 'boolean', description: 'open the new file in $VISUAL or $EDITOR' },
@@ -51,32 +63,61 @@ export default defineCommand({
     const root = findProjectRoot(workingDirectory(), args.root);
 
     if (kindId === undefined || title === undefined) {
-      if (!interactive()) throw new KbError('USAGE', 'kb new needs a kind and a title', { hint: 'run kb new <kind> "Title" (kb kinds lists the kinds)' });
+      if (!interactive())
+        throw new KbError('USAGE', 'kb new needs a kind and a title', {
+          hint: 'run kb new <kind> "Title" (kb kinds lists the kinds)',
+        });
       const prompts = await import('@clack/prompts');
       prompts.intro('kb new');
-      kindId ??= await ask<KindId>(() => prompts.select({ message: 'Kind of document', options: kinds.map((k) => ({ value: k.id, label: k.id, hint: k.description })) }));
-      title ??= await ask<string>(() => prompts.text({ message: 'Title', validate: (v) => (v && v.trim() ? undefined : 'a title is required') }));
+      kindId ??= await ask<KindId>(() =>
+        prompts.select({
+          message: 'Kind of document',
+          options: kinds.map((k) => ({ value: k.id, label: k.id, hint: k.description })),
+        }),
+      );
+      title ??= await ask<string>(() =>
+        prompts.text({ message: 'Title', validate: (v) => (v && v.trim() ? undefined : 'a title is required') }),
+      );
     }
     const kind = getKind(kindId);
 
     if (kind.id === 'adr') {
       const allowed = ['tags', 'description'];
       const bad = fields.find(([k]) => !allowed.includes(k));
-      if (bad) throw new KbError('BAD_ARGUMENT', `unknown field "${bad[0]}" for kind adr`, { field: '--field', hint: `use ${allowed.join(' or ')}, or kb adr new for links and supersedes` });
+      if (bad)
+        throw new KbError('BAD_ARGUMENT', `unknown field "${bad[0]}" for kind adr`, {
+          field: '--field',
+          hint: `use ${allowed.join(' or ')}, or kb adr new for links and supersedes`,
+        });
       const value = (k: string) => fields.filter(([key]) => key === k).at(-1)?.[1];
       const { createAdr } = await import('../../adr/create.ts');
       const result = await createAdr({
         root,
         title,
         today: today(),
-        tags: value('tags')?.split(',').map((t) => t.trim()).filter(Boolean),
+        tags: value('tags')
+          ?.split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
         description: value('description'),
         decisionMakers: owner ? [owner] : undefined,
         dryRun: args['dry-run'],
         force: args.force,
       });
-      if (args.json) return printJson({ kind: 'adr', path: result.path, number: result.number, dryRun: result.dryRun, created: !result.dryRun, ...(result.dryRun ? { content: result.content } : {}) });
-      process.stdout.write(result.dryRun ? `${result.path} (dry run)\n${result.content}` : `created ${result.path} (ADR ${result.number}, proposed)\n`);
+      if (args.json)
+        return printJson({
+          kind: 'adr',
+          path: result.path,
+          number: result.number,
+          dryRun: result.dryRun,
+          created: !result.dryRun,
+          ...(result.dryRun ? { content: result.content } : {}),
+        });
+      process.stdout.write(
+        result.dryRun
+          ? `${result.path} (dry run)\n${result.content}`
+          : `created ${result.path} (ADR ${result.number}, proposed)\n`,
+      );
       if (args.edit && !result.dryRun) {
         const problem = openEditor(path.join(root, result.path), process.env);
         if (problem) process.stderr.write(`kb: ${problem}\n`);
@@ -87,23 +128,53 @@ export default defineCommand({
     if (interactive()) {
       const prompts = await import('@clack/prompts');
       if (kind.id === 'weekly-report' && week === undefined) {
-        week = parseWeek(await ask<string>(() => prompts.text({ message: 'Plan week (1–12)', validate: (v) => (/^(1[0-2]|[1-9])$/.test(String(v ?? '').trim()) ? undefined : 'a week from 1 to 12') })));
+        week = parseWeek(
+          await ask<string>(() =>
+            prompts.text({
+              message: 'Plan week (1–12)',
+              validate: (v) => (/^(1[0-2]|[1-9])$/.test(String(v ?? '').trim()) ? undefined : 'a week from 1 to 12'),
+            }),
+          ),
+        );
       }
-      if (owner === undefined) owner = await ask<string>(() => prompts.text({ message: 'Owner (team or person)', placeholder: 'unassigned', defaultValue: 'unassigned' }));
+      if (owner === undefined)
+        owner = await ask<string>(() =>
+          prompts.text({ message: 'Owner (team or person)', placeholder: 'unassigned', defaultValue: 'unassigned' }),
+        );
     }
 
     const templates = await loadTemplates(root, [kind.template]);
     const doc = planDocument({ kind: kind.id, title, week, owner, fields }, { today: today(), templates });
     const placeholders = findPlaceholders(doc.content).length;
     if (args['dry-run']) {
-      if (args.json) return printJson({ kind: doc.kind, path: doc.path, dryRun: true, created: false, placeholders, frontMatter: doc.frontMatter, content: doc.content });
+      if (args.json)
+        return printJson({
+          kind: doc.kind,
+          path: doc.path,
+          dryRun: true,
+          created: false,
+          placeholders,
+          frontMatter: doc.frontMatter,
+          content: doc.content,
+        });
       process.stdout.write(`${doc.path} (dry run)\n${doc.content}`);
       return;
     }
     const file = path.join(root, doc.path);
     await writeFilesAtomic([{ path: file, content: doc.content }], { force: args.force, root });
-    if (args.json) printJson({ kind: doc.kind, path: doc.path, dryRun: false, created: true, placeholders, frontMatter: doc.frontMatter });
-    else process.stdout.write(`created ${doc.path} (${doc.kind}, ${String(doc.frontMatter.status)}, ${placeholders} TODO placeholders to fill)\n`);
+    if (args.json)
+      printJson({
+        kind: doc.kind,
+        path: doc.path,
+        dryRun: false,
+        created: true,
+        placeholders,
+        frontMatter: doc.frontMatter,
+      });
+    else
+      process.stdout.write(
+        `created ${doc.path} (${doc.kind}, ${String(doc.frontMatter.status)}, ${placeholders} TODO placeholders to fill)\n`,
+      );
     if (args.edit) {
       const problem = openEditor(file, process.env);
       if (problem) process.stderr.write(`kb: ${problem}\n`);

@@ -1,7 +1,14 @@
 import path from 'node:path';
 import { defineCommand, type CommandDef } from 'citty';
 import { deliverablesOfWeek, getKind, weeks } from '../../catalog/catalog.ts';
-import { assertKnownFlags, findProjectRoot, parseWeek, printJson, today, workingDirectory } from '../../catalog/cli-support.ts';
+import {
+  assertKnownFlags,
+  findProjectRoot,
+  parseWeek,
+  printJson,
+  today,
+  workingDirectory,
+} from '../../catalog/cli-support.ts';
 import { planWeek } from '../../catalog/week-plan.ts';
 import { loadTemplates } from '../../catalog/templates.ts';
 import { loadDocuments } from '../../core/documents.ts';
@@ -17,20 +24,36 @@ const argsDef = {
 } as const;
 
 export default defineCommand({
-  meta: { name: 'week', description: "Scaffold a plan week's Day-7 deliverables and its weekly report as drafts (skips those that exist)" },
+  meta: {
+    name: 'week',
+    description: "Scaffold a plan week's Day-7 deliverables and its weekly report as drafts (skips those that exist)",
+  },
   args: argsDef,
   async run({ args, rawArgs }) {
     assertKnownFlags(rawArgs, argsDef, 'week');
     const week = parseWeek(args.week, 'week');
-    if (week === undefined) throw new KbError('USAGE', 'kb week needs a week number', { hint: 'run kb week N with N from 1 to 12' });
+    if (week === undefined)
+      throw new KbError('USAGE', 'kb week needs a week number', { hint: 'run kb week N with N from 1 to 12' });
     const root = findProjectRoot(workingDirectory(), args.root);
     const { documents, problems } = await loadDocuments(root);
-    const existing = [...documents.map((d) => ({ path: d.path, frontMatter: d.frontMatter })), ...problems.map((p) => ({ path: p.path }))];
-    const names = [...new Set(deliverablesOfWeek(week).filter((d) => d.kind !== 'adr').map((d) => getKind(d.kind).template))];
+    const existing = [
+      ...documents.map((d) => ({ path: d.path, frontMatter: d.frontMatter })),
+      ...problems.map((p) => ({ path: p.path })),
+    ];
+    const names = [
+      ...new Set(
+        deliverablesOfWeek(week)
+          .filter((d) => d.kind !== 'adr')
+          .map((d) => getKind(d.kind).template),
+      ),
+    ];
     const templates = await loadTemplates(root, names);
     const plan = planWeek(week, existing, { today: today(), templates, owner: args.owner });
     if (!args['dry-run'] && plan.create.length > 0) {
-      await writeFilesAtomic(plan.create.map((d) => ({ path: path.join(root, d.path), content: d.content })), { root });
+      await writeFilesAtomic(
+        plan.create.map((d) => ({ path: path.join(root, d.path), content: d.content })),
+        { root },
+      );
     }
     const result = {
       week,
@@ -38,7 +61,12 @@ export default defineCommand({
       dryRun: Boolean(args['dry-run']),
       created: plan.create.map((d) => ({ kind: d.kind, title: d.title, path: d.path })),
       skipped: plan.skipped.map((s) => ({ kind: s.deliverable.kind, title: s.deliverable.title, path: s.path })),
-      listed: plan.listed.map((l) => ({ kind: l.deliverable.kind, title: l.deliverable.title, paths: l.paths, hint: l.hint })),
+      listed: plan.listed.map((l) => ({
+        kind: l.deliverable.kind,
+        title: l.deliverable.title,
+        paths: l.paths,
+        hint: l.hint,
+      })),
     };
     if (args.json) return printJson(result);
     const verb = result.dryRun ? 'would create' : 'created';

@@ -22,7 +22,8 @@ export default function AdrIndex({ data }: { data: AdrIndexData }): ReactNode {
   const [status, setStatus] = useState<string>('all');
   const [tag, setTag] = useState<string>('all');
   const shown = useMemo(
-    () => data.records.filter((r) => (status === 'all' || r.status === status) && (tag === 'all' || r.tags.includes(tag))),
+    () =>
+      data.records.filter((r) => (status === 'all' || r.status === status) && (tag === 'all' || r.tags.includes(tag))),
     [data.records, status, tag],
   );
   const count = (s: string) => data.records.filter((r) => r.status === s).length;
@@ -30,7 +31,13 @@ export default function AdrIndex({ data }: { data: AdrIndexData }): ReactNode {
     <div>
       <div className={styles.filters} role="group" aria-label="Filter by status">
         {['all', ...data.statuses].map((s) => (
-          <button key={s} type="button" aria-pressed={status === s} className={`${styles.filter} ${status === s ? styles.active : ''}`} onClick={() => setStatus(s)}>
+          <button
+            key={s}
+            type="button"
+            aria-pressed={status === s}
+            className={`${styles.filter} ${status === s ? styles.active : ''}`}
+            onClick={() => setStatus(s)}
+          >
             {s} <span className={styles.count}>{s === 'all' ? data.records.length : count(s)}</span>
           </button>
         ))}
@@ -39,14 +46,22 @@ export default function AdrIndex({ data }: { data: AdrIndexData }): ReactNode {
           <select value={tag} onChange={(e) => setTag(e.target.value)}>
             <option value="all">all tags</option>
             {data.tags.map((t) => (
-              <option key={t} value={t}>{t}</option>
+              <option key={t} value={t}>
+                {t}
+              </option>
             ))}
           </select>
         </label>
       </div>
       <table className={styles.table}>
         <thead>
-          <tr><th>#</th><th>Decision</th><th>Status</th><th>Date</th><th>Tags</th></tr>
+          <tr>
+            <th>#</th>
+            <th>Decision</th>
+            <th>Status</th>
+            <th>Date</th>
+            <th>Tags</th>
+          </tr>
         </thead>
         <tbody>
           {shown.map((r) => (
@@ -55,10 +70,16 @@ export default function AdrIndex({ data }: { data: AdrIndexData }): ReactNode {
               <td>
                 <Link to={r.url}>{r.title}</Link>
                 {r.supersededBy ? <span className={styles.note}> → replaced by ADR {r.supersededBy}</span> : null}
-                {r.supersedes.length > 0 ? <span className={styles.note}> (supersedes {r.supersedes.map((n) => `ADR ${n}`).join(', ')})</span> : null}
+                {r.supersedes.length > 0 ? (
+                  <span className={styles.note}> (supersedes {r.supersedes.map((n) => `ADR ${n}`).join(', ')})</span>
+                ) : null}
               </td>
-              <td><StatusBadge status={r.status} /></td>
-              <td><time dateTime={r.date}>{r.date}</time></td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td>
+                <time dateTime={r.date}>{r.date}</time>
+              </td>
               <td>{r.tags.join(', ')}</td>
             </tr>
           ))}
@@ -73,7 +94,11 @@ export default function AdrIndex({ data }: { data: AdrIndexData }): ReactNode {
             <ul>
               {records.map((r) => (
                 <li key={r.number}>
-                  <time dateTime={r.date}>{r.date}</time> <Link to={r.url}>ADR {r.number}: {r.title}</Link> <StatusBadge status={r.status} />
+                  <time dateTime={r.date}>{r.date}</time>{' '}
+                  <Link to={r.url}>
+                    ADR {r.number}: {r.title}
+                  </Link>{' '}
+                  <StatusBadge status={r.status} />
                 </li>
               ))}
             </ul>
@@ -83,7 +108,10 @@ export default function AdrIndex({ data }: { data: AdrIndexData }): ReactNode {
       <h2 id="graph">How decisions relate</h2>
       {data.graph ? (
         <>
-          <p>Solid arrows: supersedes. Dotted arrows: amends, depends on, relates to, clarifies. Click a box to open the record.</p>
+          <p>
+            Solid arrows: supersedes. Dotted arrows: amends, depends on, relates to, clarifies. Click a box to open the
+            record.
+          </p>
           <div className={styles.graph}>
             <Mermaid value={data.graph} />
           </div>

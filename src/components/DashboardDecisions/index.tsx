@@ -5,9 +5,15 @@ import DashboardLayout, { tableStyle, Badge, Bar, DocLink, styles } from '../Das
 /** /dashboards/decisions: ADR counts by status, month by month, and every record. */
 export default function DashboardDecisions({ data }: { data: DecisionsData }): ReactNode {
   const max = Math.max(1, ...data.months.map((m) => decisionStatuses.reduce((n, s) => n + m.cumulative[s], 0)));
-  const segments = (counts: Record<string, number>) => decisionStatuses.map((s) => ({ value: counts[s] ?? 0, className: styles[`fill-${s}`]!, label: s }));
+  const segments = (counts: Record<string, number>) =>
+    decisionStatuses.map((s) => ({ value: counts[s] ?? 0, className: styles[`fill-${s}`]!, label: s }));
   return (
-    <DashboardLayout current="decisions" title="Decision log" description="Architecture decision records by status over time." asOf={data.asOf}>
+    <DashboardLayout
+      current="decisions"
+      title="Decision log"
+      description="Architecture decision records by status over time."
+      asOf={data.asOf}
+    >
       <p>
         {decisionStatuses.map((s) => (
           <span key={s} className={styles.stat}>

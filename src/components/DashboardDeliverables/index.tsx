@@ -2,7 +2,12 @@ import type { ReactNode } from 'react';
 import type { CellState, DeliverablesData } from '../../plugins/dashboards/types';
 import DashboardLayout, { tableStyle, Badge, Bar, DocLink, percent, styles } from '../DashboardLayout';
 
-const label: Record<CellState, string> = { missing: 'missing', draft: 'draft', review: 'in review', published: 'published' };
+const label: Record<CellState, string> = {
+  missing: 'missing',
+  draft: 'draft',
+  review: 'in review',
+  published: 'published',
+};
 
 /** /dashboards/deliverables: the plan's 12 weeks × their Day-7 deliverables. */
 export default function DashboardDeliverables({ data }: { data: DeliverablesData }): ReactNode {
@@ -11,7 +16,12 @@ export default function DashboardDeliverables({ data }: { data: DeliverablesData
     { value: inProgress, className: styles['fill-draft']!, label: 'in progress' },
   ];
   return (
-    <DashboardLayout current="deliverables" title="Deliverables tracker" description="Every week's Day-7 deliverables from the plan, and the document that delivers each." asOf={data.asOf}>
+    <DashboardLayout
+      current="deliverables"
+      title="Deliverables tracker"
+      description="Every week's Day-7 deliverables from the plan, and the document that delivers each."
+      asOf={data.asOf}
+    >
       <p>
         <span className={styles.stat}>
           <span className={styles.statValue}>{percent(data.published, data.total)}</span>
@@ -47,7 +57,8 @@ export default function DashboardDeliverables({ data }: { data: DeliverablesData
                 <ul className="clean-list margin-bottom--none">
                   {w.cells.map((c) => (
                     <li key={`${c.kind}-${c.title}`}>
-                      <Badge state={c.state}>{label[c.state]}</Badge> {c.doc ? <DocLink title={c.title} url={c.doc.url} /> : c.title}
+                      <Badge state={c.state}>{label[c.state]}</Badge>{' '}
+                      {c.doc ? <DocLink title={c.title} url={c.doc.url} /> : c.title}
                       {c.doc && c.doc.title !== c.title ? <small> — {c.doc.title}</small> : null}
                       {c.note ? <small> ({c.note})</small> : null}
                     </li>
@@ -56,7 +67,13 @@ export default function DashboardDeliverables({ data }: { data: DeliverablesData
               </td>
               <td>
                 {w.published}/{w.total}
-                <Bar segments={segments(w.published, w.cells.filter((c) => c.state === 'draft' || c.state === 'review').length)} total={w.total} />
+                <Bar
+                  segments={segments(
+                    w.published,
+                    w.cells.filter((c) => c.state === 'draft' || c.state === 'review').length,
+                  )}
+                  total={w.total}
+                />
               </td>
             </tr>
           ))}

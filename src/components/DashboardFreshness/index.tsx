@@ -12,7 +12,12 @@ function when(item: FreshnessItem): string {
 /** /dashboards/freshness: review dates of runbooks and playbooks by owner, overdue first. */
 export default function DashboardFreshness({ data }: { data: FreshnessData }): ReactNode {
   return (
-    <DashboardLayout current="freshness" title="Freshness" description="Runbooks and playbooks by owner with their review dates, overdue first." asOf={data.asOf}>
+    <DashboardLayout
+      current="freshness"
+      title="Freshness"
+      description="Runbooks and playbooks by owner with their review dates, overdue first."
+      asOf={data.asOf}
+    >
       <p>
         <span className={styles.stat}>
           <span className={styles.statValue}>{data.overdue}</span>

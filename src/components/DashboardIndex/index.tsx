@@ -7,7 +7,13 @@ import DashboardLayout, { percent, styles } from '../DashboardLayout';
 export default function DashboardIndex({ data }: { data: DashboardsIndexData }): ReactNode {
   const base = data.routes.deliverables.replace(/\/deliverables$/, '');
   return (
-    <DashboardLayout current="index" title="Dashboards" description="The programme at a glance." asOf={data.asOf} base={base}>
+    <DashboardLayout
+      current="index"
+      title="Dashboards"
+      description="The programme at a glance."
+      asOf={data.asOf}
+      base={base}
+    >
       <div className="row">
         <section className="col col--4 margin-bottom--lg">
           <div className="card padding--md">
@@ -16,7 +22,8 @@ export default function DashboardIndex({ data }: { data: DashboardsIndexData }):
             </h2>
             <p className={styles.stat}>
               <span className={styles.statValue}>{percent(data.deliverables.published, data.deliverables.total)}</span>
-              {data.deliverables.published} of {data.deliverables.total} Day-7 deliverables published, {data.deliverables.inProgress} in progress
+              {data.deliverables.published} of {data.deliverables.total} Day-7 deliverables published,{' '}
+              {data.deliverables.inProgress} in progress
             </p>
           </div>
         </section>

@@ -10,7 +10,14 @@ export { styles };
  * (table as a block, ul padding) outrank a CSS-module class here.
  */
 export const tableStyle = { display: 'table', width: '100%' } as const;
-const navStyle = { display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1rem', paddingLeft: 0, listStyle: 'none', margin: '0.5rem 0 0' } as const;
+const navStyle = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: '0.5rem 1rem',
+  paddingLeft: 0,
+  listStyle: 'none',
+  margin: '0.5rem 0 0',
+} as const;
 
 const pages = [
   { key: 'index', label: 'Overview', path: '' },
@@ -62,7 +69,10 @@ export default function DashboardLayout(props: {
 }
 
 /** A proportional bar of segments (CSS only). */
-export function Bar(props: { segments: { value: number; className: string; label: string }[]; total: number }): ReactNode {
+export function Bar(props: {
+  segments: { value: number; className: string; label: string }[];
+  total: number;
+}): ReactNode {
   const label = props.segments.map((s) => `${s.label}: ${s.value}`).join(', ');
   return (
     <div className={styles.bar} role="img" aria-label={label} title={label}>

@@ -35,7 +35,15 @@ describe('searchPageUrl', () => {
 
 describe('toHit', () => {
   it('takes the title and section, falling back to the URL', () => {
-    expect(toHit({ url: '/adr/x', excerpt: 'e', meta: { title: 'Use X' }, filters: { section: ['ADRs'] } })).toEqual({ url: '/adr/x', title: 'Use X', section: 'ADRs', excerpt: 'e' });
-    expect(toHit({ url: '/adr/y', excerpt: '', meta: {}, filters: {} })).toMatchObject({ title: '/adr/y', section: '' });
+    expect(toHit({ url: '/adr/x', excerpt: 'e', meta: { title: 'Use X' }, filters: { section: ['ADRs'] } })).toEqual({
+      url: '/adr/x',
+      title: 'Use X',
+      section: 'ADRs',
+      excerpt: 'e',
+    });
+    expect(toHit({ url: '/adr/y', excerpt: '', meta: {}, filters: {} })).toMatchObject({
+      title: '/adr/y',
+      section: '',
+    });
   });
 });

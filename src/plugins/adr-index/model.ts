@@ -37,7 +37,8 @@ export function buildGraph(records: readonly AdrIndexEntry[]): string {
   const seen = new Set<string>();
   const used = new Set<number>();
   const edge = (from: number, to: number, label: string, dotted: boolean) => {
-    const key = label === 'relates-to' ? [label, Math.min(from, to), Math.max(from, to)].join() : [label, from, to].join();
+    const key =
+      label === 'relates-to' ? [label, Math.min(from, to), Math.max(from, to)].join() : [label, from, to].join();
     if (!known.has(from) || !known.has(to) || seen.has(key)) return;
     seen.add(key);
     used.add(from).add(to);
@@ -51,7 +52,10 @@ export function buildGraph(records: readonly AdrIndexEntry[]): string {
   if (edges.length === 0) return '';
   const nodes = records
     .filter((r) => used.has(r.number))
-    .flatMap((r) => [`  adr${r.number}["ADR ${r.number}: ${mermaidText(r.title)}"]:::${r.status}`, `  click adr${r.number} href "${r.url}"`]);
+    .flatMap((r) => [
+      `  adr${r.number}["ADR ${r.number}: ${mermaidText(r.title)}"]:::${r.status}`,
+      `  click adr${r.number} href "${r.url}"`,
+    ]);
   return [
     'flowchart LR',
     ...nodes,
@@ -73,8 +77,15 @@ export function buildIndex(records: readonly AdrRecord[], urlOf: (rel: string) =
     if (!url) continue;
     const fm = r.frontMatter;
     entries.push({
-      number: r.number, title: fm.title, status: fm.status, date: fm.date, tags: fm.tags, url,
-      supersedes: fm.supersedes, supersededBy: fm['superseded-by'], links: fm.links,
+      number: r.number,
+      title: fm.title,
+      status: fm.status,
+      date: fm.date,
+      tags: fm.tags,
+      url,
+      supersedes: fm.supersedes,
+      supersededBy: fm['superseded-by'],
+      links: fm.links,
     });
   }
   entries.sort((a, b) => a.number - b.number);
@@ -106,7 +117,11 @@ export interface Successor<R extends SuccessorRecord = SuccessorRecord> {
  * `superseded-by`, records that supersede it, then records that amend it
  * (named on either end). Each record once, under its strongest relation.
  */
-export function successorsOf<R extends SuccessorRecord>(number: number, own: Pick<SuccessorRecord, 'supersededBy' | 'links'>, records: readonly R[]): Successor<R>[] {
+export function successorsOf<R extends SuccessorRecord>(
+  number: number,
+  own: Pick<SuccessorRecord, 'supersededBy' | 'links'>,
+  records: readonly R[],
+): Successor<R>[] {
   const byNumber = new Map(records.map((r) => [r.number, r]));
   const out: Successor<R>[] = [];
   const add = (n: number | undefined, relation: SuccessorRelation) => {

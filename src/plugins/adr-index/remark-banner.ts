@@ -34,7 +34,11 @@ export interface RecordSummary extends SuccessorRecord {
 const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number') : []);
 const linksOf = (v: unknown): RecordSummary['links'] =>
   Array.isArray(v)
-    ? v.flatMap((l) => (l && typeof l === 'object' && typeof l.type === 'string' && typeof l.target === 'number' ? [{ type: l.type, target: l.target }] : []))
+    ? v.flatMap((l) =>
+        l && typeof l === 'object' && typeof l.type === 'string' && typeof l.target === 'number'
+          ? [{ type: l.type, target: l.target }]
+          : [],
+      )
     : [];
 
 /** Summary of one record's front matter; lenient, since `kb check` reports bad records, not the banner. */
@@ -78,7 +82,11 @@ export function createRecordReader(): (dir: string) => RecordSummary[] {
 
 const text = (value: string): Node => ({ type: 'text', value });
 const strong = (value: string): Node => ({ type: 'strong', children: [text(value)] });
-const linkTo = (r: RecordSummary): Node => ({ type: 'link', url: `./${r.name}`, children: [text(`ADR ${r.number}: ${r.title}`)] });
+const linkTo = (r: RecordSummary): Node => ({
+  type: 'link',
+  url: `./${r.name}`,
+  children: [text(`ADR ${r.number}: ${r.title}`)],
+});
 /** A successor that is not itself in force is named with its status, so the reader knows to follow on. */
 const statusNote = (r: RecordSummary) => (r.status && r.status !== 'accepted' ? ` (${r.status})` : '');
 
@@ -86,7 +94,11 @@ const statusNote = (r: RecordSummary) => (r.status && r.status !== 'accepted' ? 
 function successorList(successors: readonly Successor<RecordSummary>[], withRelation: boolean): Node[] {
   return successors.flatMap((s, i) => {
     const after = `${statusNote(s.record)}${withRelation ? ` (which ${s.relation} it)` : ''}`;
-    return [...(i === 0 ? [] : [text(i === successors.length - 1 ? ' and ' : ', ')]), linkTo(s.record), ...(after ? [text(after)] : [])];
+    return [
+      ...(i === 0 ? [] : [text(i === successors.length - 1 ? ' and ' : ', ')]),
+      linkTo(s.record),
+      ...(after ? [text(after)] : []),
+    ];
   });
 }
 
@@ -104,19 +116,40 @@ export function bannerFor(
   const status = frontMatter.status;
   if (status !== 'superseded' && status !== 'deprecated') return undefined;
   const declared = typeof frontMatter['superseded-by'] === 'number' ? frontMatter['superseded-by'] : undefined;
-  const successors = number === undefined ? [] : successorsOf(number, { supersededBy: declared, links: linksOf(frontMatter.links) }, readRecords(dir));
+  const successors =
+    number === undefined
+      ? []
+      : successorsOf(number, { supersededBy: declared, links: linksOf(frontMatter.links) }, readRecords(dir));
   let children: Node[];
   if (status === 'superseded') {
     const replacing = successors.filter((s) => s.relation === 'supersedes');
     children =
       replacing.length > 0
-        ? [strong('Superseded.'), text(' This decision was replaced by '), ...successorList(replacing, false), text(`. Read ${replacing.length === 1 ? 'that record' : 'those records'} for the decision in force.`)]
-        : [strong('Superseded.'), text(` This decision was replaced${declared ? ` by ADR ${declared}` : ''}; see the decision index.`)];
+        ? [
+            strong('Superseded.'),
+            text(' This decision was replaced by '),
+            ...successorList(replacing, false),
+            text(`. Read ${replacing.length === 1 ? 'that record' : 'those records'} for the decision in force.`),
+          ]
+        : [
+            strong('Superseded.'),
+            text(` This decision was replaced${declared ? ` by ADR ${declared}` : ''}; see the decision index.`),
+          ];
   } else {
     children =
       successors.length > 0
-        ? [strong('Deprecated.'), text(' This decision no longer applies. It was followed by '), ...successorList(successors, true), text(`; read ${successors.length === 1 ? 'it' : 'them'} before relying on this one.`)]
-        : [strong('Deprecated — no successor recorded.'), text(' This decision no longer applies and no record supersedes or amends it; check the decision index before relying on it.')];
+        ? [
+            strong('Deprecated.'),
+            text(' This decision no longer applies. It was followed by '),
+            ...successorList(successors, true),
+            text(`; read ${successors.length === 1 ? 'it' : 'them'} before relying on this one.`),
+          ]
+        : [
+            strong('Deprecated — no successor recorded.'),
+            text(
+              ' This decision no longer applies and no record supersedes or amends it; check the decision index before relying on it.',
+            ),
+          ];
   }
   return {
     type: 'containerDirective',

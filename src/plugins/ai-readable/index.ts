@@ -34,7 +34,13 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
       if (!options.enabled) return;
       const routes = routedPagesFromContent(allContent, siteConfig.trailingSlash);
       const sources = await readSources(context.siteDir, routes);
-      const site = { title: siteConfig.title, tagline: siteConfig.tagline, url: siteConfig.url, baseUrl: siteConfig.baseUrl, summary: options.summary };
+      const site = {
+        title: siteConfig.title,
+        tagline: siteConfig.tagline,
+        url: siteConfig.url,
+        baseUrl: siteConfig.baseUrl,
+        summary: options.summary,
+      };
       const out = planAiOutputs(site, routes, sources, new Date());
       await Promise.all(
         out.files.map(async (file) => {
@@ -43,9 +49,13 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
           await fs.writeFile(target, file.content);
         }),
       );
-      const missing = out.missingSources.length ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}` : '';
+      const missing = out.missingSources.length
+        ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}`
+        : '';
       for (const warning of out.warnings) console.warn(`[ai-readable] warning: ${warning}`);
-      console.log(`[ai-readable] llms.txt (${out.records.length} pages), ${out.mirrors} Markdown mirrors, kb-index.json${missing}`);
+      console.log(
+        `[ai-readable] llms.txt (${out.records.length} pages), ${out.mirrors} Markdown mirrors, kb-index.json${missing}`,
+      );
     },
   };
 }

@@ -30,7 +30,11 @@ export default function codeHighlightPlugin(context: LoadContext): Plugin {
       return [css];
     },
     configureWebpack() {
-      return { resolve: { alias: { [prismClientModule]: path.join(context.siteDir, 'src/plugins/code-highlight/no-client-prism.ts') } } };
+      return {
+        resolve: {
+          alias: { [prismClientModule]: path.join(context.siteDir, 'src/plugins/code-highlight/no-client-prism.ts') },
+        },
+      };
     },
   };
 }

@@ -9,7 +9,9 @@ describe('remarkHighlightCode', () => {
   it('gives every fenced block its highlighted lines, keeping the properties it had', () => {
     const block: Code = { type: 'code', lang: 'bash', value: 'echo hi\nls', data: { hProperties: { title: 'x' } } };
     remarkHighlightCode({ additionalLanguages: ['bash'] })(tree(block));
-    expect(lines(block)).toBe('<span class="token builtin class-name">echo</span> hi\n<span class="token function">ls</span>');
+    expect(lines(block)).toBe(
+      '<span class="token builtin class-name">echo</span> hi\n<span class="token function">ls</span>',
+    );
     expect(block.data?.hProperties?.title).toBe('x');
   });
 

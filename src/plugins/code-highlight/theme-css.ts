@@ -23,7 +23,10 @@ function declarations(style: Record<string, unknown>): string {
 /** The rules of one theme, every selector under `scope` (the mode's root selector). */
 function themeRules(theme: PrismTheme, scope: string): string[] {
   const block = `${scope} .theme-code-block`;
-  const plain = declarations({ '--prism-color': theme.plain.color, '--prism-background-color': theme.plain.backgroundColor });
+  const plain = declarations({
+    '--prism-color': theme.plain.color,
+    '--prism-background-color': theme.plain.backgroundColor,
+  });
   const rules = [`${block}{${plain}}`];
   // Merged per (language, type) in theme order, as prism-react-renderer's themeToDict does.
   const merged = new Map<string, Record<string, unknown>>();

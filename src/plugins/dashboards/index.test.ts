@@ -10,7 +10,9 @@ const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 describe('dashboards plugin', () => {
   it('validates its options with defaults and one-line errors', () => {
     expect(validateOptions({ options: {} })).toEqual({ id: 'default', routeBasePath: '/dashboards', dueSoonDays: 14 });
-    expect(() => validateOptions({ options: { routeBasePath: 'x' } })).toThrow(/routeBasePath: must be a path like \/dashboards/);
+    expect(() => validateOptions({ options: { routeBasePath: 'x' } })).toThrow(
+      /routeBasePath: must be a path like \/dashboards/,
+    );
     expect(() => validateOptions({ options: { asOf: 'soon' } })).toThrow(/asOf: must be a date/);
   });
 

@@ -29,7 +29,10 @@ type TsxCjsApi = typeof import('tsx/cjs/api');
 function loadModel(siteDir: string): Model {
   const nativeRequire = createRequire(path.join(siteDir, 'package.json'));
   const tsx = nativeRequire('tsx/cjs/api') as TsxCjsApi;
-  return tsx.require(path.join(siteDir, 'src/plugins/dashboards/model.ts'), path.join(siteDir, 'package.json')) as Model;
+  return tsx.require(
+    path.join(siteDir, 'src/plugins/dashboards/model.ts'),
+    path.join(siteDir, 'package.json'),
+  ) as Model;
 }
 
 const component = (name: string) => `@site/src/components/${name}/index.tsx`;
@@ -58,9 +61,17 @@ export default function dashboardsPlugin(context: LoadContext, options: PluginOp
       const index: DashboardsIndexData = {
         asOf: deliverables.asOf,
         routes: { deliverables: routes.deliverables, freshness: routes.freshness, decisions: routes.decisions },
-        deliverables: { published: deliverables.published, inProgress: deliverables.inProgress, total: deliverables.total },
+        deliverables: {
+          published: deliverables.published,
+          inProgress: deliverables.inProgress,
+          total: deliverables.total,
+        },
         freshness: { overdue: freshness.overdue, dueSoon: freshness.dueSoon, total: freshness.total },
-        decisions: { total: decisions.records.length, accepted: decisions.totals.accepted, proposed: decisions.totals.proposed },
+        decisions: {
+          total: decisions.records.length,
+          accepted: decisions.totals.accepted,
+          proposed: decisions.totals.proposed,
+        },
       };
       const pages: [string, string, unknown][] = [
         [routes.index, 'DashboardIndex', index],
@@ -70,7 +81,12 @@ export default function dashboardsPlugin(context: LoadContext, options: PluginOp
       ];
       for (const [routePath, name, data] of pages) {
         const dataPath = await actions.createData(`${name.toLowerCase()}.json`, JSON.stringify(data));
-        actions.addRoute({ path: `${context.baseUrl.replace(/\/$/, '')}${routePath}`, component: component(name), exact: true, modules: { data: dataPath } });
+        actions.addRoute({
+          path: `${context.baseUrl.replace(/\/$/, '')}${routePath}`,
+          component: component(name),
+          exact: true,
+          modules: { data: dataPath },
+        });
       }
     },
   };

@@ -2,7 +2,12 @@
  * Pure builders of the three dashboards: documents (as loadDocuments reads
  * them), the URLs Docusaurus gave them and the build date in; page data out.
  */
-import { deliverables as planDeliverables, slugify, weeks, type Deliverable } from '../../../scripts/catalog/catalog.ts';
+import {
+  deliverables as planDeliverables,
+  slugify,
+  weeks,
+  type Deliverable,
+} from '../../../scripts/catalog/catalog.ts';
 import type { SourceDocument } from '../../../scripts/core/documents.ts';
 import { reviewedKinds } from '../../../scripts/check/check.ts';
 import { isAdrRecord } from '../../../scripts/check/rules/front-matter.ts';
@@ -28,7 +33,14 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 
 function titleOf(doc: SourceDocument): string {
-  return str(doc.frontMatter.title) ?? /^# (.+)$/m.exec(doc.body)?.[1]?.trim() ?? doc.path.split('/').at(-1)!.replace(/\.mdx?$/, '');
+  return (
+    str(doc.frontMatter.title) ??
+    /^# (.+)$/m.exec(doc.body)?.[1]?.trim() ??
+    doc.path
+      .split('/')
+      .at(-1)!
+      .replace(/\.mdx?$/, '')
+  );
 }
 
 function refOf(doc: SourceDocument, urls: Urls): DocRef {
@@ -45,12 +57,20 @@ const rank: Record<CellState, number> = { missing: 0, draft: 1, review: 2, publi
 const generic = new Set(['guide', 'guides', 'the', 'and', 'of', 'a', 'docs', 'documentation', 'report', 'plan']);
 
 function words(text: string): Set<string> {
-  return new Set(slugify(text).split('-').filter((w) => w && !generic.has(w)));
+  return new Set(
+    slugify(text)
+      .split('-')
+      .filter((w) => w && !generic.has(w)),
+  );
 }
 
 /** How well a document matches a deliverable: exact slug first, then shared words. */
 function score(doc: SourceDocument, d: Deliverable): number {
-  const fileSlug = doc.path.split('/').at(-1)!.replace(/\.mdx?$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
+  const fileSlug = doc.path
+    .split('/')
+    .at(-1)!
+    .replace(/\.mdx?$/, '')
+    .replace(/^\d{4}-\d{2}-\d{2}-/, '');
   if (fileSlug === d.slug || slugify(titleOf(doc)) === d.slug) return 100;
   const want = words(d.title);
   const have = new Set([...words(titleOf(doc)), ...words(fileSlug)]);
@@ -75,9 +95,13 @@ export function buildDeliverables(documents: readonly SourceDocument[], urls: Ur
     const matched = new Map<Deliverable, SourceDocument>();
     for (const [kind, list] of byKind) {
       if (kind === 'adr') continue;
-      const candidates = documents.filter((doc) => doc.frontMatter.kind === kind && int(doc.frontMatter.week) === w.week);
+      const candidates = documents.filter(
+        (doc) => doc.frontMatter.kind === kind && int(doc.frontMatter.week) === w.week,
+      );
       if (list.length === 1) {
-        const best = [...candidates].sort((a, b) => rank[stateOf(b.frontMatter.status)] - rank[stateOf(a.frontMatter.status)])[0];
+        const best = [...candidates].sort(
+          (a, b) => rank[stateOf(b.frontMatter.status)] - rank[stateOf(a.frontMatter.status)],
+        )[0];
         if (best) matched.set(list[0]!, best);
         continue;
       }
@@ -95,13 +119,33 @@ export function buildDeliverables(documents: readonly SourceDocument[], urls: Ur
         const accepted = adrs.filter((a) => a.frontMatter.status === 'accepted').length;
         const proposed = adrs.filter((a) => a.frontMatter.status === 'proposed').length;
         const state: CellState = accepted > 0 ? 'published' : adrs.length > 0 ? 'draft' : 'missing';
-        const note = adrs.length > 0 ? `${adrs.length} record${adrs.length === 1 ? '' : 's'}: ${accepted} accepted, ${proposed} proposed` : undefined;
+        const note =
+          adrs.length > 0
+            ? `${adrs.length} record${adrs.length === 1 ? '' : 's'}: ${accepted} accepted, ${proposed} proposed`
+            : undefined;
         const doc = adrIndex && adrs.length > 0 ? refOf(adrIndex, urls) : undefined;
-        cells.push({ week: d.week, kind: d.kind, title: d.title, state, ...(doc ? { doc } : {}), ...(note ? { note } : {}) });
+        cells.push({
+          week: d.week,
+          kind: d.kind,
+          title: d.title,
+          state,
+          ...(doc ? { doc } : {}),
+          ...(note ? { note } : {}),
+        });
         continue;
       }
       const doc = matched.get(d);
-      cells.push(doc ? { week: d.week, kind: d.kind, title: d.title, state: stateOf(doc.frontMatter.status), doc: refOf(doc, urls) } : { week: d.week, kind: d.kind, title: d.title, state: 'missing' });
+      cells.push(
+        doc
+          ? {
+              week: d.week,
+              kind: d.kind,
+              title: d.title,
+              state: stateOf(doc.frontMatter.status),
+              doc: refOf(doc, urls),
+            }
+          : { week: d.week, kind: d.kind, title: d.title, state: 'missing' },
+      );
     }
     const published = cells.filter((c) => c.state === 'published').length;
     return { week: w.week, phase: w.phase, title: w.title, cells, published, total: cells.length };
@@ -122,7 +166,12 @@ const dayMs = 86_400_000;
  * Documents that must be re-read (runbooks, playbooks, anything with a
  * review-by) by owner, overdue first; "overdue" is judged against `now`.
  */
-export function buildFreshness(documents: readonly SourceDocument[], urls: Urls, now: Date, dueSoonDays = 14): FreshnessData {
+export function buildFreshness(
+  documents: readonly SourceDocument[],
+  urls: Urls,
+  now: Date,
+  dueSoonDays = 14,
+): FreshnessData {
   const today = todayOf(now);
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   const items: (FreshnessItem & { owner: string })[] = [];
@@ -132,8 +181,16 @@ export function buildFreshness(documents: readonly SourceDocument[], urls: Urls,
     if (!kind || (!reviewedKinds.has(kind) && raw === undefined)) continue;
     const reviewBy = reviewDateOf(raw);
     const daysLeft = reviewBy ? Math.round((Date.parse(`${reviewBy}T00:00:00Z`) - todayMs) / dayMs) : undefined;
-    const state = daysLeft === undefined ? 'missing' : daysLeft < 0 ? 'overdue' : daysLeft <= dueSoonDays ? 'due-soon' : 'ok';
-    items.push({ ...refOf(doc, urls), owner: str(doc.frontMatter.owner) ?? '(no owner)', kind, status: str(doc.frontMatter.status) ?? 'draft', ...(reviewBy ? { reviewBy, daysLeft } : {}), state });
+    const state =
+      daysLeft === undefined ? 'missing' : daysLeft < 0 ? 'overdue' : daysLeft <= dueSoonDays ? 'due-soon' : 'ok';
+    items.push({
+      ...refOf(doc, urls),
+      owner: str(doc.frontMatter.owner) ?? '(no owner)',
+      kind,
+      status: str(doc.frontMatter.status) ?? 'draft',
+      ...(reviewBy ? { reviewBy, daysLeft } : {}),
+      state,
+    });
   }
   const order = { overdue: 0, missing: 1, 'due-soon': 2, ok: 3 } as const;
   const groups = new Map<string, OwnerGroup>();
@@ -145,7 +202,10 @@ export function buildFreshness(documents: readonly SourceDocument[], urls: Urls,
   }
   const sorted = [...groups.values()].sort((a, b) => b.overdue - a.overdue || a.owner.localeCompare(b.owner));
   for (const g of sorted) {
-    g.items.sort((a, b) => order[a.state] - order[b.state] || (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.title.localeCompare(b.title));
+    g.items.sort(
+      (a, b) =>
+        order[a.state] - order[b.state] || (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.title.localeCompare(b.title),
+    );
   }
   return {
     asOf: today,
@@ -168,13 +228,21 @@ export function buildDecisions(documents: readonly SourceDocument[], urls: Urls,
     const number = int(doc.frontMatter.adr) ?? Number(/^adr\/(\d+)/.exec(doc.path)?.[1] ?? 0);
     const date = reviewDateOf(doc.frontMatter.date);
     const supersededBy = int(doc.frontMatter['superseded-by']);
-    return { ...refOf(doc, urls), number, status: str(doc.frontMatter.status) ?? 'proposed', ...(date ? { date } : {}), ...(supersededBy ? { supersededBy } : {}) };
+    return {
+      ...refOf(doc, urls),
+      number,
+      status: str(doc.frontMatter.status) ?? 'proposed',
+      ...(date ? { date } : {}),
+      ...(supersededBy ? { supersededBy } : {}),
+    };
   });
   records.sort((a, b) => a.number - b.number);
   const totals = zero();
   const byMonth = new Map<string, StatusCounts>();
   for (const r of records) {
-    const status = (decisionStatuses as readonly string[]).includes(r.status) ? (r.status as keyof StatusCounts) : undefined;
+    const status = (decisionStatuses as readonly string[]).includes(r.status)
+      ? (r.status as keyof StatusCounts)
+      : undefined;
     if (!status) continue;
     totals[status]++;
     if (!r.date) continue;

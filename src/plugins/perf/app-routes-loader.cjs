@@ -14,7 +14,9 @@ const USE = '{routesElement}';
 
 module.exports = function appRoutesAtRender(source) {
   if (!source.includes(ONCE) || source.split(USE).length !== 2) {
-    throw new Error('app-routes-loader: @docusaurus/core client/App.js changed shape; route shards need its top-level routes rendered at render time');
+    throw new Error(
+      'app-routes-loader: @docusaurus/core client/App.js changed shape; route shards need its top-level routes rendered at render time',
+    );
   }
   return source
     .replace(

@@ -14,7 +14,10 @@ describe('app-routes-loader', () => {
     const body = out.slice(out.indexOf('let kbRoutesElement'), out.indexOf('function AppNavigation'));
     const rendered: number[] = [];
     const routes = [{ path: '/a' }];
-    const current = new Function('routes', 'renderRoutes', `${body}; return currentRoutesElement;`)(routes, (r: unknown[]) => (rendered.push(r.length), { length: r.length })) as () => { length: number };
+    const current = new Function('routes', 'renderRoutes', `${body}; return currentRoutesElement;`)(
+      routes,
+      (r: unknown[]) => (rendered.push(r.length), { length: r.length }),
+    ) as () => { length: number };
     const first = current();
     expect(current()).toBe(first);
     routes.push({ path: '/b' });

@@ -3,12 +3,26 @@ import { chunkHashMapPlugin, splitChunkHashMap } from './chunk-hash-map.ts';
 
 // Shaped like Rspack's minified output: runtime, main, a content chunk that
 // main names, two route shards and the page chunks only they name.
-const hashes = { '003cb420': '3dc094e5', a1b2c3d4: '11111111', e5f6a7b8: '22222222', '10091836': '33333333', 'routes-0': '44444444', 'routes-1': '55555555', main: '0058b4c6' };
+const hashes = {
+  '003cb420': '3dc094e5',
+  a1b2c3d4: '11111111',
+  e5f6a7b8: '22222222',
+  '10091836': '33333333',
+  'routes-0': '44444444',
+  'routes-1': '55555555',
+  main: '0058b4c6',
+};
 const runtime = `o.p="/",o.u=e=>"assets/js/"+e+"."+(${JSON.stringify(hashes).replace('"a1b2c3d4"', 'a1b2c3d4').replace('"10091836"', '0x99fd3c')})[e]+".js",o.miniCssF=e=>""+e+".css";`;
 const files = new Map([
   ['assets/js/main.0058b4c6.js', 'n.e("routes-0"),n.e("routes-1"),n.e("003cb420");let s="it\'s";n.e(\'x\')'],
-  ['assets/js/routes-0.44444444.js', '"use strict";(self.webpackChunk=self.webpackChunk||[]).push([["routes-0"],{1(e,n,t){t.e("a1b2c3d4"),t.e("003cb420"),t.e("10091836")}}]);'],
-  ['assets/js/routes-1.55555555.js', '(self.webpackChunk=self.webpackChunk||[]).push([["routes-1"],{2(e,n,t){t.e(`a1b2c3d4`),t.e(\'e5f6a7b8\')}}]);'],
+  [
+    'assets/js/routes-0.44444444.js',
+    '"use strict";(self.webpackChunk=self.webpackChunk||[]).push([["routes-0"],{1(e,n,t){t.e("a1b2c3d4"),t.e("003cb420"),t.e("10091836")}}]);',
+  ],
+  [
+    'assets/js/routes-1.55555555.js',
+    '(self.webpackChunk=self.webpackChunk||[]).push([["routes-1"],{2(e,n,t){t.e(`a1b2c3d4`),t.e(\'e5f6a7b8\')}}]);',
+  ],
   ['assets/js/a1b2c3d4.11111111.js', '(self.webpackChunk=self.webpackChunk||[]).push([["a1b2c3d4"],{}]);'],
   ['assets/js/e5f6a7b8.22222222.js', '(self.webpackChunk=self.webpackChunk||[]).push([["e5f6a7b8"],{}]);'],
 ]);
@@ -33,11 +47,14 @@ describe('splitChunkHashMap', () => {
     expect(split.shards.get('assets/js/routes-0.44444444.js')).toBe(
       `"use strict";Object.assign(self.__kbChunkHash||(self.__kbChunkHash={}),{"a1b2c3d4":"11111111"});${files.get('assets/js/routes-0.44444444.js')!.slice('"use strict";'.length)}`,
     );
-    expect(split.shards.get('assets/js/routes-1.55555555.js')).toMatch(/^Object\.assign\(self\.__kbChunkHash\|\|\(self\.__kbChunkHash=\{\}\),\{"a1b2c3d4":"11111111","e5f6a7b8":"22222222"\}\);\(self\.webpackChunk/);
+    expect(split.shards.get('assets/js/routes-1.55555555.js')).toMatch(
+      /^Object\.assign\(self\.__kbChunkHash\|\|\(self\.__kbChunkHash=\{\}\),\{"a1b2c3d4":"11111111","e5f6a7b8":"22222222"\}\);\(self\.webpackChunk/,
+    );
   });
 
   it('keeps in the runtime what main names, the shards themselves and all-digit ids', () => {
-    for (const id of ['003cb420', '10091836', 'routes-0', 'routes-1', 'main']) expect(split.runtime).toContain(`"${id}"`);
+    for (const id of ['003cb420', '10091836', 'routes-0', 'routes-1', 'main'])
+      expect(split.runtime).toContain(`"${id}"`);
   });
 
   it('gives every chunk the same file name once its shard has run, in either order', () => {
@@ -55,7 +72,9 @@ describe('splitChunkHashMap', () => {
   });
 
   it('builds the map once, not on every call', () => {
-    expect(split.runtime).toMatch(/^o\.p="\/",o\.u=\(kbChunkHash=>e=>"assets\/js\/"\+e\+"\."\+kbChunkHash\[e\]\+"\.js"\)\(Object\.assign\(/);
+    expect(split.runtime).toMatch(
+      /^o\.p="\/",o\.u=\(kbChunkHash=>e=>"assets\/js\/"\+e\+"\."\+kbChunkHash\[e\]\+"\.js"\)\(Object\.assign\(/,
+    );
     expect(split.runtime.endsWith(',o.miniCssF=e=>""+e+".css";')).toBe(true);
   });
 

@@ -61,7 +61,11 @@ export interface SplitChunkHashes {
  * code); `shardFiles` names those that are route shards. Undefined if the
  * runtime's function is not in the expected shape.
  */
-export function splitChunkHashMap(runtime: string, files: ReadonlyMap<string, string>, shardFiles: ReadonlySet<string>): SplitChunkHashes | undefined {
+export function splitChunkHashMap(
+  runtime: string,
+  files: ReadonlyMap<string, string>,
+  shardFiles: ReadonlySet<string>,
+): SplitChunkHashes | undefined {
   const match = CHUNK_FILENAME.exec(runtime);
   if (!match) return undefined;
   const [whole, arg, prefix, dir, literal] = match as unknown as [string, string, string, string, string];
@@ -109,13 +113,20 @@ interface Chunk {
   files: Iterable<string>;
 }
 interface Compilation {
-  hooks: { processAssets: { tap(options: { name: string; stage: number }, fn: (assets: Record<string, Source>) => void): void } };
+  hooks: {
+    processAssets: {
+      tap(options: { name: string; stage: number }, fn: (assets: Record<string, Source>) => void): void;
+    };
+  };
   chunks: Iterable<Chunk>;
   updateAsset(name: string, source: unknown): void;
 }
 interface Compiler {
   options: { optimization?: { minimize?: boolean } };
-  webpack: { Compilation: { PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE: number }; sources: { RawSource: new (code: string) => unknown } };
+  webpack: {
+    Compilation: { PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE: number };
+    sources: { RawSource: new (code: string) => unknown };
+  };
   hooks: { thisCompilation: { tap(name: string, fn: (compilation: Compilation) => void): void } };
 }
 
@@ -134,19 +145,31 @@ export const chunkHashMapPlugin = {
   apply(compiler: Compiler) {
     if (compiler.options.optimization?.minimize === false) return;
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
-      compilation.hooks.processAssets.tap({ name: NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, (assets) => {
-        const runtimeName = Object.keys(assets).find((name) => RUNTIME.test(name));
-        if (runtimeName === undefined) throw new Error('perf (chunk-hash-map.ts): no runtime~main.js in the client build; check optimization.runtimeChunk after an upgrade');
-        const shardFiles = new Set<string>();
-        for (const chunk of compilation.chunks) if (chunk.name && SHARD_CHUNK.test(chunk.name)) for (const file of chunk.files) if (file.endsWith('.js')) shardFiles.add(file);
-        const files = new Map<string, string>();
-        for (const [name, asset] of Object.entries(assets)) if (name.endsWith('.js') && name !== runtimeName) files.set(name, asset.source().toString());
-        const split = splitChunkHashMap(assets[runtimeName]!.source().toString(), files, shardFiles);
-        if (split === undefined) throw new Error(`perf (chunk-hash-map.ts): ${runtimeName} has no chunk filename function of the expected shape; check the bundler's output after an upgrade`);
-        const { RawSource } = compiler.webpack.sources;
-        compilation.updateAsset(runtimeName, new RawSource(split.runtime));
-        for (const [file, code] of split.shards) compilation.updateAsset(file, new RawSource(code));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        (assets) => {
+          const runtimeName = Object.keys(assets).find((name) => RUNTIME.test(name));
+          if (runtimeName === undefined)
+            throw new Error(
+              'perf (chunk-hash-map.ts): no runtime~main.js in the client build; check optimization.runtimeChunk after an upgrade',
+            );
+          const shardFiles = new Set<string>();
+          for (const chunk of compilation.chunks)
+            if (chunk.name && SHARD_CHUNK.test(chunk.name))
+              for (const file of chunk.files) if (file.endsWith('.js')) shardFiles.add(file);
+          const files = new Map<string, string>();
+          for (const [name, asset] of Object.entries(assets))
+            if (name.endsWith('.js') && name !== runtimeName) files.set(name, asset.source().toString());
+          const split = splitChunkHashMap(assets[runtimeName]!.source().toString(), files, shardFiles);
+          if (split === undefined)
+            throw new Error(
+              `perf (chunk-hash-map.ts): ${runtimeName} has no chunk filename function of the expected shape; check the bundler's output after an upgrade`,
+            );
+          const { RawSource } = compiler.webpack.sources;
+          compilation.updateAsset(runtimeName, new RawSource(split.runtime));
+          for (const [file, code] of split.shards) compilation.updateAsset(file, new RawSource(code));
+        },
+      );
     });
   },
 };

@@ -55,18 +55,38 @@ export default function perfPlugin(context: LoadContext): Plugin {
       // production client bundle (the dev server renders client-side only).
       const shard = !isServer && config.mode === 'production';
       const keepDocIds = navbarDocIds(context.siteConfig.themeConfig);
-      const shards = { loader: path.join(here, 'route-shards-loader.cjs'), options: { runtime: path.join(here, 'client/route-shards.ts'), keep: [context.baseUrl], keepDocIds } };
+      const shards = {
+        loader: path.join(here, 'route-shards-loader.cjs'),
+        options: { runtime: path.join(here, 'client/route-shards.ts'), keep: [context.baseUrl], keepDocIds },
+      };
       return {
         ...(shard ? useNamedChunkIds(config, currentBundler as never) : {}),
-        plugins: shard ? [new currentBundler.instance.NormalModuleReplacementPlugin(CORE_PRELOAD, path.join(here, 'client/preload.ts')), chunkHashMapPlugin as never] : [],
+        plugins: shard
+          ? [
+              new currentBundler.instance.NormalModuleReplacementPlugin(
+                CORE_PRELOAD,
+                path.join(here, 'client/preload.ts'),
+              ),
+              chunkHashMapPlugin as never,
+            ]
+          : [],
         module: {
           rules: isServer
             ? []
             : [
-                ...themePatches.FILES.map((test) => ({ test, use: [{ loader: path.join(here, 'theme-patches-loader.cjs') }] })),
+                ...themePatches.FILES.map((test) => ({
+                  test,
+                  use: [{ loader: path.join(here, 'theme-patches-loader.cjs') }],
+                })),
                 // Loaders run last to first: shards before the registry strip and lazy components.
-                { test: /[\\/]\.docusaurus[\\/]registry\.js$/, use: [{ loader: path.join(here, 'strip-registry-loader.cjs') }, ...(shard ? [shards] : [])] },
-                { test: /[\\/]\.docusaurus[\\/]routes\.js$/, use: [{ loader: path.join(here, 'lazy-routes-loader.cjs') }, ...(shard ? [shards] : [])] },
+                {
+                  test: /[\\/]\.docusaurus[\\/]registry\.js$/,
+                  use: [{ loader: path.join(here, 'strip-registry-loader.cjs') }, ...(shard ? [shards] : [])],
+                },
+                {
+                  test: /[\\/]\.docusaurus[\\/]routes\.js$/,
+                  use: [{ loader: path.join(here, 'lazy-routes-loader.cjs') }, ...(shard ? [shards] : [])],
+                },
                 ...(shard
                   ? [
                       { test: /[\\/]\.docusaurus[\\/]routesChunkNames\.json$/, use: [shards] },

@@ -38,7 +38,10 @@ function load(source: string) {
     .replace("import React from 'react';", '')
     .replace("import ComponentCreator from '@docusaurus/ComponentCreator';", '')
     .replace('export default', 'return');
-  const table = new Function('ComponentCreator', body)(ComponentCreator) as { component: unknown; routes?: { component: unknown }[] }[];
+  const table = new Function('ComponentCreator', body)(ComponentCreator) as {
+    component: unknown;
+    routes?: { component: unknown }[];
+  }[];
   return { table, created };
 }
 

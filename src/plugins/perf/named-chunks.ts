@@ -18,7 +18,9 @@ interface Bundler {
   };
 }
 interface Compilation {
-  hooks: { additionalTreeRuntimeRequirements: { tap(name: string, fn: (chunk: unknown, set: Set<string>) => void): void } };
+  hooks: {
+    additionalTreeRuntimeRequirements: { tap(name: string, fn: (chunk: unknown, set: Set<string>) => void): void };
+  };
   addRuntimeModule(chunk: unknown, module: unknown): void;
 }
 interface Compiler {
@@ -54,7 +56,10 @@ function namedChunkAssetPlugin(bundler: Bundler) {
 /** Client config: chunk ids = names, and Docusaurus's ChunkAssetPlugin swapped for the lean one. */
 export function useNamedChunkIds(config: Configuration, bundler: Bundler): Configuration {
   const at = (config.plugins ?? []).findIndex((p) => p?.constructor?.name === 'ChunkAssetPlugin');
-  if (at < 0) throw new Error('perf: Docusaurus ChunkAssetPlugin not found in the client config; named chunk ids need its replacement');
+  if (at < 0)
+    throw new Error(
+      'perf: Docusaurus ChunkAssetPlugin not found in the client config; named chunk ids need its replacement',
+    );
   config.plugins!.splice(at, 1, namedChunkAssetPlugin(bundler) as never);
   return { optimization: { chunkIds: 'named' } };
 }

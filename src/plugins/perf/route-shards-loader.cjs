@@ -19,7 +19,12 @@ const path = require('node:path');
 const shards = require('./route-shards.cjs');
 const stripRegistryModulePaths = require('./strip-registry-loader.cjs');
 
-const FILES = { routes: 'routes.js', chunkNames: 'routesChunkNames.json', registry: 'registry.js', globalData: 'globalData.json' };
+const FILES = {
+  routes: 'routes.js',
+  chunkNames: 'routesChunkNames.json',
+  registry: 'registry.js',
+  globalData: 'globalData.json',
+};
 
 // One plan per content of the four files: the loader runs once per shard.
 let memo = { inputs: '', value: undefined };
@@ -32,7 +37,9 @@ function readPlan(loader, keep, keepDocIds) {
     loader.addDependency(full);
     text[name] = fs.readFileSync(full, 'utf8');
   }
-  const inputs = [keep.join('\n'), keepDocIds.join('\n'), ...Object.keys(FILES).map((name) => text[name])].join('\u0000');
+  const inputs = [keep.join('\n'), keepDocIds.join('\n'), ...Object.keys(FILES).map((name) => text[name])].join(
+    '\u0000',
+  );
   if (memo.inputs !== inputs) {
     const chunkNames = JSON.parse(text.chunkNames);
     const plan = shards.planRouteShards({ routes: shards.parseRoutes(text.routes), chunkNames, keep });
@@ -53,6 +60,7 @@ module.exports = function routeShardsLoader(source) {
   const query = new URLSearchParams(this.resourceQuery.replace(/^\?/, ''));
   if (!query.has('kb-shard')) return shards.mainRoutesSource(plan, { runtime, self: `./${FILES.routes}` });
   const id = Number(query.get('kb-shard'));
-  if (!Number.isInteger(id) || id < 0 || id >= plan.shardCount) throw new Error(`route-shards: no shard ${query.get('kb-shard')} (of ${plan.shardCount})`);
+  if (!Number.isInteger(id) || id < 0 || id >= plan.shardCount)
+    throw new Error(`route-shards: no shard ${query.get('kb-shard')} (of ${plan.shardCount})`);
   return stripRegistryModulePaths(shards.shardSource(plan, id, { chunkNames, registry, docs: docs.shardDocs[id] }));
 };

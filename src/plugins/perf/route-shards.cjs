@@ -58,7 +58,8 @@ function parseRoutes(source) {
     .replace("import React from 'react';", '')
     .replace("import ComponentCreator from '@docusaurus/ComponentCreator';", '')
     .replace(/^export default /m, 'return ');
-  if (/^\s*(import|export)\b/m.test(body)) throw new Error('route-shards: routes.js has an unexpected shape (import/export)');
+  if (/^\s*(import|export)\b/m.test(body))
+    throw new Error('route-shards: routes.js has an unexpected shape (import/export)');
   const creator = (path, hash) => ({ [COMPONENT]: hash === undefined ? [path] : [path, hash] });
   return new Function('ComponentCreator', body)(creator);
 }
@@ -158,8 +159,14 @@ function serializeRoute(route, indent) {
   const parts = [];
   for (const [name, value] of Object.entries(route)) {
     if (name === 'component') parts.push(`component: ComponentCreator(${componentArgs(route).map(quote).join(', ')})`);
-    else if (name === 'routes') parts.push(`routes: [\n${value.map((r) => inner + '  ' + serializeRoute(r, inner + '  ')).join(',\n')}\n${inner}]`);
-    else parts.push(`${/^[$_\p{ID_Start}][$\u200c\u200d\p{ID_Continue}]*$/u.test(name) ? name : JSON.stringify(name)}: ${JSON.stringify(value)}`);
+    else if (name === 'routes')
+      parts.push(
+        `routes: [\n${value.map((r) => inner + '  ' + serializeRoute(r, inner + '  ')).join(',\n')}\n${inner}]`,
+      );
+    else
+      parts.push(
+        `${/^[$_\p{ID_Start}][$\u200c\u200d\p{ID_Continue}]*$/u.test(name) ? name : JSON.stringify(name)}: ${JSON.stringify(value)}`,
+      );
   }
   return `{\n${parts.map((p) => inner + p).join(',\n')}\n${indent}}`;
 }
@@ -181,7 +188,8 @@ function parseRegistry(source) {
     if (m) entries.push([m[1], m[2]]);
   }
   const expected = source.split('": [() => import(').length - 1;
-  if (entries.length !== expected) throw new Error(`route-shards: read ${entries.length} of ${expected} registry.js entries`);
+  if (entries.length !== expected)
+    throw new Error(`route-shards: read ${entries.length} of ${expected} registry.js entries`);
   return entries;
 }
 
@@ -205,7 +213,9 @@ function mainChunkNamesSource(chunkNames, plan) {
  */
 function mainRoutesSource(plan, { runtime, self }) {
   // Short chunk names: with named chunk ids (named-chunks.ts) the name is the id in runtime~main.js.
-  const loaders = plan.shards.map((_, id) => `() => import(/* webpackChunkName: "routes-${id}" */ ${JSON.stringify(`${self}?kb-shard=${id}`)})`);
+  const loaders = plan.shards.map(
+    (_, id) => `() => import(/* webpackChunkName: "routes-${id}" */ ${JSON.stringify(`${self}?kb-shard=${id}`)})`,
+  );
   return `import React from 'react';
 import ComponentCreator from '@docusaurus/ComponentCreator';
 import { registerRouteShards } from ${JSON.stringify(runtime)};
@@ -265,10 +275,14 @@ function planGlobalDocs(globalData, plan, keepDocIds = []) {
 
 /** One shard module: its leaves, chunk names, registry entries and docs global data entries. */
 function shardSource(plan, id, { chunkNames, registry, docs = [] }) {
-  const leaves = plan.shards[id].map((leaf) => `[${leaf.container}, ${leaf.index}, ${serializeRoute(leaf.route, '  ')}]`);
+  const leaves = plan.shards[id].map(
+    (leaf) => `[${leaf.container}, ${leaf.index}, ${serializeRoute(leaf.route, '  ')}]`,
+  );
   const names = {};
   for (const [key, where] of plan.chunkNameShard) if (where === id) names[key] = chunkNames[key];
-  const entries = registry.filter(([name]) => plan.registryShard.get(name)?.has(id)).map(([name, entry]) => `  ${JSON.stringify(name)}: ${entry}`);
+  const entries = registry
+    .filter(([name]) => plan.registryShard.get(name)?.has(id))
+    .map(([name, entry]) => `  ${JSON.stringify(name)}: ${entry}`);
   return `import React from 'react';
 import ComponentCreator from '@docusaurus/ComponentCreator';
 

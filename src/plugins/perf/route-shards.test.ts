@@ -18,11 +18,22 @@ const shards = createRequire(import.meta.url)('./route-shards.cjs') as {
   mainRegistrySource(registry: [string, string][], plan: Plan): string;
   mainChunkNamesSource(chunkNames: Record<string, unknown>, plan: Plan): string;
   mainRoutesSource(plan: Plan, options: { runtime: string; self: string }): string;
-  shardSource(plan: Plan, id: number, input: { chunkNames: Record<string, unknown>; registry: [string, string][]; docs?: unknown[] }): string;
-  planGlobalDocs(globalData: GlobalData, plan: Plan, keepDocIds?: string[]): { main: GlobalData; shardDocs: ShardModule['docs'][] };
+  shardSource(
+    plan: Plan,
+    id: number,
+    input: { chunkNames: Record<string, unknown>; registry: [string, string][]; docs?: unknown[] },
+  ): string;
+  planGlobalDocs(
+    globalData: GlobalData,
+    plan: Plan,
+    keepDocIds?: string[],
+  ): { main: GlobalData; shardDocs: ShardModule['docs'][] };
 };
 type Doc = { id: string; path: string; sidebar?: string };
-type GlobalData = Record<string, Record<string, { path: string; versions: { name: string; mainDocId: string; docs: Doc[] }[] }>>;
+type GlobalData = Record<
+  string,
+  Record<string, { path: string; versions: { name: string; mainDocId: string; docs: Doc[] }[] }>
+>;
 
 // A table in the shape @docusaurus/core 3.10 writes (codegenRoutes.js): a page
 // and blog posts at the top level, a docs plugin root → version → tags + sidebar root → docs.
@@ -72,13 +83,23 @@ const every = ['/', ...posts, '/reports/tags/:tag', '/docs', '/docs', '/docs/tag
 const chunkNames: Record<string, unknown> = {};
 const registryLines: string[] = [];
 const register = (name: string) =>
-  registryLines.push(`  "${name}": [() => import(/* webpackChunkName: "${name}" */ "@site/${name}.md"), "@site/${name}.md", require.resolveWeak("@site/${name}.md")],`);
+  registryLines.push(
+    `  "${name}": [() => import(/* webpackChunkName: "${name}" */ "@site/${name}.md"), "@site/${name}.md", require.resolveWeak("@site/${name}.md")],`,
+  );
 for (const p of new Set(every)) {
   const own = `content${p.replace(/\W/g, '_')}`;
   register(own);
-  chunkNames[`${p}-${hashOf(p)}`] = { __comp: 'shared-comp', content: own, __props: p === '/docs/page-1' ? 'shared-by-two' : undefined };
+  chunkNames[`${p}-${hashOf(p)}`] = {
+    __comp: 'shared-comp',
+    content: own,
+    __props: p === '/docs/page-1' ? 'shared-by-two' : undefined,
+  };
 }
-chunkNames['/docs/page-2-' + hashOf('/docs/page-2')] = { __comp: 'shared-comp', content: 'content_docs_page_2', nested: { items: ['shared-by-two'] } };
+chunkNames['/docs/page-2-' + hashOf('/docs/page-2')] = {
+  __comp: 'shared-comp',
+  content: 'content_docs_page_2',
+  nested: { items: ['shared-by-two'] },
+};
 register('shared-comp');
 register('shared-by-two');
 // As codegen writes it: the closing brace on the last entry's line.
@@ -93,7 +114,11 @@ function evaluate<T>(source: string, scope: Record<string, unknown>): T {
     .replace(/^export default /m, 'exports.default = ')
     .replace(/require\.resolveWeak\(/g, 'resolveWeak(');
   const exports: Record<string, unknown> = {};
-  new Function('exports', 'resolveWeak', ...Object.keys(scope), body)(exports, (m: string) => m, ...Object.values(scope));
+  new Function('exports', 'resolveWeak', ...Object.keys(scope), body)(
+    exports,
+    (m: string) => m,
+    ...Object.values(scope),
+  );
   return exports as T;
 }
 
@@ -103,8 +128,19 @@ const plain = (routes: unknown) => JSON.parse(JSON.stringify(routes, (k, v) => (
 function build() {
   const plan = shards.planRouteShards({ routes: shards.parseRoutes(routesSource), chunkNames: chunkNamesJson });
   const registry = shards.parseRegistry(registrySource);
-  let registered: { table: ShardRoute[]; count: number; shardOf: (p: string, n: number) => number; load: (() => Promise<ShardModule>)[] } | undefined;
-  const shardModules = plan.shards.map((_, id) => evaluate<ShardModule>(shards.shardSource(plan, id, { chunkNames: chunkNamesJson, registry }), { ComponentCreator: creator }));
+  let registered:
+    | {
+        table: ShardRoute[];
+        count: number;
+        shardOf: (p: string, n: number) => number;
+        load: (() => Promise<ShardModule>)[];
+      }
+    | undefined;
+  const shardModules = plan.shards.map((_, id) =>
+    evaluate<ShardModule>(shards.shardSource(plan, id, { chunkNames: chunkNamesJson, registry }), {
+      ComponentCreator: creator,
+    }),
+  );
   const mainSource = shards
     .mainRoutesSource(plan, { runtime: '/abs/route-shards.ts', self: './routes.js' })
     .replace(/import\(\/\* webpackChunkName: "routes-\d+" \*\/ "\.\/routes\.js\?kb-shard=(\d+)"\)/g, 'loadShard($1)');
@@ -114,7 +150,10 @@ function build() {
     loadShard: (id: number) => Promise.resolve(shardModules[id]),
   });
   const liveChunkNames = JSON.parse(shards.mainChunkNamesSource(chunkNamesJson, plan)) as Record<string, unknown>;
-  const liveRegistry = evaluate<{ default: Record<string, unknown[]> }>(shards.mainRegistrySource(shards.parseRegistry(registrySource), plan), {}).default;
+  const liveRegistry = evaluate<{ default: Record<string, unknown[]> }>(
+    shards.mainRegistrySource(shards.parseRegistry(registrySource), plan),
+    {},
+  ).default;
   const runtime = createRouteShards({ ...registered!, chunkNames: liveChunkNames, registry: liveRegistry });
   return { plan, main: main.default, registered: registered!, shardModules, runtime, liveChunkNames, liveRegistry };
 }
@@ -122,7 +161,10 @@ function build() {
 describe('route shards: the plan', () => {
   it('takes out exactly the leaves: exact, no parameter, no sub-routes, not the home page', () => {
     const { plan } = build();
-    const moved = plan.shards.flat().map((l) => l.route.path).sort();
+    const moved = plan.shards
+      .flat()
+      .map((l) => l.route.path)
+      .sort();
     expect(moved).toEqual([...posts, '/docs/tags', ...docs].sort());
   });
 
@@ -136,7 +178,9 @@ describe('route shards: the plan', () => {
     const { plan } = build();
     expect(plan.shardCount).toBe(shards.shardCountFor(151));
     expect(plan.shardCount).toBe(3);
-    plan.shards.forEach((list, id) => list.forEach((l) => expect(shards.shardOfPath(l.route.path as string, plan.shardCount)).toBe(id)));
+    plan.shards.forEach((list, id) =>
+      list.forEach((l) => expect(shards.shardOfPath(l.route.path as string, plan.shardCount)).toBe(id)),
+    );
     expect(shards.shardCountFor(0)).toBe(1);
     expect(shards.shardCountFor(1000)).toBe(22);
   });
@@ -153,7 +197,9 @@ describe('route shards: the plan', () => {
     expect(a).not.toBe(b);
     expect(plan.registryShard.get('shared-by-two')).toEqual(new Set([a, b]));
     expect(plan.registryShard.has('shared-comp')).toBe(false); // the containers use it too
-    expect(plan.registryShard.get('content_docs_page_7')).toEqual(new Set([shards.shardOfPath('/docs/page-7', plan.shardCount)]));
+    expect(plan.registryShard.get('content_docs_page_7')).toEqual(
+      new Set([shards.shardOfPath('/docs/page-7', plan.shardCount)]),
+    );
     expect(plan.registryShard.has('content_docs')).toBe(false);
     expect(plan.registryShard.has('content_')).toBe(false);
   });
@@ -173,7 +219,9 @@ describe('route shards: the plan', () => {
     // Every chunk name a shard's leaves use is in main or in that shard.
     shardModules.forEach((shard) => {
       for (const entry of Object.values(shard.chunkNames))
-        for (const name of Object.values(entry as Record<string, unknown>).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v as object).flat())))
+        for (const name of Object.values(entry as Record<string, unknown>).flatMap((v) =>
+          typeof v === 'string' ? [v] : Object.values(v as object).flat(),
+        ))
           expect(inMain.has(name as string) || name in shard.registry, String(name)).toBe(true);
     });
   });
@@ -182,13 +230,24 @@ describe('route shards: the plan', () => {
 describe('route shards: the client merge', () => {
   it('reproduces the original table, chunk names and registry once every shard is merged, in any order', async () => {
     const original = shards.parseRoutes(routesSource);
-    for (const order of [[0, 1, 2], [2, 0, 1], [1, 2, 0]]) {
+    for (const order of [
+      [0, 1, 2],
+      [2, 0, 1],
+      [1, 2, 0],
+    ]) {
       const { main, runtime, shardModules, liveChunkNames, liveRegistry } = build();
       for (const id of order) runtime.merge(shardModules[id]!);
-      expect(plain(main)).toEqual(plain(evaluate<{ default: unknown }>(routesSource, { ComponentCreator: creator }).default));
+      expect(plain(main)).toEqual(
+        plain(evaluate<{ default: unknown }>(routesSource, { ComponentCreator: creator }).default),
+      );
       expect(main.map((r) => r.path)).toEqual(original.map((r) => r.path));
       expect(liveChunkNames).toEqual(chunkNamesJson);
-      expect(Object.keys(liveRegistry).sort()).toEqual(shards.parseRegistry(registrySource).map(([n]) => n).sort());
+      expect(Object.keys(liveRegistry).sort()).toEqual(
+        shards
+          .parseRegistry(registrySource)
+          .map(([n]) => n)
+          .sort(),
+      );
     }
   });
 
@@ -266,7 +325,11 @@ describe('route shards: the docs global data', () => {
         versions: [
           // page-3 as a category's index doc is in the global data: with a trailing slash its route does not have.
           { name: 'current', mainDocId: 'page-0', docs: docs.map((p, i) => doc(`page-${i}`, i === 3 ? `${p}/` : p)) },
-          { name: 'old', mainDocId: 'page-0', docs: posts.map((p, i) => doc(`page-${i * 4}`, p)).concat(doc('only-old', '/docs')) },
+          {
+            name: 'old',
+            mainDocId: 'page-0',
+            docs: posts.map((p, i) => doc(`page-${i * 4}`, p)).concat(doc('only-old', '/docs')),
+          },
         ],
       },
     },
@@ -275,12 +338,26 @@ describe('route shards: the docs global data', () => {
     const plan = shards.planRouteShards({ routes: shards.parseRoutes(routesSource), chunkNames: chunkNamesJson });
     const { main, shardDocs } = shards.planGlobalDocs(globalData, plan, keepDocIds);
     const registry = shards.parseRegistry(registrySource);
-    const shardModules = plan.shards.map((_, id) => evaluate<ShardModule>(shards.shardSource(plan, id, { chunkNames: chunkNamesJson, registry, docs: shardDocs[id] }), { ComponentCreator: creator }));
+    const shardModules = plan.shards.map((_, id) =>
+      evaluate<ShardModule>(
+        shards.shardSource(plan, id, { chunkNames: chunkNamesJson, registry, docs: shardDocs[id] }),
+        { ComponentCreator: creator },
+      ),
+    );
     const docsData = main['docusaurus-plugin-content-docs']!;
-    const runtime = createRouteShards({ table: plan.main, count: plan.shardCount, shardOf: shards.shardOfPath, load: shardModules.map((m) => () => Promise.resolve(m)), chunkNames: {}, registry: {}, docsData });
+    const runtime = createRouteShards({
+      table: plan.main,
+      count: plan.shardCount,
+      shardOf: shards.shardOfPath,
+      load: shardModules.map((m) => () => Promise.resolve(m)),
+      chunkNames: {},
+      registry: {},
+      docsData,
+    });
     return { main, docsData, runtime };
   };
-  const ids = (data: GlobalData[string], version: number) => data.default!.versions[version]!.docs.map((d) => d.id).sort();
+  const ids = (data: GlobalData[string], version: number) =>
+    data.default!.versions[version]!.docs.map((d) => d.id).sort();
 
   it('keeps in main the main doc, the docs the navbar names and docs that are not leaf pages', () => {
     const { docsData } = setup(['page-7']);
@@ -301,11 +378,13 @@ describe('route shards: the docs global data', () => {
     expect(old.find((d) => d.id === 'page-8')).toEqual(doc('page-8', posts[2]!));
   });
 
-  it('gives back every version\'s full list once every shard is merged, each doc once', async () => {
+  it("gives back every version's full list once every shard is merged, each doc once", async () => {
     const { docsData, runtime } = setup();
     for (const p of [...docs, ...posts]) await runtime.loadFor(p);
     for (const version of [0, 1]) {
-      expect(ids(docsData, version)).toEqual(globalData['docusaurus-plugin-content-docs']!.default!.versions[version]!.docs.map((d) => d.id).sort());
+      expect(ids(docsData, version)).toEqual(
+        globalData['docusaurus-plugin-content-docs']!.default!.versions[version]!.docs.map((d) => d.id).sort(),
+      );
     }
   });
 });

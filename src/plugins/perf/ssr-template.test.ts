@@ -24,7 +24,10 @@ async function render(): Promise<string> {
   });
 }
 
-type PaintCallback = (list: { getEntriesByName: (name: string) => unknown[] }, observer: { disconnect: () => void }) => void;
+type PaintCallback = (
+  list: { getEntriesByName: (name: string) => unknown[] },
+  observer: { disconnect: () => void },
+) => void;
 
 /**
  * Runs the page's inline boot script against a minimal document; returns the
@@ -63,7 +66,10 @@ function boot(html: string, visibilityState: 'visible' | 'hidden', paintTiming =
   /** Delivers paint entries with these names to every observer still connected. */
   const paint = (...names: string[]) => {
     for (const o of observers.filter((x) => !x.disconnected))
-      o.callback({ getEntriesByName: (name) => names.filter((n) => n === name) }, { disconnect: () => (o.disconnected = true) });
+      o.callback(
+        { getEntriesByName: (name) => names.filter((n) => n === name) },
+        { disconnect: () => (o.disconnected = true) },
+      );
   };
   return { appended, frames, timeouts, observers, paint };
 }

@@ -13,7 +13,9 @@ const registry = `export default {
 describe('strip-registry-loader', () => {
   it('drops the module path string that only the server render reads, keeping the loader and the weak id', () => {
     const out = strip(registry);
-    expect(out).toContain(`"026b49b4": [() => import(/* webpackChunkName: "026b49b4" */ "@site/docs/plan/phase-2/week-07.md"), 0, require.resolveWeak("@site/docs/plan/phase-2/week-07.md")],`);
+    expect(out).toContain(
+      `"026b49b4": [() => import(/* webpackChunkName: "026b49b4" */ "@site/docs/plan/phase-2/week-07.md"), 0, require.resolveWeak("@site/docs/plan/phase-2/week-07.md")],`,
+    );
     expect(out.match(/, 0, require\.resolveWeak\(/g)).toHaveLength(2);
     expect(out.length).toBeLessThan(registry.length);
   });

@@ -63,7 +63,9 @@ const HISTORY_SELECTOR = `export function useHistorySelector(selector) {
 const REWRITES = [
   {
     file: /[\\/]plugin-content-docs[\\/]lib[\\/]client[\\/]docsClientUtils\.js$/,
-    edits: [['.sort((a, b) => b[1].path.localeCompare(a[1].path))', `.sort((a, b) => ${ORDINAL('b[1].path', 'a[1].path')})`]],
+    edits: [
+      ['.sort((a, b) => b[1].path.localeCompare(a[1].path))', `.sort((a, b) => ${ORDINAL('b[1].path', 'a[1].path')})`],
+    ],
   },
   {
     file: /[\\/]theme-common[\\/]lib[\\/]utils[\\/]reactUtils\.js$/,
@@ -72,7 +74,10 @@ const REWRITES = [
   {
     file: /[\\/]core[\\/]lib[\\/]client[\\/]browserContext\.js$/,
     edits: [
-      ["import React, { useEffect, useState } from 'react';", "import React, { startTransition, useEffect, useState } from 'react';"],
+      [
+        "import React, { useEffect, useState } from 'react';",
+        "import React, { startTransition, useEffect, useState } from 'react';",
+      ],
       ['setIsBrowser(true);', 'startTransition(() => setIsBrowser(true));'],
     ],
   },
@@ -86,7 +91,10 @@ const REWRITES = [
   {
     file: /[\\/]plugin-content-docs[\\/]lib[\\/]client[\\/]docsPreferredVersion\.js$/,
     edits: [
-      ["import React, { useContext, useEffect, useMemo, useState, useCallback, } from 'react';", "import React, { startTransition, useContext, useEffect, useMemo, useState, useCallback, } from 'react';"],
+      [
+        "import React, { useContext, useEffect, useMemo, useState, useCallback, } from 'react';",
+        "import React, { startTransition, useContext, useEffect, useMemo, useState, useCallback, } from 'react';",
+      ],
       [
         '        setState(readStorageState({ allDocsData, versionPersistence, pluginIds }));',
         '        startTransition(() => setState(readStorageState({ allDocsData, versionPersistence, pluginIds })));',
@@ -96,18 +104,27 @@ const REWRITES = [
   {
     file: /[\\/]theme-common[\\/]lib[\\/]hooks[\\/]useCodeWordWrap\.js$/,
     edits: [
-      ["import { useState, useCallback, useEffect, useRef } from 'react';", "import { startTransition, useState, useCallback, useEffect, useRef } from 'react';"],
+      [
+        "import { useState, useCallback, useEffect, useRef } from 'react';",
+        "import { startTransition, useState, useCallback, useEffect, useRef } from 'react';",
+      ],
       [
         "setHiddenTabElement(codeBlockRef.current?.closest('[role=tabpanel][hidden]'));",
         "startTransition(() => setHiddenTabElement(codeBlockRef.current?.closest('[role=tabpanel][hidden]') ?? undefined));",
       ],
-      ['        setIsCodeScrollable(isScrollable);', '        startTransition(() => setIsCodeScrollable(isScrollable));'],
+      [
+        '        setIsCodeScrollable(isScrollable);',
+        '        startTransition(() => setIsCodeScrollable(isScrollable));',
+      ],
     ],
   },
   {
     file: /[\\/]theme-common[\\/]lib[\\/]utils[\\/]historyUtils\.js$/,
     edits: [
-      ["import { useHistory } from '@docusaurus/router';", "import { useHistory } from '@docusaurus/router';\nimport useIsBrowser from '@docusaurus/useIsBrowser';"],
+      [
+        "import { useHistory } from '@docusaurus/router';",
+        "import { useHistory } from '@docusaurus/router';\nimport useIsBrowser from '@docusaurus/useIsBrowser';",
+      ],
       [
         HISTORY_SELECTOR,
         `export function useHistorySelector(selector) {
@@ -129,7 +146,10 @@ function rewrite(resourcePath, source) {
   if (!rule) return source;
   let out = source;
   for (const [from, to] of rule.edits) {
-    if (!out.includes(from)) throw new Error(`perf (theme-patches-loader.cjs): ${resourcePath} no longer contains \`${from.trim()}\`; check it after a Docusaurus upgrade`);
+    if (!out.includes(from))
+      throw new Error(
+        `perf (theme-patches-loader.cjs): ${resourcePath} no longer contains \`${from.trim()}\`; check it after a Docusaurus upgrade`,
+      );
     out = out.replace(from, () => to);
   }
   return out;

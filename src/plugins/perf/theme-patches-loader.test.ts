@@ -4,14 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const loader = require('./theme-patches-loader.cjs') as { rewrite(resourcePath: string, source: string): string; FILES: RegExp[] };
+const loader = require('./theme-patches-loader.cjs') as {
+  rewrite(resourcePath: string, source: string): string;
+  FILES: RegExp[];
+};
 const installed = (m: string) => fileURLToPath(new URL(`../../../node_modules/${m}`, import.meta.url));
-const modules = ['@docusaurus/plugin-content-docs/lib/client/docsClientUtils.js', '@docusaurus/theme-common/lib/utils/reactUtils.js'].map(installed);
+const modules = [
+  '@docusaurus/plugin-content-docs/lib/client/docsClientUtils.js',
+  '@docusaurus/theme-common/lib/utils/reactUtils.js',
+].map(installed);
 
 describe('theme-patches-loader: ordinal sorts', () => {
   it('takes localeCompare out of the installed theme modules it targets, and only those', () => {
     for (const file of modules) {
-      expect(loader.FILES.some((test) => test.test(file)), file).toBe(true);
+      expect(
+        loader.FILES.some((test) => test.test(file)),
+        file,
+      ).toBe(true);
       const source = readFileSync(file, 'utf8');
       expect(source).toContain('localeCompare');
       expect(loader.rewrite(file, source)).not.toContain('localeCompare');
@@ -24,11 +33,18 @@ describe('theme-patches-loader: ordinal sorts', () => {
     const body = loader.rewrite(file, readFileSync(file, 'utf8'));
     const comparator = /\.sort\(\((a, b)\) => (\(.*?\))\)/.exec(body)!;
     const compare = new Function('a', 'b', `return ${comparator[2]};`) as (a: unknown, b: unknown) => number;
-    const plugins = ['/', '/docs', '/docs-extra', '/runbooks', '/docs/sub', '/docs/sub/deeper'].map((p) => [p, { path: p }]);
+    const plugins = ['/', '/docs', '/docs-extra', '/runbooks', '/docs/sub', '/docs/sub/deeper'].map((p) => [
+      p,
+      { path: p },
+    ]);
     const order = [...plugins].sort(compare).map(([p]) => p as string);
     // matchPath with exact: false; the first match wins, so a more specific path must come first.
-    const within = (inner: string, outer: string) => inner !== outer && (outer === '/' || inner.startsWith(`${outer}/`));
-    for (const inner of order) for (const outer of order) if (within(inner, outer)) expect(order.indexOf(inner), `${inner} before ${outer}`).toBeLessThan(order.indexOf(outer));
+    const within = (inner: string, outer: string) =>
+      inner !== outer && (outer === '/' || inner.startsWith(`${outer}/`));
+    for (const inner of order)
+      for (const outer of order)
+        if (within(inner, outer))
+          expect(order.indexOf(inner), `${inner} before ${outer}`).toBeLessThan(order.indexOf(outer));
     expect(order.at(-1)).toBe('/');
   });
 
@@ -63,18 +79,28 @@ describe('theme-patches-loader: query and hash read once isBrowser is true', () 
 
   /** The rewritten hook, run with stub hooks: what it renders with, and the snapshot React checks on the server and during hydration. */
   function select(isBrowser: boolean) {
-    const history = { listen: () => () => undefined, location: { pathname: '/docs/plan', search: '?q=p99', hash: '#goals', state: { from: 'x' } } };
+    const history = {
+      listen: () => () => undefined,
+      location: { pathname: '/docs/plan', search: '?q=p99', hash: '#goals', state: { from: 'x' } },
+    };
     let serverSnapshot = '';
     const useSyncExternalStore = (_subscribe: unknown, getSnapshot: () => string, getServerSnapshot: () => string) => {
       serverSnapshot = getServerSnapshot();
       return getSnapshot();
     };
-    const hook = new Function('useHistory', 'useIsBrowser', 'useSyncExternalStore', `${body}; return useHistorySelector;`)(
+    const hook = new Function(
+      'useHistory',
+      'useIsBrowser',
+      'useSyncExternalStore',
+      `${body}; return useHistorySelector;`,
+    )(
       () => history,
       () => isBrowser,
       useSyncExternalStore,
     ) as (selector: (h: typeof history) => string) => string;
-    const value = hook((h) => `${h.location.pathname}${h.location.search}${h.location.hash}${JSON.stringify(h.location.state ?? null)}`);
+    const value = hook(
+      (h) => `${h.location.pathname}${h.location.search}${h.location.hash}${JSON.stringify(h.location.state ?? null)}`,
+    );
     return { value, serverSnapshot };
   }
 
@@ -88,7 +114,12 @@ describe('theme-patches-loader: query and hash read once isBrowser is true', () 
 
   it('imports useIsBrowser and fails on a hook that changed shape', () => {
     expect(out).toContain("import useIsBrowser from '@docusaurus/useIsBrowser';");
-    expect(() => loader.rewrite(historyUtils, "import { useHistory } from '@docusaurus/router';\nexport function useHistorySelector(s) {}")).toThrow(/no longer contains/);
+    expect(() =>
+      loader.rewrite(
+        historyUtils,
+        "import { useHistory } from '@docusaurus/router';\nexport function useHistorySelector(s) {}",
+      ),
+    ).toThrow(/no longer contains/);
   });
 });
 
@@ -97,7 +128,9 @@ describe('theme-patches-loader: preferred docs versions', () => {
 
   it('applies the versions read from storage in a transition, and saves stay urgent', () => {
     const out = loader.rewrite(file, readFileSync(file, 'utf8'));
-    expect(out).toContain('startTransition(() => setState(readStorageState({ allDocsData, versionPersistence, pluginIds })));');
+    expect(out).toContain(
+      'startTransition(() => setState(readStorageState({ allDocsData, versionPersistence, pluginIds })));',
+    );
     expect(out.match(/startTransition\(/g)).toHaveLength(1);
     expect(out).toMatch(/^import React, \{ startTransition, useContext, /m);
     expect(out).toMatch(/savePreferredVersion[\s\S]*?\n {12}setState\(\(s\) =>/);
@@ -110,7 +143,9 @@ describe('theme-patches-loader: code block word wrap', () => {
 
   it('sets both measured states in transitions, and no tab panel around a block as the initial undefined', () => {
     expect(out).toMatch(/^import \{ startTransition, useState, useCallback, useEffect, useRef \} from 'react';$/m);
-    expect(out).toContain("startTransition(() => setHiddenTabElement(codeBlockRef.current?.closest('[role=tabpanel][hidden]') ?? undefined));");
+    expect(out).toContain(
+      "startTransition(() => setHiddenTabElement(codeBlockRef.current?.closest('[role=tabpanel][hidden]') ?? undefined));",
+    );
     expect(out).toContain('startTransition(() => setIsCodeScrollable(isScrollable));');
     // The toggle a reader clicks stays urgent.
     expect(out).toMatch(/setIsEnabled\(\(value\) => !value\);/);

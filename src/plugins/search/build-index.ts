@@ -52,21 +52,29 @@ async function builtHtmlFiles(outDir: string): Promise<string[]> {
 }
 
 function fail(problems: string[]): never {
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1, 4).join('; ')}${problems.length > 4 ? '; …' : ''})` : '';
+  const more =
+    problems.length > 1
+      ? ` (and ${problems.length - 1} more: ${problems.slice(1, 4).join('; ')}${problems.length > 4 ? '; …' : ''})`
+      : '';
   throw new Error(`[search] index not built: ${problems[0]}${more}`);
 }
 
-export async function buildSearchIndex(outDir: string, context: PageContext & { language: string; siteDir: string }): Promise<IndexSummary> {
+export async function buildSearchIndex(
+  outDir: string,
+  context: PageContext & { language: string; siteDir: string },
+): Promise<IndexSummary> {
   const pagefind = await loadPagefindModule(context.siteDir);
   const files = await builtHtmlFiles(outDir);
   const problems: string[] = [];
   const bySection: Record<string, number> = {};
   let pages = 0;
-  const created = await pagefind.createIndex({ forceLanguage: context.language, excludeSelectors: EXCLUDED }).catch((error: unknown) => {
-    throw new Error(
-      `[search] could not start Pagefind (${error instanceof Error ? error.message : String(error)}) — run npm ci so the optional @pagefind/${process.platform}-${process.arch} package is installed`,
-    );
-  });
+  const created = await pagefind
+    .createIndex({ forceLanguage: context.language, excludeSelectors: EXCLUDED })
+    .catch((error: unknown) => {
+      throw new Error(
+        `[search] could not start Pagefind (${error instanceof Error ? error.message : String(error)}) — run npm ci so the optional @pagefind/${process.platform}-${process.arch} package is installed`,
+      );
+    });
   try {
     const { index } = created;
     if (!index) fail(created.errors.length ? created.errors : ['Pagefind created no index']);
@@ -90,7 +98,8 @@ export async function buildSearchIndex(outDir: string, context: PageContext & { 
       );
     }
     if (problems.length > 0) fail(problems);
-    if (pages === 0) fail([`no page of the build is searchable (looked at ${files.length} HTML files for docs and blog posts)`]);
+    if (pages === 0)
+      fail([`no page of the build is searchable (looked at ${files.length} HTML files for docs and blog posts)`]);
     const built = await index.getFiles();
     if (built.errors.length > 0) fail(built.errors);
     const target = path.join(outDir, INDEX_DIR);
@@ -101,8 +110,14 @@ export async function buildSearchIndex(outDir: string, context: PageContext & { 
       await writeFile(path.join(target, file.path), file.content);
     }
     const entry = written.find((f) => f.path === 'pagefind-entry.json');
-    const entryPages = entry ? Object.values((JSON.parse(Buffer.from(entry.content).toString('utf8')) as PagefindEntry).languages).reduce((n, l) => n + l.page_count, 0) : 0;
-    if (entryPages !== pages) fail([`Pagefind's index holds ${entryPages} pages but ${pages} were added — some pages have no indexable text`]);
+    const entryPages = entry
+      ? Object.values((JSON.parse(Buffer.from(entry.content).toString('utf8')) as PagefindEntry).languages).reduce(
+          (n, l) => n + l.page_count,
+          0,
+        )
+      : 0;
+    if (entryPages !== pages)
+      fail([`Pagefind's index holds ${entryPages} pages but ${pages} were added — some pages have no indexable text`]);
     return { pages, bySection, files: written.length, bytes: written.reduce((n, f) => n + f.content.length, 0) };
   } finally {
     await pagefind.close();

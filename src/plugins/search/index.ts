@@ -18,8 +18,11 @@ interface DocsContent {
 
 /** The version names of each docs plugin instance, from the loaded content. */
 export function docsVersions(allContent: unknown): Map<string, string[]> {
-  const instances = (allContent as Record<string, Record<string, DocsContent> | undefined>)['docusaurus-plugin-content-docs'] ?? {};
-  return new Map(Object.entries(instances).map(([id, content]) => [id, (content.loadedVersions ?? []).map((v) => v.versionName)]));
+  const instances =
+    (allContent as Record<string, Record<string, DocsContent> | undefined>)['docusaurus-plugin-content-docs'] ?? {};
+  return new Map(
+    Object.entries(instances).map(([id, content]) => [id, (content.loadedVersions ?? []).map((v) => v.versionName)]),
+  );
 }
 
 export default function searchPlugin(context: LoadContext, options: PluginOptions): Plugin {
@@ -32,7 +35,9 @@ export default function searchPlugin(context: LoadContext, options: PluginOption
     async postBuild({ outDir, siteConfig }) {
       if (!options.enabled) return;
       const started = Date.now();
-      const versionedDocs = [...versionsById].filter(([, versions]) => versions.some((v) => v !== 'current')).map(([id]) => id);
+      const versionedDocs = [...versionsById]
+        .filter(([, versions]) => versions.some((v) => v !== 'current'))
+        .map(([id]) => id);
       const versions = [...new Set([...versionsById.values()].flat())];
       const summary = await buildSearchIndex(outDir, {
         labels: { docs: options.docs, blog: options.blog },
@@ -43,7 +48,10 @@ export default function searchPlugin(context: LoadContext, options: PluginOption
         siteDir: context.siteDir,
       });
       const order = [...Object.values(options.docs), ...Object.values(options.blog)];
-      const sections = order.filter((s) => summary.bySection[s]).map((s) => `${summary.bySection[s]} ${s}`).join(', ');
+      const sections = order
+        .filter((s) => summary.bySection[s])
+        .map((s) => `${summary.bySection[s]} ${s}`)
+        .join(', ');
       console.log(
         `[search] indexed ${summary.pages} pages (${sections}) into ${INDEX_DIR}/: ${summary.files} files, ${(summary.bytes / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );

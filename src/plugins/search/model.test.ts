@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPage, htmlClassNames, pageTitle, preparePage, separateCells, urlOfBuiltFile, versionsOf, type PageContext } from './model.ts';
+import {
+  classifyPage,
+  htmlClassNames,
+  pageTitle,
+  preparePage,
+  separateCells,
+  urlOfBuiltFile,
+  versionsOf,
+  type PageContext,
+} from './model.ts';
 
 const context: PageContext = {
   labels: { docs: { default: 'Docs', runbooks: 'Runbooks', adr: 'ADRs' }, blog: { default: 'Reports' } },
@@ -23,12 +32,28 @@ describe('htmlClassNames', () => {
 describe('classifyPage', () => {
   const classify = (c: string) => classifyPage(c.split(' '), context);
   it('puts each docs instance in its section, with the version Docusaurus marks', () => {
-    expect(classify('docs-wrapper plugin-docs plugin-id-default docs-version-current docs-doc-page')).toEqual({ section: 'Docs', version: 'current', versioned: true });
-    expect(classify('docs-wrapper plugin-docs plugin-id-runbooks docs-version-phase-1 docs-doc-page')).toEqual({ section: 'Runbooks', version: 'phase-1', versioned: true });
-    expect(classify('docs-wrapper plugin-docs plugin-id-adr docs-version-current docs-doc-page')).toEqual({ section: 'ADRs', version: 'current', versioned: false });
+    expect(classify('docs-wrapper plugin-docs plugin-id-default docs-version-current docs-doc-page')).toEqual({
+      section: 'Docs',
+      version: 'current',
+      versioned: true,
+    });
+    expect(classify('docs-wrapper plugin-docs plugin-id-runbooks docs-version-phase-1 docs-doc-page')).toEqual({
+      section: 'Runbooks',
+      version: 'phase-1',
+      versioned: true,
+    });
+    expect(classify('docs-wrapper plugin-docs plugin-id-adr docs-version-current docs-doc-page')).toEqual({
+      section: 'ADRs',
+      version: 'current',
+      versioned: false,
+    });
   });
   it('puts blog posts in Reports, unversioned', () => {
-    expect(classify('blog-wrapper blog-post-page plugin-blog plugin-id-default')).toEqual({ section: 'Reports', version: 'current', versioned: false });
+    expect(classify('blog-wrapper blog-post-page plugin-blog plugin-id-default')).toEqual({
+      section: 'Reports',
+      version: 'current',
+      versioned: false,
+    });
   });
   it('leaves out list, tag and other pages, and instances with no section', () => {
     expect(classify('blog-wrapper blog-list-page plugin-blog plugin-id-default')).toBeUndefined();
@@ -42,7 +67,10 @@ describe('classifyPage', () => {
 describe('versionsOf', () => {
   it('gives a versioned page its own version and an unversioned page every version', () => {
     expect(versionsOf({ section: 'Docs', version: 'phase-1', versioned: true }, context.versions)).toEqual(['phase-1']);
-    expect(versionsOf({ section: 'ADRs', version: 'current', versioned: false }, context.versions)).toEqual(['current', 'phase-1']);
+    expect(versionsOf({ section: 'ADRs', version: 'current', versioned: false }, context.versions)).toEqual([
+      'current',
+      'phase-1',
+    ]);
   });
 });
 
@@ -56,8 +84,12 @@ describe('urlOfBuiltFile', () => {
 
 describe('pageTitle', () => {
   it('takes the article h1 as text, else the <title> without the site name', () => {
-    expect(pageTitle('', '<article><h1 class=x>Use <code>Redis</code> &amp; more</h1></article>', 'Sophia KB')).toBe('Use Redis & more');
-    expect(pageTitle('<title>Runbook | Sophia KB</title>', '<article><p>no heading</article>', 'Sophia KB')).toBe('Runbook');
+    expect(pageTitle('', '<article><h1 class=x>Use <code>Redis</code> &amp; more</h1></article>', 'Sophia KB')).toBe(
+      'Use Redis & more',
+    );
+    expect(pageTitle('<title>Runbook | Sophia KB</title>', '<article><p>no heading</article>', 'Sophia KB')).toBe(
+      'Runbook',
+    );
   });
 });
 
@@ -70,23 +102,52 @@ describe('separateCells', () => {
 
 describe('preparePage', () => {
   it('marks the article as the body and adds title, section and version', () => {
-    const html = page('plugin-docs plugin-id-adr docs-version-current docs-doc-page', '<article><h1>Use Redis, "carefully"</h1><p>text</p></article>');
+    const html = page(
+      'plugin-docs plugin-id-adr docs-version-current docs-doc-page',
+      '<article><h1>Use Redis, "carefully"</h1><p>text</p></article>',
+    );
     const prepared = preparePage(html, 'adr/use-redis.html', context);
     expect(prepared.kind).toBe('page');
     if (prepared.kind !== 'page') return;
-    expect(prepared).toMatchObject({ title: 'Use Redis, "carefully"', section: 'ADRs', versions: ['current', 'phase-1'] });
-    expect(prepared.html).toContain('<article data-pagefind-body><span hidden data-pagefind-ignore data-pagefind-meta="title">Use Redis, &quot;carefully&quot;</span>');
+    expect(prepared).toMatchObject({
+      title: 'Use Redis, "carefully"',
+      section: 'ADRs',
+      versions: ['current', 'phase-1'],
+    });
+    expect(prepared.html).toContain(
+      '<article data-pagefind-body><span hidden data-pagefind-ignore data-pagefind-meta="title">Use Redis, &quot;carefully&quot;</span>',
+    );
     expect(prepared.html).toContain('data-pagefind-filter="section:ADRs"');
     expect(prepared.html).toContain('data-pagefind-filter="version:phase-1"');
     expect(prepared.html).toContain('<nav class=navbar>');
   });
   it('skips pages that are not searchable', () => {
-    expect(preparePage(page('blog-list-page plugin-blog plugin-id-default', '<article>x</article>'), 'reports.html', context)).toEqual({ kind: 'skip' });
+    expect(
+      preparePage(
+        page('blog-list-page plugin-blog plugin-id-default', '<article>x</article>'),
+        'reports.html',
+        context,
+      ),
+    ).toEqual({ kind: 'skip' });
   });
   it('reports a searchable page whose markup it cannot read', () => {
-    const noArticle = preparePage(page('plugin-docs plugin-id-default docs-doc-page', '<div>x</div>'), 'docs/x.html', context);
-    expect(noArticle).toEqual({ kind: 'error', message: expect.stringMatching(/^docs\/x\.html: a Docs page without an <article>/) });
-    const noTitle = preparePage(page('plugin-docs plugin-id-default docs-doc-page', '<article><p>x</p></article>', ''), 'docs/y.html', context);
-    expect(noTitle).toEqual({ kind: 'error', message: expect.stringMatching(/^docs\/y\.html: a Docs page without an <h1> or <title>/) });
+    const noArticle = preparePage(
+      page('plugin-docs plugin-id-default docs-doc-page', '<div>x</div>'),
+      'docs/x.html',
+      context,
+    );
+    expect(noArticle).toEqual({
+      kind: 'error',
+      message: expect.stringMatching(/^docs\/x\.html: a Docs page without an <article>/),
+    });
+    const noTitle = preparePage(
+      page('plugin-docs plugin-id-default docs-doc-page', '<article><p>x</p></article>', ''),
+      'docs/y.html',
+      context,
+    );
+    expect(noTitle).toEqual({
+      kind: 'error',
+      message: expect.stringMatching(/^docs\/y\.html: a Docs page without an <h1> or <title>/),
+    });
   });
 });

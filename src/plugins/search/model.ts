@@ -47,14 +47,18 @@ export function htmlClassNames(html: string): string[] {
  * undefined when it is not a searchable page (list, tag and index pages, the
  * home page, dashboards, 404).
  */
-export function classifyPage(classNames: readonly string[], context: Pick<PageContext, 'labels' | 'versionedDocs'>): PageClass | undefined {
+export function classifyPage(
+  classNames: readonly string[],
+  context: Pick<PageContext, 'labels' | 'versionedDocs'>,
+): PageClass | undefined {
   const { labels } = context;
   const has = (name: string) => classNames.includes(name);
   const pluginId = classNames.find((c) => c.startsWith('plugin-id-'))?.slice('plugin-id-'.length) ?? 'default';
   if (has('docs-doc-page') && has('plugin-docs')) {
     const section = labels.docs[pluginId];
     if (!section) return undefined;
-    const version = classNames.find((c) => c.startsWith('docs-version-'))?.slice('docs-version-'.length) ?? CURRENT_VERSION;
+    const version =
+      classNames.find((c) => c.startsWith('docs-version-'))?.slice('docs-version-'.length) ?? CURRENT_VERSION;
     return { section, version, versioned: context.versionedDocs.includes(pluginId) };
   }
   if (has('blog-post-page') && has('plugin-blog')) {
@@ -82,7 +86,10 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const textOf = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+const textOf = (html: string) =>
+  decodeEntities(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The page's title: its first `<h1>` in the article, else `<title>` without the site name. */
 export function pageTitle(html: string, article: string, siteTitle: string): string {
@@ -104,11 +111,19 @@ export function preparePage(html: string, file: string, context: PageContext): P
   const page = classifyPage(htmlClassNames(html), context);
   if (!page) return { kind: 'skip' };
   const open = /<article\b[^>]*>/i.exec(html);
-  if (!open) return { kind: 'error', message: `${file}: a ${page.section} page without an <article> element — the search plugin cannot find its main content` };
+  if (!open)
+    return {
+      kind: 'error',
+      message: `${file}: a ${page.section} page without an <article> element — the search plugin cannot find its main content`,
+    };
   const article = html.slice(open.index);
   const versions = versionsOf(page, context.versions);
   const title = pageTitle(html, article, context.siteTitle);
-  if (!title) return { kind: 'error', message: `${file}: a ${page.section} page without an <h1> or <title> — its search result would have no title` };
+  if (!title)
+    return {
+      kind: 'error',
+      message: `${file}: a ${page.section} page without an <h1> or <title> — its search result would have no title`,
+    };
   const tagged =
     `${open[0].slice(0, -1)} data-pagefind-body>` +
     `<span hidden data-pagefind-ignore data-pagefind-meta="title">${escapeHtml(title)}</span>` +

@@ -22,7 +22,9 @@ export default function Mermaid(props: Props): ReactNode {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return setNear(true);
     const show = () => setNear(true);
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), { rootMargin: AHEAD });
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), {
+      rootMargin: AHEAD,
+    });
     io.observe(el);
     window.addEventListener('beforeprint', show);
     return () => {

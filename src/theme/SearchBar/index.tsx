@@ -83,7 +83,8 @@ export default function SearchBar(): ReactNode {
       setState({ status: 'results', hits: data.map(toHit), total: found.results.length });
       setActive(data.length > 0 ? 0 : -1);
     } catch {
-      if (run === latest.current) setState({ status: 'message', text: 'Search is unavailable: its index could not be loaded.' });
+      if (run === latest.current)
+        setState({ status: 'message', text: 'Search is unavailable: its index could not be loaded.' });
     }
   }
 
@@ -155,7 +156,11 @@ export default function SearchBar(): ReactNode {
         }}
         onKeyDown={onKeyDown}
       />
-      {!query && <kbd className={styles.shortcut} aria-hidden="true">{shortcut}</kbd>}
+      {!query && (
+        <kbd className={styles.shortcut} aria-hidden="true">
+          {shortcut}
+        </kbd>
+      )}
       {expanded && (
         // Clicks inside the panel must not blur the input before the link handles them.
         <div className={styles.panel} onMouseDown={(event) => event.preventDefault()}>
@@ -181,7 +186,9 @@ export default function SearchBar(): ReactNode {
             {state.status === 'loading' && 'Searching…'}
             {state.status === 'message' && state.text}
             {state.status === 'results' &&
-              (state.total === 0 ? `No results for “${query.trim()}”.` : `${state.total} result${state.total === 1 ? '' : 's'}`)}
+              (state.total === 0
+                ? `No results for “${query.trim()}”.`
+                : `${state.total} result${state.total === 1 ? '' : 's'}`)}
           </p>
           {state.status === 'results' && state.total > 0 && (
             <Link to={allResults} className={styles.all} onClick={() => setOpen(false)}>

@@ -73,7 +73,11 @@ describe('deferPrefetch', () => {
     const scheduler = manualIdle();
     let clock = 0;
     // Each prefetch takes 3 ms: a slice fits the ones that start within the budget.
-    const prefetch = deferPrefetch((p) => ((clock += 3), done.push(p), Promise.resolve([])), scheduler.idle, () => clock);
+    const prefetch = deferPrefetch(
+      (p) => ((clock += 3), done.push(p), Promise.resolve([])),
+      scheduler.idle,
+      () => clock,
+    );
     for (let i = 0; i < 10; i++) prefetch(`/p${i}`);
     scheduler.run(100);
     const perSlice = Math.ceil(SLICE_BUDGET_MS / 3);

@@ -30,7 +30,11 @@ export const SLICE_BUDGET_MS = 8;
  * it), a hand-driven scheduler in the test; `now` is the clock the slice
  * budget is measured with.
  */
-export function deferPrefetch(prefetch: Prefetch, idle: IdleScheduler, now: () => number = () => performance.now()): Prefetch {
+export function deferPrefetch(
+  prefetch: Prefetch,
+  idle: IdleScheduler,
+  now: () => number = () => performance.now(),
+): Prefetch {
   const queue: string[] = [];
   const queued = new Set<string>();
   let scheduled = false;

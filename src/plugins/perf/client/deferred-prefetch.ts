@@ -30,7 +30,8 @@ function prefetchShardFile(id: number): void {
 }
 
 function browserIdle(): IdleScheduler {
-  if (typeof window.requestIdleCallback === 'function') return (work) => window.requestIdleCallback(work, { timeout: 2000 });
+  if (typeof window.requestIdleCallback === 'function')
+    return (work) => window.requestIdleCallback(work, { timeout: 2000 });
   return (work) => {
     setTimeout(() => {
       const start = performance.now();

@@ -46,16 +46,19 @@ function useHydrating(): boolean {
 
 /** A left click without modifiers on a same-origin link that opens in this tab: what the router would handle. */
 function routerLink(event: MouseEvent): HTMLAnchorElement | undefined {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return undefined;
   const link = (event.target as Element | null)?.closest?.('a[href]');
-  if (!(link instanceof HTMLAnchorElement) || (link.target && link.target !== '_self') || link.hasAttribute('download')) return undefined;
+  if (!(link instanceof HTMLAnchorElement) || (link.target && link.target !== '_self') || link.hasAttribute('download'))
+    return undefined;
   return link.origin === window.location.origin ? link : undefined;
 }
 
 /** Child indexes from `root` down to `node`. */
 function pathFrom(root: Node, node: Node): number[] {
   const path: number[] = [];
-  for (let n: Node | null = node; n && n !== root; n = n.parentNode) path.unshift(Array.prototype.indexOf.call(n.parentNode?.childNodes ?? [], n));
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode)
+    path.unshift(Array.prototype.indexOf.call(n.parentNode?.childNodes ?? [], n));
   return path;
 }
 

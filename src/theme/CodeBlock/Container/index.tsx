@@ -11,5 +11,7 @@ import type OriginalContainer from '@theme-original/CodeBlock/Container';
 import styles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Container/styles.module.css';
 
 export default function CodeBlockContainer({ as: As, ...props }: ComponentProps<typeof OriginalContainer>): ReactNode {
-  return <As {...props} className={clsx(props.className, styles.codeBlockContainer, ThemeClassNames.common.codeBlock)} />;
+  return (
+    <As {...props} className={clsx(props.className, styles.codeBlockContainer, ThemeClassNames.common.codeBlock)} />
+  );
 }

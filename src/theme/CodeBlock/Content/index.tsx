@@ -26,7 +26,10 @@ function Line({ html, text, classNames, showLineNumbers }: LineProps): ReactNode
   // React 19 rewrites innerHTML whenever this object is a new one (a block
   // re-renders after hydration, e.g. when it measures whether it scrolls):
   // the same object keeps the server's spans.
-  const inner = useMemo(() => (html === undefined ? undefined : { __html: showLineNumbers ? html : `${html}<br>` }), [html, showLineNumbers]);
+  const inner = useMemo(
+    () => (html === undefined ? undefined : { __html: showLineNumbers ? html : `${html}<br>` }),
+    [html, showLineNumbers],
+  );
   if (showLineNumbers) {
     const content = inner === undefined ? { children: text } : { dangerouslySetInnerHTML: inner };
     return (
@@ -64,7 +67,13 @@ export default function CodeBlockContent({ className }: { className?: string }):
         style={showLineNumbers ? { counterReset: `line-count ${metadata.lineNumbersStart! - 1}` } : undefined}
       >
         {metadata.code.split('\n').map((text, i) => (
-          <Line key={i} html={highlighted?.[i]} text={text} classNames={metadata.lineClassNames[i]} showLineNumbers={showLineNumbers} />
+          <Line
+            key={i}
+            html={highlighted?.[i]}
+            text={text}
+            classNames={metadata.lineClassNames[i]}
+            showLineNumbers={showLineNumbers}
+          />
         ))}
       </code>
     </pre>
