@@ -112,7 +112,7 @@ describe('Markdown mirrors', () => {
   it('start with the title and key metadata', async () => {
     const doc = manifest.documents.find((d) => d.source.startsWith('docs/')) ?? manifest.documents[0]!;
     const md = await get(doc.markdownUrl);
-    expect(md.body).toMatch(new RegExp(`^# .+\\n\\n(> .+\\n\\n)?- Kind: `));
+    expect(md.body).toMatch(/^# .+\n\n(> .+\n\n)?- Kind: /);
     expect(md.body).toContain(`- URL: ${doc.url}`);
   });
 });

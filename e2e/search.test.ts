@@ -64,14 +64,12 @@ async function results(page: Page, what: string): Promise<{ url: string; section
     .catch(async () => {
       throw new Error(`${what}: the search page never finished (status: "${await status.textContent()}")`);
     });
-  return page
-    .locator('ol[aria-label="Search results"] > li[data-section]')
-    .evaluateAll((items) =>
-      items.map((li) => ({
-        url: new URL(li.querySelector('a')!.href).pathname,
-        section: li.getAttribute('data-section') ?? '',
-      })),
-    );
+  return page.locator('ol[aria-label="Search results"] > li[data-section]').evaluateAll((items) =>
+    items.map((li) => ({
+      url: new URL(li.querySelector('a')!.href).pathname,
+      section: li.getAttribute('data-section') ?? '',
+    })),
+  );
 }
 
 describe('search page', () => {

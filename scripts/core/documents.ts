@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { isKbError, KbError } from './errors.ts';
+import { isKbError, type KbError } from './errors.ts';
 import { parseMarkdown } from './front-matter.ts';
 
 /** The sections of the knowledge base and where their sources live. */

@@ -132,9 +132,7 @@ export class Timeline {
   }
 
   /** Closes every bucket and returns the points, t in seconds from `startSecond`. */
-  points(
-    startSecond: number,
-  ): {
+  points(startSecond: number): {
     t: number;
     users?: number;
     throughput?: number;

@@ -15,7 +15,7 @@ import type { Metric, Operation } from './run-schema.ts';
  * so percentiles are within 0.1 %); count, min, max, mean and stddev are exact.
  */
 
-const enum Kind {
+enum Kind {
   Skip,
   Duration,
   Failed,

@@ -17,9 +17,7 @@ interface Preloadable {
 
 export default function preload(pathname: string): Promise<unknown[]> {
   return loadRouteShards(pathname).then(() => {
-    const matches = Array.from(new Set([pathname, decodeURI(pathname)]))
-      .map((p) => matchRoutes(routes, p))
-      .flat();
+    const matches = Array.from(new Set([pathname, decodeURI(pathname)])).flatMap((p) => matchRoutes(routes, p));
     return Promise.all(matches.map((match) => (match.route.component as unknown as Preloadable).preload?.()));
   });
 }
