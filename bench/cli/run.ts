@@ -81,7 +81,7 @@ try {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.VISUAL;
   delete env.EDITOR;
-  const kbEnv = { ...env, KB_CWD: kbDir };
+  const kbEnv = env;
   const kbBin = path.join(kbDir, 'scripts', 'bin', 'kb.mjs');
   const first = time(process.execPath, [kbBin, 'adr', 'new', 'Warm-up decision'], kbDir, kbEnv);
   time(adr, ['new', 'Warm-up decision'], toolsDir, env);

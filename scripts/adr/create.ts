@@ -5,6 +5,7 @@ import { createExclusive, writeFilesAtomic, type PlannedWrite } from '../core/fs
 import { escapeInline } from '../core/markdown-escape.ts';
 import { serializeMarkdownLazily } from '../core/plain-yaml.ts';
 import { layout } from '../core/project.ts';
+import { adrSlug, parseTitle } from '../core/title.ts';
 import { assertTransition } from './lifecycle.ts';
 import { withAdrLock } from './lock.ts';
 import { fileNameFor, listRecordFiles, nextNumber } from './numbering.ts';
@@ -12,7 +13,6 @@ import type { AdrRecord } from './records.ts';
 import { inverseLinkType, orderFrontMatter, type AdrStatus } from './model.ts';
 import type { AdrFrontMatter, AdrLink } from './schema.ts';
 import { loadAdrTemplate, renderAdrBody } from './template.ts';
-import { parseTitle } from './title.ts';
 
 export interface CreateAdrOptions {
   /** Project root (absolute). */
@@ -53,7 +53,11 @@ const unique = <T>(xs: readonly T[]) => [...new Set(xs)];
  * records are edited in the same all-or-nothing write.
  */
 export async function createAdr(options: CreateAdrOptions): Promise<CreateAdrResult> {
-  const { title, slug } = parseTitle(options.title);
+  const { title, slug } = parseTitle(options.title, {
+    folder: layout.adr,
+    example: 'kb adr new "Use Redis Cluster for L2 cache"',
+    slug: adrSlug,
+  });
   const status = options.status ?? 'proposed';
   const supersedes = unique(options.supersedes ?? []);
   const links = (options.links ?? []).filter(

@@ -9,7 +9,7 @@ import { withAdrLock } from './lock.ts';
 import { fileNameFor, listRecordFiles, nextNumber } from './numbering.ts';
 import { adrDir } from './records.ts';
 import { inverseLinkType, orderFrontMatter, type AdrFrontMatter, type AdrLinkType } from './schema.ts';
-import { shorten, slugify } from './title.ts';
+import { adrSlug } from '../core/title.ts';
 
 export interface ImportResult {
   imported: { from: string; format: ImportFormat; number: number; path: string; status: string }[];
@@ -60,7 +60,7 @@ export async function importAdrs(
     const dir = adrDir(root);
     let next = nextNumber(await listRecordFiles(dir));
     const planned = parsed.map((r) => ({ r, number: next++, name: '' }));
-    for (const p of planned) p.name = fileNameFor(p.number, shorten(slugify(p.r.title)) || 'untitled');
+    for (const p of planned) p.name = fileNameFor(p.number, adrSlug(p.r.title) || 'untitled');
     const byFile = new Map(planned.map((p) => [p.r.file, p]));
     const bySource = new Map(planned.filter((p) => p.r.sourceNumber !== undefined).map((p) => [p.r.sourceNumber!, p]));
     const resolve = (rel: { file?: string; number?: number }) =>

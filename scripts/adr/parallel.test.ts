@@ -14,7 +14,7 @@ function run(cwd: string, args: string[]): Promise<{ code: number | null; stderr
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [kb, ...args], {
       cwd,
-      env: { ...process.env, KB_CWD: cwd, KB_DEBUG: '1' },
+      env: { ...process.env, KB_DEBUG: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -3,12 +3,12 @@
  * planned files out. No clock, no cwd, no disk: `today` and the templates
  * are passed in.
  */
+import { parseTitle } from '../core/title.ts';
 import { KbError } from '../core/errors.ts';
 import { serializeMarkdown } from '../core/front-matter.ts';
 import { escapeCell, escapeInline } from '../core/markdown-escape.ts';
 import { deliverablesOfWeek, getKind, slugify, validateFrontMatter, weeks, type Kind, type KindId } from './catalog.ts';
 import { renderTemplate, type TemplateSet } from './templates.ts';
-import { parseTitle } from './title.ts';
 
 /** The plan's Success Metrics, shown as the targets table of reports. */
 export const planTargets = [
@@ -143,7 +143,11 @@ export function planDocument(request: DocumentRequest, context: PlanContext): Pl
       hint: 'run kb adr new "Title"',
     });
   }
-  const { title, slug } = parseTitle(request.title, kind.folder);
+  const { title, slug } = parseTitle(request.title, {
+    folder: kind.folder,
+    example: `kb new ${kind.id} "Deploy the API gateway"`,
+    slug: slugify,
+  });
   const { front, body } = splitFields(kind, request.fields ?? []);
   const week = request.week ?? inferWeek(kind, slug);
   if (kind.id === 'weekly-report' && week === undefined) {

@@ -64,7 +64,3 @@ export function findProjectRoot(start: string, explicit?: string): string {
     hint: 'run kb inside the project (a folder with docusaurus.config.ts) or pass --root DIR',
   });
 }
-
-export function workingDirectory(): string {
-  return process.env.KB_CWD ?? process.cwd();
-}

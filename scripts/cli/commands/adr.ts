@@ -1,28 +1,32 @@
 import { defineCommand } from 'citty';
-import { workingDirectory } from '../../core/project.ts';
-import { dryRun, json, parseNumber, print, repeated, root, today } from './adr-args.ts';
+import { adrStatuses } from '../../adr/model.ts';
+import { common, defineKbCommand } from '../args.ts';
+import { print } from '../output.ts';
 import newCommand from './adr-new.ts';
 
-// Up front: citty, the shared arguments and `adr new` (with createAdr); every
+// Up front: citty, the argument layer and `adr new` (with createAdr); every
 // other sub-command imports its core module when it runs. `kb adr new`
 // itself usually starts from cli/adr-new-main.ts and never loads this file.
 
-const statusCommand = defineCommand({
+const statusCommand = defineKbCommand({
   meta: {
     name: 'status',
     description: 'Move an ADR along its lifecycle: proposed → accepted|rejected, accepted → deprecated',
   },
   args: {
-    number: { type: 'positional', description: 'the ADR number' },
-    status: { type: 'positional', description: 'accepted, rejected or deprecated' },
-    'dry-run': dryRun,
-    json,
+    number: { type: 'positional', required: true, value: 'adr-number', description: 'the ADR number' },
+    status: {
+      type: 'positional',
+      required: true,
+      options: adrStatuses,
+      description: 'accepted, rejected or deprecated (superseded: kb adr supersede)',
+    },
+    'dry-run': common.dryRun,
+    json: common.json,
   },
-  async run({ args }) {
+  async run({ args, root }) {
     const { setAdrStatus } = await import('../../adr/status.ts');
-    const r = await setAdrStatus(root(), parseNumber(args.number, 'ADR'), String(args.status), {
-      dryRun: args['dry-run'],
-    });
+    const r = await setAdrStatus(root(), args.number, args.status, { dryRun: args['dry-run'] });
     const u = r.updated[0]!;
     print(
       args.json,
@@ -32,22 +36,20 @@ const statusCommand = defineCommand({
   },
 });
 
-const supersedeCommand = defineCommand({
+const supersedeCommand = defineKbCommand({
   meta: {
     name: 'supersede',
     description: 'Mark OLD as superseded by NEW, editing both records in one all-or-nothing step',
   },
   args: {
-    old: { type: 'positional', description: 'the accepted record being replaced' },
-    new: { type: 'positional', description: 'the record that replaces it' },
-    'dry-run': dryRun,
-    json,
+    old: { type: 'positional', required: true, value: 'adr-number', description: 'the accepted record being replaced' },
+    new: { type: 'positional', required: true, value: 'adr-number', description: 'the record that replaces it' },
+    'dry-run': common.dryRun,
+    json: common.json,
   },
-  async run({ args }) {
+  async run({ args, root }) {
     const { supersedeAdr } = await import('../../adr/status.ts');
-    const r = await supersedeAdr(root(), parseNumber(args.old, 'OLD'), parseNumber(args.new, 'NEW'), {
-      dryRun: args['dry-run'],
-    });
+    const r = await supersedeAdr(root(), args.old, args.new, { dryRun: args['dry-run'] });
     print(
       args.json,
       r,
@@ -56,12 +58,15 @@ const supersedeCommand = defineCommand({
   },
 });
 
-const listCommand = defineCommand({
+const listCommand = defineKbCommand({
   meta: { name: 'list', description: 'List ADRs with their status' },
-  args: { status: { type: 'string', description: 'only these statuses (repeatable or comma-separated)' }, json },
-  async run({ args, rawArgs }) {
+  args: {
+    status: { type: 'enum', options: adrStatuses, repeatable: 'comma', description: 'only these statuses' },
+    json: common.json,
+  },
+  async run({ args, root }) {
     const { listAdrs } = await import('../../adr/list.ts');
-    const { records, problems } = await listAdrs(root(), repeated(rawArgs, 'status'));
+    const { records, problems } = await listAdrs(root(), args.status);
     const width = Math.max(6, ...records.map((r) => r.status.length));
     const lines = records.map(
       (r) =>
@@ -75,14 +80,14 @@ const listCommand = defineCommand({
   },
 });
 
-const renumberCommand = defineCommand({
+const renumberCommand = defineKbCommand({
   meta: {
     name: 'renumber',
     description:
       'Give duplicate ADR numbers (after a merge) the next free numbers and rewrite links to them across the knowledge base',
   },
-  args: { 'dry-run': dryRun, json },
-  async run({ args }) {
+  args: { 'dry-run': common.dryRun, json: common.json },
+  async run({ args, root }) {
     const { renumberAdrs } = await import('../../adr/renumber.ts');
     const r = await renumberAdrs(root(), { dryRun: args['dry-run'] });
     const verb = args['dry-run'] ? 'would move' : 'moved';
@@ -93,16 +98,17 @@ const renumberCommand = defineCommand({
   },
 });
 
-const importCommand = defineCommand({
+const importCommand = defineKbCommand({
   meta: { name: 'import', description: 'Import adr-tools (Nygard), MADR 2/3/4 or log4brains records from a folder' },
-  args: { dir: { type: 'positional', description: 'folder with the records, e.g. doc/adr' }, 'dry-run': dryRun, json },
-  async run({ args }) {
+  args: {
+    dir: { type: 'positional', required: true, description: 'folder with the records, e.g. doc/adr' },
+    'dry-run': common.dryRun,
+    json: common.json,
+  },
+  async run({ args, cwd, today, root }) {
     const path = await import('node:path');
     const { importAdrs } = await import('../../adr/import.ts');
-    const r = await importAdrs(root(), path.resolve(workingDirectory(), String(args.dir)), {
-      today: today(),
-      dryRun: args['dry-run'],
-    });
+    const r = await importAdrs(root(), path.resolve(cwd, args.dir), { today: today(), dryRun: args['dry-run'] });
     const lines = r.imported.map(
       (i) => `${args['dry-run'] ? 'would import' : 'imported'} ${i.from} (${i.format}) → ${i.path} [${i.status}]`,
     );

@@ -1,23 +1,21 @@
-import { defineCommand } from 'citty';
 import { KbError } from '../../core/errors.ts';
-import { findProjectRoot, workingDirectory } from '../../core/project.ts';
+import { common, defineKbCommand } from '../args.ts';
 import { runCheck } from '../../check/check.ts';
 import { checkExitCode, formatFinding } from '../../check/findings.ts';
 
 /** `kb check [--json] [--strict]`: every rule over the whole knowledge base, for CI and editors. */
-export default defineCommand({
+export default defineKbCommand({
   meta: {
     name: 'check',
     description: 'Check front matter, ADR integrity, placeholders, review dates, links and anchors',
   },
   args: {
-    json: { type: 'boolean', description: 'print the findings as JSON', default: false },
-    strict: { type: 'boolean', description: 'fail on warnings too', default: false },
-    root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
+    json: { type: 'boolean', description: 'print the findings as JSON' },
+    strict: { type: 'boolean', description: 'fail on warnings too' },
+    root: common.root,
   },
-  async run({ args }) {
-    const root = findProjectRoot(workingDirectory(), args.root);
-    const result = await runCheck(root, { now: new Date() });
+  async run({ args, root }) {
+    const result = await runCheck(root(), { now: new Date() });
     const code = checkExitCode(result.summary, args.strict);
     if (args.json) {
       process.stdout.write(

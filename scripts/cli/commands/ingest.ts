@@ -1,9 +1,8 @@
-import { defineCommand } from 'citty';
 import { KbError } from '../../core/errors.ts';
-import { findProjectRoot, workingDirectory } from '../../core/project.ts';
 import { applyIngest, planIngest, planRegenerate, type IngestPlan } from '../../report/ingest.ts';
 import { metricLabel } from '../../report/metrics.ts';
 import { formatValue } from '../../report/units.ts';
+import { common, defineKbCommand } from '../args.ts';
 
 function parseEnv(text: string | undefined): Record<string, string> | undefined {
   if (!text) return undefined;
@@ -47,7 +46,7 @@ function summarize(plan: IngestPlan, dryRun: boolean): string {
 }
 
 /** `kb ingest <file…>`: tool output → normalized runs in benchmarks/ → regenerated report pages and scorecard. */
-export default defineCommand({
+export default defineKbCommand({
   meta: {
     name: 'ingest',
     description:
@@ -57,49 +56,38 @@ export default defineCommand({
     files: {
       type: 'positional',
       description: 'tool output file(s); a Locust *_stats.csv goes with its *_stats_history.csv and *_failures.csv',
-      required: false,
+      rest: true,
     },
     regenerate: {
       type: 'boolean',
       description:
         'no input: regenerate every report page and the scorecard from benchmarks/ (after editing slo-targets.yaml)',
-      default: false,
     },
     suite: { type: 'string', description: 'suite name (lowercase slug); default: from the tool output' },
     label: { type: 'string', description: 'comparable setting, e.g. a load multiple: 1x, 10x, 100x' },
-    week: { type: 'string', description: 'plan week 1–12 the run belongs to' },
+    week: { type: 'string', value: 'week', description: 'plan week 1–12 the run belongs to' },
     baseline: {
       type: 'boolean',
       description: 'mark the run as the baseline later runs are compared with',
-      default: false,
     },
     'fail-on-regression': {
       type: 'boolean',
       description: 'exit 3 when a regression is found (files are still written)',
-      default: false,
     },
     format: { type: 'string', description: 'force an input format id instead of detecting it' },
     example: { type: 'string', description: 'mark as example data and name its public source (shown on the pages)' },
     env: { type: 'string', description: 'extra environment facts, "key=value;key=value"' },
-    force: { type: 'boolean', description: 'replace a stored run with the same id', default: false },
+    force: { type: 'boolean', description: 'replace a stored run with the same id' },
     'dry-run': {
       type: 'boolean',
       description: 'parse, judge and show what would be written; write nothing',
-      default: false,
     },
-    json: { type: 'boolean', description: 'print the result as JSON', default: false },
-    root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
+    json: { type: 'boolean', description: 'print the result as JSON' },
+    root: common.root,
   },
-  async run({ args }) {
-    const cwd = workingDirectory();
-    const root = findProjectRoot(cwd, args.root);
-    const files = (args._ as string[]).map(String);
-    const week = args.week === undefined ? undefined : Number(args.week);
-    if (week !== undefined && !Number.isInteger(week))
-      throw new KbError('BAD_ARGUMENT', `week "${args.week}" is not a number`, {
-        field: '--week',
-        hint: 'pass the plan week, 1 to 12',
-      });
+  async run({ args, cwd, root: findRoot }) {
+    const root = findRoot();
+    const { files, week } = args;
     let bar:
       | { update(n: number): void; stop(): void; setTotal(n: number): void; start(total: number, start: number): void }
       | undefined;

@@ -1,21 +1,16 @@
-import { defineCommand, type CommandDef } from 'citty';
 import { kinds, weeksOf } from '../../catalog/catalog.ts';
-import { assertKnownFlags, formatTable, printJson } from '../../catalog/cli-support.ts';
+import { defineKbCommand } from '../args.ts';
+import { formatTable, printJson } from '../output.ts';
 
 const fileNames = { slug: 'slug.md', 'date-slug': 'YYYY-MM-DD-slug.md', 'number-slug': 'NNNN-slug.md' } as const;
 
-const argsDef = {
-  json: { type: 'boolean', description: 'print the catalog as JSON' },
-} as const;
-
-export default defineCommand({
+export default defineKbCommand({
   meta: {
     name: 'kinds',
     description: 'List the document kinds of the catalog (folder, file name, template, plan weeks)',
   },
-  args: argsDef,
-  run({ args, rawArgs }) {
-    assertKnownFlags(rawArgs, argsDef, 'kinds');
+  args: { json: { type: 'boolean', description: 'print the catalog as JSON' } },
+  run({ args }) {
     const rows = kinds.map((k) => ({
       id: k.id,
       title: k.title,
@@ -34,4 +29,4 @@ export default defineCommand({
     ]);
     process.stdout.write(`${table}\n\nCreate one: kb new <kind> "Title"   ·   a week's deliverables: kb week <N>\n`);
   },
-}) as CommandDef; // the registry holds commands of any args
+});

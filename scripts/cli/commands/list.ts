@@ -1,42 +1,25 @@
-import { defineCommand, type CommandDef } from 'citty';
-import { documentStatuses, adrStatuses, getKind } from '../../catalog/catalog.ts';
-import {
-  assertKnownFlags,
-  findProjectRoot,
-  formatTable,
-  parseWeek,
-  printJson,
-  workingDirectory,
-} from '../../catalog/cli-support.ts';
+import { adrStatuses, documentStatuses, getKind } from '../../catalog/catalog.ts';
 import { loadDocuments } from '../../core/documents.ts';
-import { KbError } from '../../core/errors.ts';
+import { common, defineKbCommand } from '../args.ts';
+import { formatTable, printJson } from '../output.ts';
 
-const argsDef = {
-  kind: { type: 'positional', required: false, description: 'only this kind (see kb kinds)' },
-  status: {
-    type: 'string',
-    description: `only this status (${documentStatuses.join(', ')}; ADRs: ${adrStatuses.join(', ')})`,
-  },
-  week: { type: 'string', description: 'only documents of this plan week (1–12)' },
-  root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
-  json: { type: 'boolean', description: 'print the documents as JSON' },
-} as const;
-
-export default defineCommand({
+export default defineKbCommand({
   meta: { name: 'list', description: 'List catalog documents, optionally of one kind, status or week' },
-  args: argsDef,
-  async run({ args, rawArgs }) {
-    assertKnownFlags(rawArgs, argsDef, 'list');
-    const kind = args.kind ? getKind(String(args.kind)).id : undefined;
-    const week = parseWeek(args.week);
-    const status = args.status ? String(args.status) : undefined;
-    if (status && !([...documentStatuses, ...adrStatuses] as string[]).includes(status)) {
-      throw new KbError('BAD_ARGUMENT', `status "${status}" is not a status`, {
-        field: '--status',
-        hint: `use one of ${[...documentStatuses, ...adrStatuses].join(', ')}`,
-      });
-    }
-    const root = findProjectRoot(workingDirectory(), args.root);
+  args: {
+    kind: { type: 'positional', description: 'only this kind (see kb kinds)' },
+    status: {
+      type: 'enum',
+      options: [...new Set([...documentStatuses, ...adrStatuses])],
+      description: 'only this status (ADRs have their own)',
+    },
+    week: { type: 'string', value: 'week', description: 'only documents of this plan week (1–12)' },
+    root: common.root,
+    json: { type: 'boolean', description: 'print the documents as JSON' },
+  },
+  async run({ args, root: findRoot }) {
+    const kind = args.kind ? getKind(args.kind).id : undefined;
+    const { week, status } = args;
+    const root = findRoot();
     const { documents, problems } = await loadDocuments(root);
     const rows = documents
       .map((d) => ({
@@ -68,4 +51,4 @@ export default defineCommand({
       `${formatTable([['KIND', 'STATUS', 'WEEK', 'PATH', 'TITLE'], ...rows.map((r) => [r.kind, r.status || '—', r.week === undefined ? '—' : String(r.week), r.path, r.title])])}\n`,
     );
   },
-}) as CommandDef; // the registry holds commands of any args
+});

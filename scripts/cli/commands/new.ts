@@ -1,22 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { defineCommand, type CommandDef } from 'citty';
 import { findPlaceholders, getKind, kinds, type KindId } from '../../catalog/catalog.ts';
-import {
-  assertKnownFlags,
-  findProjectRoot,
-  parseWeek,
-  printJson,
-  repeatedFlag,
-  today,
-  workingDirectory,
-} from '../../catalog/cli-support.ts';
 import { parseFieldPair, planDocument } from '../../catalog/plan.ts';
 import { loadTemplates } from '../../catalog/templates.ts';
 import { KbError } from '../../core/errors.ts';
 import { writeFilesAtomic } from '../../core/fs-atomic.ts';
+import { common, defineKbCommand, valueKinds } from '../args.ts';
+import { printJson } from '../output.ts';
 
-const interactive = () => Boolean(process.stdin.isTTY) && process.env.KB_NO_PROMPT === undefined;
+const interactive = (env: NodeJS.ProcessEnv) => Boolean(process.stdin.isTTY) && env.KB_NO_PROMPT === undefined;
 
 /** Asks for what is missing, only on a terminal; every prompt has a flag. */
 async function ask<T>(question: () => Promise<T | symbol>): Promise<T> {
@@ -33,37 +25,39 @@ function openEditor(file: string, env: NodeJS.ProcessEnv): string | undefined {
   return r.status === 0 ? undefined : `editor ${editor} exited with ${r.status ?? r.signal}`;
 }
 
-const argsDef = {
-  kind: { type: 'positional', required: false, description: `the kind (${kinds.map((k) => k.id).join(', ')})` },
-  title: { type: 'positional', required: false, description: 'the title, e.g. "Deploy the API gateway"' },
-  week: { type: 'string', description: 'plan week 1–12 (inferred when the title names a deliverable)' },
-  owner: { type: 'string', description: 'owning team or person (default: unassigned)' },
-  field: {
-    type: 'string',
-    description:
-      "key=value for front matter (description, tags, status, date, review-by, suite) or the kind's fields; repeatable",
-  },
-  'dry-run': { type: 'boolean', description: 'print the file instead of writing it' },
-  force: { type: 'boolean', description: 'overwrite an existing file' },
-  edit: { type: 'boolean', description: 'open the new file in $VISUAL or $EDITOR' },
-  root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
-  json: { type: 'boolean', description: 'print the result as JSON' },
-} as const;
-
-export default defineCommand({
+export default defineKbCommand({
   meta: { name: 'new', description: 'Create one document of a catalog kind from its template' },
-  args: argsDef,
-  async run({ args, rawArgs }) {
-    assertKnownFlags(rawArgs, argsDef, 'new');
-    const fields = repeatedFlag(rawArgs, 'field').map(parseFieldPair);
-    let kindId = args.kind === undefined ? undefined : getKind(String(args.kind)).id;
-    let title: string | undefined = args.title === undefined ? undefined : String(args.title);
-    let week = parseWeek(args.week);
-    let owner = args.owner === undefined ? undefined : String(args.owner);
-    const root = findProjectRoot(workingDirectory(), args.root);
+  args: {
+    kind: { type: 'positional', description: `the kind (${kinds.map((k) => k.id).join(', ')})` },
+    title: { type: 'positional', description: 'the title, e.g. "Deploy the API gateway"' },
+    week: {
+      type: 'string',
+      value: 'week',
+      description: 'plan week 1–12 (inferred when the title names a deliverable)',
+    },
+    owner: { type: 'string', description: 'owning team or person (default: unassigned)' },
+    field: {
+      type: 'string',
+      repeatable: true,
+      description:
+        "key=value for front matter (description, tags, status, date, review-by, suite) or the kind's fields",
+    },
+    'dry-run': { type: 'boolean', description: 'print the file instead of writing it' },
+    force: common.force,
+    edit: { type: 'boolean', description: 'open the new file in $VISUAL or $EDITOR' },
+    root: common.root,
+    json: common.json,
+  },
+  async run({ args, env, today, root: findRoot }) {
+    const fields = args.field.map(parseFieldPair);
+    let kindId = args.kind === undefined ? undefined : getKind(args.kind).id;
+    let title = args.title;
+    let week = args.week;
+    let owner = args.owner;
+    const root = findRoot();
 
     if (kindId === undefined || title === undefined) {
-      if (!interactive())
+      if (!interactive(env))
         throw new KbError('USAGE', 'kb new needs a kind and a title', {
           hint: 'run kb new <kind> "Title" (kb kinds lists the kinds)',
         });
@@ -119,22 +113,23 @@ export default defineCommand({
           : `created ${result.path} (ADR ${result.number}, proposed)\n`,
       );
       if (args.edit && !result.dryRun) {
-        const problem = openEditor(path.join(root, result.path), process.env);
+        const problem = openEditor(path.join(root, result.path), env);
         if (problem) process.stderr.write(`kb: ${problem}\n`);
       }
       return;
     }
 
-    if (interactive()) {
+    if (interactive(env)) {
       const prompts = await import('@clack/prompts');
       if (kind.id === 'weekly-report' && week === undefined) {
-        week = parseWeek(
+        week = valueKinds.week(
           await ask<string>(() =>
             prompts.text({
               message: 'Plan week (1–12)',
               validate: (v) => (/^(1[0-2]|[1-9])$/.test(String(v ?? '').trim()) ? undefined : 'a week from 1 to 12'),
             }),
           ),
+          'week',
         );
       }
       if (owner === undefined)
@@ -176,8 +171,8 @@ export default defineCommand({
         `created ${doc.path} (${doc.kind}, ${String(doc.frontMatter.status)}, ${placeholders} TODO placeholders to fill)\n`,
       );
     if (args.edit) {
-      const problem = openEditor(file, process.env);
+      const problem = openEditor(file, env);
       if (problem) process.stderr.write(`kb: ${problem}\n`);
     }
   },
-}) as CommandDef; // the registry holds commands of any args
+});

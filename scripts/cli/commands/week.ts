@@ -1,40 +1,27 @@
 import path from 'node:path';
-import { defineCommand, type CommandDef } from 'citty';
 import { deliverablesOfWeek, getKind, weeks } from '../../catalog/catalog.ts';
-import {
-  assertKnownFlags,
-  findProjectRoot,
-  parseWeek,
-  printJson,
-  today,
-  workingDirectory,
-} from '../../catalog/cli-support.ts';
 import { planWeek } from '../../catalog/week-plan.ts';
 import { loadTemplates } from '../../catalog/templates.ts';
 import { loadDocuments } from '../../core/documents.ts';
-import { KbError } from '../../core/errors.ts';
 import { writeFilesAtomic } from '../../core/fs-atomic.ts';
+import { common, defineKbCommand } from '../args.ts';
+import { printJson } from '../output.ts';
 
-const argsDef = {
-  week: { type: 'positional', required: true, description: 'plan week 1–12' },
-  owner: { type: 'string', description: 'owner of the new drafts (default: unassigned)' },
-  'dry-run': { type: 'boolean', description: 'list what would be created, write nothing' },
-  root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
-  json: { type: 'boolean', description: 'print the result as JSON' },
-} as const;
-
-export default defineCommand({
+export default defineKbCommand({
   meta: {
     name: 'week',
     description: "Scaffold a plan week's Day-7 deliverables and its weekly report as drafts (skips those that exist)",
   },
-  args: argsDef,
-  async run({ args, rawArgs }) {
-    assertKnownFlags(rawArgs, argsDef, 'week');
-    const week = parseWeek(args.week, 'week');
-    if (week === undefined)
-      throw new KbError('USAGE', 'kb week needs a week number', { hint: 'run kb week N with N from 1 to 12' });
-    const root = findProjectRoot(workingDirectory(), args.root);
+  args: {
+    week: { type: 'positional', required: true, value: 'week', description: 'plan week 1–12' },
+    owner: { type: 'string', description: 'owner of the new drafts (default: unassigned)' },
+    'dry-run': { type: 'boolean', description: 'list what would be created, write nothing' },
+    root: common.root,
+    json: common.json,
+  },
+  async run({ args, today, root: findRoot }) {
+    const week = args.week;
+    const root = findRoot();
     const { documents, problems } = await loadDocuments(root);
     const existing = [
       ...documents.map((d) => ({ path: d.path, frontMatter: d.frontMatter })),
@@ -77,4 +64,4 @@ export default defineCommand({
     if (result.created.length === 0) lines.push('  nothing to create: every deliverable of this week exists');
     process.stdout.write(`${lines.join('\n')}\n`);
   },
-}) as CommandDef; // the registry holds commands of any args
+});
