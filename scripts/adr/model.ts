@@ -1,5 +1,3 @@
-import type { AdrFrontMatter } from './schema.ts';
-
 // Plain values and types of the ADR model, without zod, so the hot path of
 // `kb adr new` does not load the validator (about a third of its start-up).
 
@@ -31,6 +29,25 @@ export const inverseLinkType: Record<AdrLinkType, AdrLinkType> = {
   'clarified-by': 'clarifies',
 };
 
+/**
+ * The fields of a record's front matter as plain types. schema.ts validates
+ * them with zod and checks that its inferred type is exactly this one.
+ */
+export interface AdrFields {
+  adr: number;
+  title: string;
+  status: AdrStatus;
+  date: string;
+  'decision-makers': string[];
+  consulted: string[];
+  informed: string[];
+  tags: string[];
+  supersedes: number[];
+  'superseded-by'?: number | undefined;
+  links: { type: AdrLinkType; target: number }[];
+  description?: string | undefined;
+}
+
 const frontMatterKeys = new Set([
   'adr',
   'title',
@@ -47,7 +64,7 @@ const frontMatterKeys = new Set([
 ]);
 
 /** The front matter object in the key order written to disk. */
-export function orderFrontMatter(fm: AdrFrontMatter, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function orderFrontMatter(fm: AdrFields, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {
     adr: fm.adr,
     title: fm.title,

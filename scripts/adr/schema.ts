@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { adrLinkTypes, adrStatuses } from './model.ts';
+import { type AdrFields, adrLinkTypes, adrStatuses } from './model.ts';
 
 export {
+  type AdrFields,
   adrLinkTypes,
   adrStatuses,
   inverseLinkType,
@@ -45,3 +46,9 @@ export const adrFrontMatterSchema = z.object({
   description: z.string().optional(),
 });
 export type AdrFrontMatter = z.infer<typeof adrFrontMatterSchema>;
+
+// The zod schema and the plain model describe the same record: a change to
+// one without the other fails the typecheck here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<AdrFrontMatter, AdrFields> = true;
+void sameShape;

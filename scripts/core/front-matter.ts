@@ -1,6 +1,6 @@
 import { parseDocument, stringify } from 'yaml';
 import { KbError } from './errors.ts';
-import { joinFrontMatter } from './plain-yaml.ts';
+import { frontMatterFence as fence, joinFrontMatter } from './fence.ts';
 
 export interface ParsedMarkdown {
   data: Record<string, unknown>;
@@ -8,8 +8,6 @@ export interface ParsedMarkdown {
   /** Number of lines the front matter block takes, fences included (0 when absent). */
   frontMatterLines: number;
 }
-
-const fence = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
 /** Splits a Markdown file into YAML front matter and body; `file` names it in errors. */
 export function parseMarkdown(source: string, file = '<input>'): ParsedMarkdown {

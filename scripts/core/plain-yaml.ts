@@ -8,6 +8,8 @@
  * of `kb adr new`'s start-up) off the hot path.
  */
 
+import { joinFrontMatter } from './fence.ts';
+
 // Starts with a letter, then letters, digits, spaces and a few punctuation
 // marks the YAML 1.2 core schema never reads as syntax in a block mapping;
 // no trailing space. `:`, `#`, quotes, brackets, `&`, `*`, `!`, `|`, `>`,
@@ -69,12 +71,6 @@ export function plainYaml(data: Record<string, unknown>): string | undefined {
     lines.push(`${name}: ${text}`);
   }
   return lines.length > 0 ? lines.join('\n') : undefined;
-}
-
-/** Joins front matter text and a body the way every kb document is written. */
-export function joinFrontMatter(yaml: string, body: string): string {
-  const text = body.startsWith('\n') ? body : `\n${body}`;
-  return `---\n${yaml}\n---\n${text}`;
 }
 
 /** `serializeMarkdown`, loading the yaml library only when a value needs it. */
