@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isKbError } from '../core/errors.ts';
-import { createAdr } from './create.ts';
+import { createAdr } from './run-new.ts';
 import { importAdrs } from './import.ts';
 import { listAdrs } from './list.ts';
 import { loadRecords } from './records.ts';

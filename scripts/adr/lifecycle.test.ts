@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isKbError, type KbError } from '../core/errors.ts';
 import { parseMarkdown } from '../core/front-matter.ts';
-import { createAdr } from './create.ts';
+import { createAdr } from './run-new.ts';
 import { listAdrs } from './list.ts';
-import { setAdrStatus, supersedeAdr } from './status.ts';
+import { setAdrStatus, supersedeAdr } from './run-status.ts';
 import { snapshot, tempProject } from './test-helpers.ts';
 
 let project: ReturnType<typeof tempProject>;

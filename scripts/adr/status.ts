@@ -1,10 +1,11 @@
 import { KbError } from '../core/errors.ts';
-import { writeFilesAtomic } from '../core/fs-atomic.ts';
+import type { PlannedWrite } from '../core/fs-atomic.ts';
 import { assertTransition } from './lifecycle.ts';
-import { withAdrLock } from './lock.ts';
-import { listRecordFiles } from './numbering.ts';
-import { adrDir, findRecord, renderRecord } from './records.ts';
+import { type AdrRecord, renderRecord } from './records.ts';
 import type { AdrStatus } from './schema.ts';
+
+// Planning status changes: records in, the files to write out. No lock, no
+// read, no write: run-status.ts does those around these functions.
 
 export type SettableStatus = Extract<AdrStatus, 'accepted' | 'rejected' | 'deprecated'>;
 export const settableStatuses = ['accepted', 'rejected', 'deprecated'] as const satisfies readonly SettableStatus[];
@@ -14,13 +15,14 @@ export interface ChangeResult {
   dryRun: boolean;
 }
 
-/** `kb adr status N accepted|rejected|deprecated`: one record, lifecycle enforced. */
-export async function setAdrStatus(
-  root: string,
-  number: number,
-  to: string,
-  options: { dryRun?: boolean } = {},
-): Promise<ChangeResult> {
+export interface ChangePlan {
+  result: ChangeResult;
+  /** Every record to rewrite, written all or none. */
+  writes: PlannedWrite[];
+}
+
+/** Checks `to` before anything is read: `superseded` needs a successor, others must be settable. */
+export function assertSettable(number: number, to: string): asserts to is SettableStatus {
   if (to === 'superseded') {
     throw new KbError('USAGE', 'a record becomes superseded only by naming its successor', {
       hint: `run kb adr supersede ${number} NEW`,
@@ -29,68 +31,48 @@ export async function setAdrStatus(
   if (!(settableStatuses as readonly string[]).includes(to)) {
     throw new KbError('BAD_ARGUMENT', `unknown status "${to}"`, { hint: `use one of ${settableStatuses.join(', ')}` });
   }
-  const run = async () => {
-    const record = await findRecord(root, number);
-    const from = record.frontMatter.status;
-    assertTransition(number, from, to as SettableStatus, record.rel);
-    const fm = { ...record.frontMatter, status: to as SettableStatus };
-    if (!options.dryRun)
-      await writeFilesAtomic([{ path: record.file, content: renderRecord(record, fm) }], { force: true, root });
-    return { updated: [{ number, path: record.rel, from, to: to as AdrStatus }], dryRun: Boolean(options.dryRun) };
-  };
-  return options.dryRun ? run() : withAdrLock(adrDir(root), run);
 }
 
-/** `kb adr supersede OLD NEW`: both records change in one all-or-nothing write. */
-export async function supersedeAdr(
-  root: string,
-  oldNumber: number,
-  newNumber: number,
-  options: { dryRun?: boolean } = {},
-): Promise<ChangeResult> {
-  if (oldNumber === newNumber) {
-    throw new KbError('BAD_ARGUMENT', `ADR ${oldNumber} cannot supersede itself`, {
+/** `kb adr status N to`: one record, lifecycle enforced. */
+export function planStatusChange(record: AdrRecord, to: string): ChangePlan {
+  assertSettable(record.number, to);
+  const from = record.frontMatter.status;
+  assertTransition(record.number, from, to, record.rel);
+  return {
+    writes: [{ path: record.file, content: renderRecord(record, { ...record.frontMatter, status: to }) }],
+    result: { updated: [{ number: record.number, path: record.rel, from, to }], dryRun: false },
+  };
+}
+
+/** `kb adr supersede OLD NEW`: both records change together, or the plan throws. */
+export function planSupersede(older: AdrRecord, newer: AdrRecord): ChangePlan {
+  if (older.number === newer.number) {
+    throw new KbError('BAD_ARGUMENT', `ADR ${older.number} cannot supersede itself`, {
       hint: 'name the old record first, then the new one',
     });
   }
-  const run = async () => {
-    const files = await listRecordFiles(adrDir(root));
-    const older = await findRecord(root, oldNumber, files);
-    const newer = await findRecord(root, newNumber, files);
-    assertTransition(oldNumber, older.frontMatter.status, 'superseded', older.rel);
-    if (
-      newer.frontMatter.status === 'rejected' ||
-      newer.frontMatter.status === 'superseded' ||
-      newer.frontMatter.status === 'deprecated'
-    ) {
-      throw new KbError(
-        'ILLEGAL_TRANSITION',
-        `ADR ${newNumber} is ${newer.frontMatter.status}; it cannot supersede another record`,
-        {
-          file: newer.rel,
-          field: 'status',
-          hint: 'supersede with a proposed or accepted record',
-        },
-      );
-    }
-    const oldFm = { ...older.frontMatter, status: 'superseded' as const, 'superseded-by': newNumber };
-    const newFm = { ...newer.frontMatter, supersedes: [...new Set([...newer.frontMatter.supersedes, oldNumber])] };
-    if (!options.dryRun) {
-      await writeFilesAtomic(
-        [
-          { path: older.file, content: renderRecord(older, oldFm) },
-          { path: newer.file, content: renderRecord(newer, newFm) },
-        ],
-        { force: true, root },
-      );
-    }
-    return {
+  assertTransition(older.number, older.frontMatter.status, 'superseded', older.rel);
+  const { status } = newer.frontMatter;
+  if (status === 'rejected' || status === 'superseded' || status === 'deprecated') {
+    throw new KbError('ILLEGAL_TRANSITION', `ADR ${newer.number} is ${status}; it cannot supersede another record`, {
+      file: newer.rel,
+      field: 'status',
+      hint: 'supersede with a proposed or accepted record',
+    });
+  }
+  const oldFm = { ...older.frontMatter, status: 'superseded' as const, 'superseded-by': newer.number };
+  const newFm = { ...newer.frontMatter, supersedes: [...new Set([...newer.frontMatter.supersedes, older.number])] };
+  return {
+    writes: [
+      { path: older.file, content: renderRecord(older, oldFm) },
+      { path: newer.file, content: renderRecord(newer, newFm) },
+    ],
+    result: {
       updated: [
-        { number: oldNumber, path: older.rel, from: older.frontMatter.status, to: 'superseded' as const },
-        { number: newNumber, path: newer.rel, from: newer.frontMatter.status, to: newer.frontMatter.status },
+        { number: older.number, path: older.rel, from: older.frontMatter.status, to: 'superseded' },
+        { number: newer.number, path: newer.rel, from: status, to: status },
       ],
-      dryRun: Boolean(options.dryRun),
-    };
+      dryRun: false,
+    },
   };
-  return options.dryRun ? run() : withAdrLock(adrDir(root), run);
 }

@@ -1,4 +1,4 @@
-import { createAdr } from '../../adr/create.ts';
+import { createAdr } from '../../adr/run-new.ts';
 import { common, defineKbCommand } from '../args.ts';
 import { print } from '../output.ts';
 

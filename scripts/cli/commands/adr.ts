@@ -25,7 +25,7 @@ const statusCommand = defineKbCommand({
     json: common.json,
   },
   async run({ args, root }) {
-    const { setAdrStatus } = await import('../../adr/status.ts');
+    const { setAdrStatus } = await import('../../adr/run-status.ts');
     const r = await setAdrStatus(root(), args.number, args.status, { dryRun: args['dry-run'] });
     const u = r.updated[0]!;
     print(
@@ -48,7 +48,7 @@ const supersedeCommand = defineKbCommand({
     json: common.json,
   },
   async run({ args, root }) {
-    const { supersedeAdr } = await import('../../adr/status.ts');
+    const { supersedeAdr } = await import('../../adr/run-status.ts');
     const r = await supersedeAdr(root(), args.old, args.new, { dryRun: args['dry-run'] });
     print(
       args.json,

@@ -84,7 +84,7 @@ export default defineKbCommand({
           hint: `use ${allowed.join(' or ')}, or kb adr new for links and supersedes`,
         });
       const value = (k: string) => fields.filter(([key]) => key === k).at(-1)?.[1];
-      const { createAdr } = await import('../../adr/create.ts');
+      const { createAdr } = await import('../../adr/run-new.ts');
       const result = await createAdr({
         root,
         title,
