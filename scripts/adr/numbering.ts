@@ -6,6 +6,13 @@ export function numberOfFile(name: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** Whether a path is a numbered ADR record (`adr/NNNN-slug.md`), not the index or a page. */
+export function isAdrRecord(doc: { path: string }): boolean {
+  return (
+    doc.path.startsWith('adr/') && !doc.path.slice(4).includes('/') && numberOfFile(doc.path.slice(4)) !== undefined
+  );
+}
+
 export function formatNumber(n: number): string {
   return String(n).padStart(4, '0');
 }

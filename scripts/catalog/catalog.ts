@@ -408,6 +408,11 @@ export function isKindId(id: string): id is KindId {
 }
 
 /** The catalog entry for `id`; UNKNOWN_KIND (listing every kind) when there is none. */
+/** Kinds that must carry owner and review-by: everything filed under runbooks/, and playbooks. */
+export const reviewedKinds: ReadonlySet<string> = new Set(
+  kinds.filter((k) => k.section === 'runbooks' || k.id === 'playbook').map((k) => k.id),
+);
+
 export function getKind(id: string): Kind {
   const found = (kinds as readonly Kind[]).find((k) => k.id === id);
   if (!found) {

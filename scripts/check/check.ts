@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { kinds } from '../catalog/catalog.ts';
+import { reviewedKinds } from '../catalog/catalog.ts';
 import { sortFindings, summarize, type CheckSummary, type Finding } from './findings.ts';
 import { loadCheckInput, type CheckInput, type LoadOptions } from './load.ts';
 import { checkAdrs } from './rules/adr.ts';
@@ -9,10 +9,8 @@ import { checkLinks } from './rules/links.ts';
 import { checkPlaceholders } from './rules/placeholders.ts';
 import { checkReviewDates } from './rules/review-dates.ts';
 
-/** Kinds that must carry owner and review-by: everything filed under runbooks/, and playbooks. */
-export const reviewedKinds: ReadonlySet<string> = new Set(
-  kinds.filter((k) => k.section === 'runbooks' || k.id === 'playbook').map((k) => k.id),
-);
+// Shared with the site's dashboards: scripts/catalog/catalog.ts.
+export { reviewedKinds };
 
 export interface CheckOptions {
   now: Date;

@@ -1,4 +1,5 @@
 import { defineCommand, type ArgsDef, type CommandDef, type CommandMeta } from 'citty';
+import { parseDate, todayOf } from '../core/dates.ts';
 import { KbError } from '../core/errors.ts';
 import { findProjectRoot } from '../core/project.ts';
 
@@ -56,25 +57,13 @@ export const valueKinds = {
 export const newLinkTypes = ['amends', 'relates-to', 'depends-on', 'clarifies'] as const;
 export type ValueKind = keyof typeof valueKinds;
 
-/** A YYYY-MM-DD date that exists on the calendar, else BAD_ARGUMENT naming `field`. */
-export function parseDate(text: string, field: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!d || d.toISOString().slice(0, 10) !== text)
-    throw new KbError('BAD_ARGUMENT', `"${text}" is not a date`, {
-      field,
-      hint: 'write a date as YYYY-MM-DD, e.g. 2025-01-06',
-    });
-  return text;
-}
-
 /**
  * Today as YYYY-MM-DD (UTC), from `now`; `KB_TODAY` in `env` pins it for
  * reproducible runs and must itself be a date.
  */
 export function today(env: NodeJS.ProcessEnv, now: Date = new Date()): string {
   const pinned = env.KB_TODAY;
-  if (pinned === undefined) return now.toISOString().slice(0, 10);
+  if (pinned === undefined) return todayOf(now);
   try {
     return parseDate(pinned, 'KB_TODAY');
   } catch {

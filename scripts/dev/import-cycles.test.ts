@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importCycles } from './import-cycles.ts';
+import { importCycles, importsInto } from './import-cycles.ts';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 
@@ -29,5 +29,9 @@ describe('import cycles', () => {
 
   it('the project has none', () => {
     expect(importCycles(repo, ['scripts', 'src', 'bench', 'e2e'])).toEqual([]);
+  });
+
+  it('site plugins use the shared core, never the CLI or kb check internals', () => {
+    expect(importsInto(repo, 'src', ['scripts/cli', 'scripts/check'])).toEqual([]);
   });
 });

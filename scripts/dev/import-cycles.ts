@@ -83,6 +83,20 @@ export function importCycles(root: string, dirs: readonly string[]): string[][] 
   return findCycles(importGraph(files), root);
 }
 
+/** Imports from the sources below `from` into any folder of `forbidden` (all relative to `root`), as `a → b`. */
+export function importsInto(root: string, from: string, forbidden: readonly string[]): string[] {
+  const graph = importGraph(listSources(path.join(root, 'scripts')).concat(listSources(path.join(root, from))));
+  const out: string[] = [];
+  for (const [file, targets] of graph) {
+    if (!path.relative(root, file).startsWith(`${from}/`)) continue;
+    for (const t of targets) {
+      const rel = path.relative(root, t);
+      if (forbidden.some((f) => rel.startsWith(`${f}/`))) out.push(`${path.relative(root, file)} → ${rel}`);
+    }
+  }
+  return out.sort();
+}
+
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
   const root = path.resolve(import.meta.dirname, '..', '..');
   const cycles = importCycles(root, ['scripts', 'src', 'bench', 'e2e']);

@@ -1,5 +1,5 @@
 import { getKind, isKindId, validateFrontMatter, type KindId } from '../../catalog/catalog.ts';
-import { numberOfFile } from '../../adr/numbering.ts';
+import { isAdrRecord, numberOfFile } from '../../adr/numbering.ts';
 import { finding, type Finding } from '../findings.ts';
 import { lineOfKey, type CheckDocument } from '../load.ts';
 
@@ -40,12 +40,8 @@ export const docusaurusKeys = new Set([
   'sidebar_title',
 ]);
 
-/** Whether a path is a numbered ADR record (`adr/NNNN-slug.md`), not the index or a page. */
-export function isAdrRecord(doc: Pick<CheckDocument, 'path'>): boolean {
-  return (
-    doc.path.startsWith('adr/') && !doc.path.slice(4).includes('/') && numberOfFile(doc.path.slice(4)) !== undefined
-  );
-}
+// Shared with the site's dashboards: scripts/adr/numbering.ts.
+export { isAdrRecord };
 
 const keysByKind = new Map<string, Set<string>>();
 

@@ -1,3 +1,4 @@
+import { reviewDateOf, todayOf } from '../../core/dates.ts';
 import { finding, type Finding } from '../findings.ts';
 import { lineOfKey, type CheckDocument } from '../load.ts';
 
@@ -8,18 +9,8 @@ export interface ReviewOptions {
   now: Date;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `review-by` as `YYYY-MM-DD`, whether YAML gave a string or a Date; undefined when unusable. */
-export function reviewDateOf(value: unknown): string | undefined {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string' && isoDate.test(value) && !Number.isNaN(Date.parse(value))) return value;
-  return undefined;
-}
-
-export function todayOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
+// Shared with the site's dashboards: scripts/core/dates.ts.
+export { reviewDateOf, todayOf } from '../../core/dates.ts';
 
 /**
  * Runbooks and playbooks carry a review date. A missing one is an error once

@@ -11,12 +11,6 @@ import { main } from '../main.ts';
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'kb.mjs');
 let root: string;
 
-/** The child finds its project from its own cwd, not from a KB_CWD this process may carry. */
-function withoutCwd(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { KB_CWD: _ignored, ...rest } = env;
-  return rest;
-}
-
 function kb(
   args: string[],
   cwd = root,
@@ -26,7 +20,7 @@ function kb(
     const child = execFile(
       process.execPath,
       [bin, ...args],
-      { cwd, env: { ...withoutCwd(process.env), KB_TODAY: '2025-01-06', KB_NO_PROMPT: '1', ...env } },
+      { cwd, env: { ...process.env, KB_TODAY: '2025-01-06', KB_NO_PROMPT: '1', ...env } },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
       },
@@ -41,22 +35,12 @@ async function kbInProcess(args: string[]): Promise<{ code: number; stdout: stri
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const saved = { cwd: process.env.KB_CWD, today: process.env.KB_TODAY };
-  process.env.KB_CWD = root;
-  process.env.KB_TODAY = '2025-01-06';
   try {
-    const code = await main(args, { cwd: root, env: process.env });
+    const code = await main(args, { cwd: root, env: { ...process.env, KB_TODAY: '2025-01-06' } });
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();
-    for (const [key, value] of [
-      ['KB_CWD', saved.cwd],
-      ['KB_TODAY', saved.today],
-    ] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
   }
 }
 

@@ -4,14 +4,14 @@
  */
 import {
   deliverables as planDeliverables,
+  reviewedKinds,
   slugify,
   weeks,
   type Deliverable,
 } from '../../../scripts/catalog/catalog.ts';
 import type { SourceDocument } from '../../../scripts/core/documents.ts';
-import { reviewedKinds } from '../../../scripts/check/check.ts';
-import { isAdrRecord } from '../../../scripts/check/rules/front-matter.ts';
-import { reviewDateOf, todayOf } from '../../../scripts/check/rules/review-dates.ts';
+import { isAdrRecord } from '../../../scripts/adr/numbering.ts';
+import { reviewDateOf, todayOf } from '../../../scripts/core/dates.ts';
 import {
   decisionStatuses,
   type CellState,
