@@ -22,11 +22,15 @@ function isAlive(pid: number): boolean {
 export async function withAdrLock<T>(
   dir: string,
   fn: () => Promise<T>,
-  options: { timeoutMs?: number; staleMs?: number } = {},
+  options: { timeoutMs?: number; staleMs?: number; deadGraceMs?: number } = {},
 ): Promise<T> {
   const lock = path.join(dir, '.kb-adr.lock');
   const timeoutMs = options.timeoutMs ?? 20_000;
   const staleMs = options.staleMs ?? 30_000;
+  // A holder that exits right after releasing leaves its pid dead while the
+  // next holder's fresh lock is already in place: a dead pid counts only on
+  // a lock at least this old, so a waiter never removes a live lock.
+  const deadGraceMs = options.deadGraceMs ?? 1_000;
   const started = Date.now();
   await fs.mkdir(dir, { recursive: true });
   let delay = 5;
@@ -37,14 +41,24 @@ export async function withAdrLock<T>(
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
+    const stat = await fs.stat(lock).catch(() => undefined);
     const holder = await fs.readFile(lock, 'utf8').catch(() => '');
     const pid = Number.parseInt(holder, 10);
-    const stat = await fs.stat(lock).catch(() => undefined);
-    const stale =
-      (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) ||
-      (stat !== undefined && Date.now() - stat.mtimeMs > staleMs);
-    if (stale) {
-      await fs.rm(lock, { force: true });
+    const age = stat === undefined ? 0 : Date.now() - stat.mtimeMs;
+    const stale = age > staleMs || (age > deadGraceMs && Number.isInteger(pid) && pid > 0 && !isAlive(pid));
+    if (stale && stat !== undefined) {
+      // Take the stale file away atomically, then make sure it was the one judged.
+      const taken = `${lock}.${process.pid}.stale`;
+      if (
+        await fs.rename(lock, taken).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        const moved = await fs.stat(taken).catch(() => undefined);
+        if (moved && moved.ino !== stat.ino) await fs.link(taken, lock).catch(() => undefined);
+        await fs.rm(taken, { force: true });
+      }
       continue;
     }
     if (Date.now() - started > timeoutMs) {
