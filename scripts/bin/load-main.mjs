@@ -11,14 +11,13 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fnv1aHex } from '../core/fnv1a.mjs';
 
 const scriptsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.dirname(scriptsDir);
 // One cache per checkout, even when several share node_modules through a symlink.
 // FNV-1a of the path, not node:crypto: loading crypto alone cost kb adr new ~10 ms.
-let fnv = 0x811c9dc5;
-for (let i = 0; i < repoRoot.length; i++) fnv = Math.imul(fnv ^ repoRoot.charCodeAt(i), 0x01000193);
-const checkoutKey = (fnv >>> 0).toString(16).padStart(8, '0');
+const checkoutKey = fnv1aHex(repoRoot);
 const cacheDir = path.join(repoRoot, 'node_modules', '.cache', 'kb-cli', checkoutKey);
 const manifestFile = path.join(cacheDir, 'manifest.json');
 const stampOf = (file) => {

@@ -79,7 +79,7 @@ describe('today', () => {
   it('is the UTC date of now, or KB_TODAY when that is a real date', () => {
     expect(today({}, new Date('2026-03-04T23:59:00Z'))).toBe('2026-03-04');
     expect(today({ KB_TODAY: '2025-01-06' })).toBe('2025-01-06');
-    expect(() => today({ KB_TODAY: 'not-a-date' })).toThrow('KB_TODAY "not-a-date" is not YYYY-MM-DD');
+    expect(() => today({ KB_TODAY: 'not-a-date' })).toThrow('"not-a-date" is not a date (YYYY-MM-DD)');
     expect(() => today({ KB_TODAY: '2025-13-01' })).toThrow(KbError);
   });
 });
@@ -115,7 +115,7 @@ describe('every command through main', () => {
   it('KB_TODAY=not-a-date is one BAD_ARGUMENT line, exit 2, nothing written', async () => {
     expect(await run(['adr', 'new', 'Use X'], { KB_TODAY: 'not-a-date' })).toEqual({
       code: 2,
-      err: 'kb: KB_TODAY: KB_TODAY "not-a-date" is not YYYY-MM-DD — unset it or write a date like 2025-01-06',
+      err: 'kb: KB_TODAY: "not-a-date" is not a date (YYYY-MM-DD) — unset it or write a date like 2025-01-06',
       written: [],
     });
   });

@@ -67,7 +67,7 @@ export function today(env: NodeJS.ProcessEnv, now: Date = new Date()): string {
   try {
     return parseDate(pinned, 'KB_TODAY');
   } catch {
-    throw new KbError('BAD_ARGUMENT', `KB_TODAY "${pinned}" is not YYYY-MM-DD`, {
+    throw new KbError('BAD_ARGUMENT', `"${pinned}" is not a date (YYYY-MM-DD)`, {
       field: 'KB_TODAY',
       hint: 'unset it or write a date like 2025-01-06',
     });

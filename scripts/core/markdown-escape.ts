@@ -45,11 +45,23 @@ export function codeBlock(text: string, lang = ''): string {
   return `${fence}${lang}\n${text.replace(/\n$/, '')}\n${fence}`;
 }
 
-/** Escapes text for use inside an HTML/JSX attribute or element in generated MDX/SVG. */
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"'{}]/g,
-    (ch) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '{': '&#123;', '}': '&#125;' })[ch]!,
-  );
+const htmlEntities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '{': '&#123;',
+  '}': '&#125;',
+};
+/** What element text in plain HTML needs (no attribute, no MDX around it). */
+export const htmlTextChars = /[&<>]/g;
+
+/**
+ * Escapes text for use inside an HTML/JSX attribute or element in generated
+ * MDX/SVG (the one HTML escaper of kb and the site). `chars` narrows it, e.g.
+ * to `htmlTextChars` for code spans in built HTML, where quotes stay as they are.
+ */
+export function escapeHtml(text: string, chars: RegExp = /[&<>"'{}]/g): string {
+  return text.replace(chars, (ch) => htmlEntities[ch]!);
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fnv1aHex } from './fnv1a.mjs';
 import HandlebarsRuntime from 'handlebars/runtime';
 
 /**
@@ -34,14 +35,7 @@ export function templateCacheDir(from = path.dirname(fileURLToPath(import.meta.u
 
 /** FNV-1a, twice with different seeds: a file name, not a security boundary (entries hold their source). */
 function hash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x811c9dc5) ^ (b >>> 13);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return fnv1aHex(text) + fnv1aHex(text, 0x01000193);
 }
 
 /** Turns a cached spec back into a template of an isolated runtime instance. */

@@ -1,4 +1,5 @@
 import { KbError } from '../core/errors.ts';
+import { FNV_OFFSET, fnv1aStep } from '../core/fnv1a.mjs';
 import type { RunBody } from './adapter.ts';
 import { compact, isObject } from './input.ts';
 import { bytesEqual, parseNumber, startsWithAt, TimeParser } from './k6-ndjson-bytes.ts';
@@ -151,11 +152,11 @@ export class K6NdjsonReader {
     // Find the end of the metric name and hash it in one pass, so no string is made per line.
     const nameStart = s + MARK_METRIC.length;
     let nameEnd = nameStart;
-    let h = 0x811c9dc5;
+    let h = FNV_OFFSET;
     for (; nameEnd < e; nameEnd++) {
       const c = buf[nameEnd]!;
       if (c === 34 || c === 92) break;
-      h = Math.imul(h ^ c, 0x01000193);
+      h = fnv1aStep(h, c);
     }
     if (nameEnd >= e || buf[nameEnd] !== 34) return this.slowLine(buf, s, e);
     const known = this.metricByHash.get(h);
@@ -269,10 +270,10 @@ export class K6NdjsonReader {
       if (hasName && hasMethod && !nameEscaped && !this.spanEscaped) {
         const ms = this.spanStart;
         const me = this.spanEnd;
-        let h = 0x811c9dc5;
-        for (let i = ms; i < me; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-        h = Math.imul(h ^ 0, 0x01000193);
-        for (let i = ns; i < ne; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+        let h = FNV_OFFSET;
+        for (let i = ms; i < me; i++) h = fnv1aStep(h, buf[i]!);
+        h = fnv1aStep(h, 0);
+        for (let i = ns; i < ne; i++) h = fnv1aStep(h, buf[i]!);
         const found = this.endpointByHash.get(h);
         if (
           found &&

@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { Prism, normalizeTokens, type Token } from 'prism-react-renderer';
+import { escapeHtml as escapeHtmlWith, htmlTextChars } from '../../../scripts/core/markdown-escape.ts';
 
 const require = createRequire(import.meta.url);
 const registered = new Set<string>();
@@ -34,10 +35,9 @@ export function registerLanguages(languages: readonly string[]): void {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
+/** Token text in built HTML: `&`, `<`, `>` only, so quotes cost no bytes (scripts/core/markdown-escape.ts). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ESCAPES[c]!);
+  return escapeHtmlWith(text, htmlTextChars);
 }
 
 /**
