@@ -121,7 +121,9 @@ describe('front matter: kb and the site read the same values', () => {
     expect(files.length).toBeGreaterThan(50);
     const disagreements: string[] = [];
     for (const file of files) {
-      const found = await compare(await readFile(path.join(root, file), 'utf8'));
+      const text = await readFile(path.join(root, file), 'utf8');
+      // kb refusing a document of the KB is a disagreement here too.
+      const found = kb(text).ok ? await compare(text) : ['kb refuses it'];
       disagreements.push(...found.map((d) => `${file}: ${d}`));
     }
     expect(disagreements).toEqual([]);
