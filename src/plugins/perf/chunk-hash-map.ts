@@ -26,7 +26,10 @@
  * caching stays correct. The build fails if the function is not in the
  * expected shape, so a bundler upgrade cannot silently undo either rewrite.
  */
+import { createRequire } from 'node:module';
 import vm from 'node:vm';
+
+const ledger = createRequire(import.meta.url)('./ledger.cjs') as { record(name: string, applied: boolean): void };
 
 /** Both bundlers' minified shape: Rspack wraps the object literal in parentheses, webpack (Terser) does not. */
 const CHUNK_FILENAME = /\.u=(\w+)=>("([^"\\]*)"\+\1\+"\."\+)(?:\((\{[^{}]*\})\)|(\{[^{}]*\}))\[\1\]\+"\.js"/;
@@ -172,6 +175,7 @@ export const chunkHashMapPlugin = {
           for (const [name, asset] of Object.entries(assets))
             if (name.endsWith('.js') && name !== runtimeName) files.set(name, asset.source().toString());
           const split = splitChunkHashMap(assets[runtimeName]!.source().toString(), files, shardFiles);
+          ledger.record('chunk-hash-map', split !== undefined);
           if (split === undefined)
             throw new Error(
               `perf (chunk-hash-map.ts): ${runtimeName} has no chunk filename function of the expected shape; check the bundler's output after an upgrade`,

@@ -9,7 +9,10 @@
  * name → id one: `gca(name)` is `u(name)`. Only the content hashes remain, so
  * every chunk keeps its own long-term cache key.
  */
+import { createRequire } from 'node:module';
 import type { Configuration } from 'webpack';
+
+const ledger = createRequire(import.meta.url)('./ledger.cjs') as { record(name: string, applied: boolean): void };
 
 interface Bundler {
   instance: {
@@ -37,6 +40,7 @@ function namedChunkAssetPlugin(bundler: Bundler) {
       super('NamedChunkAssetRuntimeModule', (RuntimeModule as unknown as { STAGE_ATTACH?: number }).STAGE_ATTACH ?? 10);
     }
     override generate(): string {
+      ledger.record('named-chunk-asset', true);
       return `__webpack_require__.gca = function(chunkId) { return ${RuntimeGlobals.publicPath} + ${RuntimeGlobals.getChunkScriptFilename}(chunkId); };`;
     }
   }
