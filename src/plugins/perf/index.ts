@@ -36,7 +36,7 @@ import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { chunkHashMapPlugin } from './chunk-hash-map.ts';
 import { coreVersionProblem } from './guard.ts';
-import { useNamedChunkIds } from './named-chunks.ts';
+import { applyNamedChunkIds } from './named-chunks.ts';
 import { checkRewrites, type RewriteCount } from './rewrite-check.ts';
 
 /** Core's client preload (matches routes before render), replaced to load route shards first. */
@@ -61,6 +61,33 @@ export function shardMinRoutes(env: Readonly<Record<string, string | undefined>>
       `KB_PERF_SHARD_MIN_ROUTES=${value}: give a whole number of routes, e.g. KB_PERF_SHARD_MIN_ROUTES=0`,
     );
   return Number(value);
+}
+
+/**
+ * NormalModuleReplacementPlugin's replacement for webpack. Given a path,
+ * webpack swaps the resolved file but keeps the original's directory as the
+ * module's context, so client/preload.ts's own imports would be resolved in
+ * core's client folder; this moves the context too. (Rspack's native plugin
+ * does that itself, and takes the path.)
+ */
+export function replaceResolved(file: string) {
+  return (data: { request?: string; createData?: { resource?: string; context?: string } }) => {
+    if (data.createData?.resource === undefined) {
+      data.request = file;
+      return;
+    }
+    data.createData.resource = file;
+    data.createData.context = path.dirname(file);
+  };
+}
+
+/** The bundler plugin that swaps core's client/preload.js for `file` (client/preload.ts). */
+export function preloadReplacement(
+  bundler: { name: string; instance: { NormalModuleReplacementPlugin: new (test: RegExp, to: never) => unknown } },
+  file: string,
+): unknown {
+  const to = bundler.name === 'webpack' ? replaceResolved(file) : file;
+  return new bundler.instance.NormalModuleReplacementPlugin(CORE_PRELOAD, to as never);
 }
 
 /** Doc ids the navbar links to by id (`doc` items, in dropdowns too): theme-classic looks them up on every page. */
@@ -151,13 +178,10 @@ export default function perfPlugin(context: LoadContext): Plugin {
         options: { runtime: path.join(here, 'client/route-shards.ts'), keep: [context.baseUrl], keepDocIds },
       };
       return {
-        ...(shard ? useNamedChunkIds(config, currentBundler as never) : {}),
+        ...(shard ? applyNamedChunkIds(config, currentBundler as never) : {}),
         plugins: shard
           ? [
-              new currentBundler.instance.NormalModuleReplacementPlugin(
-                CORE_PRELOAD,
-                path.join(here, 'client/preload.ts'),
-              ),
+              preloadReplacement(currentBundler, path.join(here, 'client/preload.ts')) as never,
               chunkHashMapPlugin as never,
             ]
           : [],

@@ -58,7 +58,7 @@ function namedChunkAssetPlugin(bundler: Bundler) {
 }
 
 /** Client config: chunk ids = names, and Docusaurus's ChunkAssetPlugin swapped for the lean one. */
-export function useNamedChunkIds(config: Configuration, bundler: Bundler): Configuration {
+export function applyNamedChunkIds(config: Configuration, bundler: Bundler): Configuration {
   const at = (config.plugins ?? []).findIndex((p) => p?.constructor?.name === 'ChunkAssetPlugin');
   if (at < 0)
     throw new Error(

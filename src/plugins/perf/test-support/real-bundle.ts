@@ -28,10 +28,17 @@ type BundlerLike = (options: unknown) => {
   close(cb: () => void): void;
 };
 
-/** Builds the app with `plugins` added; returns the emitted JS files (path under the output dir → code). */
-export async function bundleTinyApp(bundler: BundlerName, plugins: unknown[] = []): Promise<Map<string, string>> {
+/** Builds the app (or `sources`: file → code, with an entry.js) with `plugins` added (or made for the app's temp folder); returns the emitted JS files (path under the output dir → code). */
+export async function bundleTinyApp(
+  bundler: BundlerName,
+  plugins: unknown[] | ((dir: string) => unknown[]) = [],
+  sources: Record<string, string> = SOURCES,
+): Promise<Map<string, string>> {
   const dir = await mkdtemp(path.join(tmpdir(), `kb-perf-${bundler}-`));
-  for (const [name, code] of Object.entries(SOURCES)) await writeFile(path.join(dir, name), code);
+  for (const [name, code] of Object.entries(sources)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), code);
+  }
   const instance = (bundler === 'rspack' ? require('@rspack/core') : require('webpack')) as BundlerLike;
   const { getMinimizers } = require('@docusaurus/bundler') as {
     getMinimizers(p: { faster: Record<string, boolean>; currentBundler: unknown }): Promise<unknown[]>;
@@ -55,7 +62,7 @@ export async function bundleTinyApp(bundler: BundlerName, plugins: unknown[] = [
     optimization: { runtimeChunk: true, chunkIds: 'named', minimize: true, minimizer },
     target: 'web',
     devtool: false,
-    plugins,
+    plugins: typeof plugins === 'function' ? plugins(dir) : plugins,
   });
   await new Promise<void>((resolve, reject) =>
     compiler.run((err, stats) => {
