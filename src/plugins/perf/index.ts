@@ -43,6 +43,8 @@ import { checkRewrites, type RewriteCount } from './rewrite-check.ts';
 const CORE_PRELOAD = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]preload\.js$/;
 const CORE_APP = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]App\.js$/;
 const OWN_PRELOAD = /[\\/]plugins[\\/]perf[\\/]client[\\/]preload\.ts$/;
+/** Text of client/preload.ts that core's preload.js does not have. */
+const OWN_PRELOAD_MARK = 'loadRouteShards(';
 
 /**
  * Route shards, named chunk ids and the chunk hash map pay off only on a large
@@ -208,9 +210,14 @@ export default function perfPlugin(context: LoadContext): Plugin {
                       { test: /[\\/]\.docusaurus[\\/]globalData\.json$/, use: [shards] },
                       { test: CORE_APP, use: [{ loader: path.join(here, 'app-routes-loader.cjs') }] },
                       {
-                        test: OWN_PRELOAD,
+                        // Bundlers pick a module's loaders before the replacement swaps its file: the rule
+                        // names both paths, and the loader checks that what it gets is ours.
+                        test: [CORE_PRELOAD, OWN_PRELOAD],
                         use: [
-                          { loader: path.join(here, 'ledger-loader.cjs'), options: { name: 'preload-replacement' } },
+                          {
+                            loader: path.join(here, 'ledger-loader.cjs'),
+                            options: { name: 'preload-replacement', mark: OWN_PRELOAD_MARK },
+                          },
                         ],
                       },
                     ]
