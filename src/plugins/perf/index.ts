@@ -135,6 +135,7 @@ export default function perfPlugin(context: LoadContext): Plugin {
   // What the production client build must show fired (postBuild), and whether a persistent cache may have hidden it.
   let expected: string[] = [];
   let persistentCache = false;
+  let sharding = '';
   return {
     name: 'perf',
     getThemePath() {
@@ -148,7 +149,10 @@ export default function perfPlugin(context: LoadContext): Plugin {
       // production client bundle (the dev server renders client-side only),
       // and only on a site large enough for them to pay (SHARD_MIN_ROUTES).
       const production = !isServer && config.mode === 'production';
-      const shard = production && routeCount(context.generatedFilesDir) >= minRoutes;
+      const routes = production ? routeCount(context.generatedFilesDir) : 0;
+      const shard = production && routes >= minRoutes;
+      if (production)
+        sharding = `${routes} routes: route shards, named chunk ids and the chunk hash map ${shard ? 'on' : 'off'} (from ${minRoutes})`;
       if (production) {
         ledger.reset();
         const experiments = (config as { experiments?: { cache?: unknown } }).experiments;
@@ -242,7 +246,7 @@ export default function perfPlugin(context: LoadContext): Plugin {
         );
       const fired = expected.length - check.unverified.length;
       console.log(
-        `[perf] ${fired}/${expected.length} rewrites fired` +
+        `[perf] ${sharding}; ${fired}/${expected.length} rewrites fired` +
           (check.unverified.length > 0
             ? `; not checked (modules from the persistent bundler cache; DOCUSAURUS_NO_PERSISTENT_CACHE=1 checks all): ${check.unverified.join(', ')}`
             : ''),

@@ -1,4 +1,5 @@
-// The Docusaurus files the perf layer replaces, copies, rewrites or wraps,
+// The Docusaurus files the perf layer replaces, copies, rewrites or wraps
+// (and those src/theme/CodeBlock of build-time highlighting stands in for),
 // pinned by content hash: an upgrade that changes one fails here, naming the
 // file and what depends on it. After checking that part of the layer against
 // the new file (README.md, "Upgrading Docusaurus"), put the new hash here.
@@ -104,6 +105,31 @@ const PINNED: [string, string, string][] = [
     '@docusaurus/theme-mermaid/lib/theme/Mermaid/index.js',
     '00cfd826fd26f876db7dbb99057627e3eae3fd0ebbffe15129db94a4f4550e50',
     'wrapped by theme/Mermaid (drawn near the viewport)',
+  ],
+  [
+    '@docusaurus/theme-classic/lib/theme/CodeBlock/index.js',
+    '639f8655d319e123c4efa5223a42078d3e98ea361e206f6f1bfb87b080a28904',
+    'src/theme/CodeBlock (code-highlight) replaces it; stays with KB_PERF=0',
+  ],
+  [
+    '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/index.js',
+    '0d361f5894590ea483a8cd846925bf41d85301eed29e0cfb4dc515128ab35556',
+    'src/theme/CodeBlock/Content (code-highlight, an "unsafe" swizzle) replaces it; stays with KB_PERF=0',
+  ],
+  [
+    '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/String.js',
+    '81ab153e9e797be7a86bcfe00dfd53ae6eb14bca2b40d30515d075e5b4e95f99',
+    'src/theme/CodeBlock/Content renders its markup (code-highlight); stays with KB_PERF=0',
+  ],
+  [
+    '@docusaurus/theme-classic/lib/theme/CodeBlock/Line/index.js',
+    '5512298d8a194b78aec9759f944e035c75660bb887040779576dc1fed63ddce8',
+    'src/theme/CodeBlock/Content renders its markup and styles (code-highlight); stays with KB_PERF=0',
+  ],
+  [
+    '@docusaurus/theme-classic/lib/theme/CodeBlock/Container/index.js',
+    '55ebecf7d04da06684ad2004600e175f2a63719cbcbc28cb7e2de5d33eede91b',
+    'src/theme/CodeBlock/Container (code-highlight) replaces it; stays with KB_PERF=0',
   ],
 ];
 
