@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chunkHashMapPlugin, splitChunkHashMap } from './chunk-hash-map.ts';
-import { bundleTinyApp, chunkFilenameOf } from './test-support/real-bundle.ts';
+import { bundleTinyApp, chunkFilenameOf, webpackRequireOf } from './test-support/real-bundle.ts';
 
 // Shaped like Rspack's minified output: runtime, main, a content chunk that
 // main names, two route shards and the page chunks only they name.
@@ -132,5 +132,13 @@ describe.each(['webpack', 'rspack'] as const)('chunkHashMapPlugin on %s output',
       const id = /assets\/js\/(.+)\.[0-9a-f]{8}\.js$/.exec(name)![1]!;
       if (id !== 'main' && !id.startsWith('runtime~')) expect(u(id)).toBe(name);
     }
+  }, 120_000);
+
+  it('has the script loader client/spread-chunk-loads.ts wraps (__webpack_require__.l)', async () => {
+    const files = await bundleTinyApp(bundler);
+    const runtime = [...files].find(([name]) => /runtime~main\.[0-9a-f]+\.js$/.test(name))![1];
+    const req = webpackRequireOf(runtime);
+    expect(typeof req.l).toBe('function');
+    expect((req.l as (...args: unknown[]) => unknown).length).toBe(4); // (url, done, key, chunkId)
   }, 120_000);
 });

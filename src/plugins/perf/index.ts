@@ -142,7 +142,8 @@ export default function perfPlugin(context: LoadContext): Plugin {
       return path.join(here, 'theme');
     },
     getClientModules() {
-      return [path.join(here, 'client/deferred-prefetch.ts')];
+      // spread-chunk-loads.ts also comes with client/preload.ts; here it runs below the shard threshold too.
+      return [path.join(here, 'client/deferred-prefetch.ts'), path.join(here, 'client/spread-chunk-loads.ts')];
     },
     configureWebpack(config, isServer, { currentBundler }) {
       // Route shards only where the server render proves the full table: the

@@ -85,11 +85,17 @@ export async function bundleTinyApp(
  * a chunk pushed with a runtime callback is handed `__webpack_require__`.
  */
 export function chunkFilenameOf(runtime: string, scripts: string[] = []): (id: string) => string {
+  const req = webpackRequireOf(runtime, scripts);
+  return (id) => req.u(id);
+}
+
+/** The runtime's `__webpack_require__` (see chunkFilenameOf). */
+export function webpackRequireOf(runtime: string, scripts: string[] = []): { u(id: string): string; l?: unknown } {
   const self: Record<string, unknown> = {};
   new Function('self', runtime)(self);
   for (const code of scripts) new Function('self', code)(self);
-  let req: { u(id: string): string } | undefined;
+  let req: { u(id: string): string; l?: unknown } | undefined;
   (self.webpackChunk as unknown[][]).push([['kb-probe'], {}, (r: { u(id: string): string }) => (req = r)]);
   if (!req) throw new Error('the runtime did not hand __webpack_require__ to a pushed chunk');
-  return (id) => req!.u(id);
+  return req;
 }
