@@ -4,6 +4,7 @@ import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
 import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
 import remarkAdrBanner from './src/plugins/adr-index/remark-banner.ts';
 import remarkHighlightCode from './src/plugins/code-highlight/remark.ts';
+import { perfLayerEnabled } from './src/plugins/perf/guard.ts';
 import { ssrTemplate } from './src/plugins/perf/ssr-template.ts';
 
 // KB_CURRENT_ONLY=1 builds only the current version of the versioned
@@ -12,6 +13,10 @@ const currentOnly = process.env.KB_CURRENT_ONLY === '1';
 const versionFilter: Pick<DocsOptions, 'onlyIncludeVersions'> = currentOnly ? { onlyIncludeVersions: ['current'] } : {};
 
 const sidebarPath = './sidebars.ts';
+
+// The perf layer (src/plugins/perf: the plugin, its theme components and the page
+// template) rewrites Docusaurus internals; KB_PERF=0 builds the stock client without it.
+const perf = perfLayerEnabled(process.env);
 
 // `defaultLanguage` (the language of a block that names none) may be set here too.
 const prism: { theme: PrismTheme; darkTheme: PrismTheme; additionalLanguages: string[]; defaultLanguage?: string } = {
@@ -36,7 +41,7 @@ const config: Config = {
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   // Scripts start after the first frame, so content paints before JavaScript runs (src/plugins/perf/ssr-template.ts).
-  ssrTemplate,
+  ...(perf ? { ssrTemplate } : {}),
   // v4 flags on, except CSS cascade layers: with them the production CSS
   // polyfills layers by specificity and our custom.css colours lose to Infima.
   future: {
@@ -57,7 +62,8 @@ const config: Config = {
     mermaid: true,
     hooks: { onBrokenMarkdownLinks: 'throw' },
   },
-  themes: ['@docusaurus/theme-mermaid'],
+  // perf is listed after theme-mermaid: its theme components wrap theme-mermaid's Mermaid (and theme-classic's).
+  themes: ['@docusaurus/theme-mermaid', ...(perf ? ['./src/plugins/perf/index.ts'] : [])],
   presets: [
     [
       'classic',
@@ -104,7 +110,6 @@ const config: Config = {
     './src/plugins/adr-index/index.ts',
     './src/plugins/ai-readable/index.ts',
     './src/plugins/dashboards/index.ts',
-    './src/plugins/perf/index.ts',
     './src/plugins/code-highlight/index.ts',
     [
       '@docusaurus/plugin-content-docs',

@@ -11,12 +11,16 @@ import { themes, type PrismTheme } from 'prism-react-renderer';
 import { openPage, waitForHydration } from './support/browser.ts';
 import { browserForSuite } from './support/suite.ts';
 import { PROJECT_ROOT } from './support/build-site.ts';
+import { perfLayerOf } from './support/perf-layer.ts';
 import { readCutVersions, urlOfHtmlFile } from './support/site-pages.ts';
 
 const baseURL = inject('baseURL');
 const siteDir = inject('siteDir');
 
 const browser = browserForSuite(baseURL);
+// KB_PERF=0 builds the stock client: the tests of what only the layer does are skipped, the rest must pass as they are.
+const layer = await perfLayerOf(siteDir);
+const onlyLayer = layer.on ? '' : ' (perf layer off: KB_PERF=0)';
 
 /** A current runbook whose server-rendered HTML has a highlighted bash block (bash is one of prism.additionalLanguages). */
 async function runbookWithBash(): Promise<string | undefined> {
@@ -79,7 +83,7 @@ function countRemovedNodes(selector: string) {
 const removedNodes = (page: Page) => page.evaluate(() => (window as unknown as { kbRemoved: number }).kbRemoved);
 
 describe('code highlighted at build time (src/plugins/code-highlight)', () => {
-  it('no script of the site carries Prism grammars, and main.js no module path strings', async () => {
+  it('no script of the site carries Prism grammars, and main.js no module path strings (the latter with the perf layer)', async () => {
     const js = path.join(siteDir, 'assets/js');
     const names = await readdir(js);
     const main = names.find((n) => /^main\.[0-9a-f]+\.js$/.test(n));
@@ -88,6 +92,7 @@ describe('code highlighted at build time (src/plugins/code-highlight)', () => {
     for (const name of names.filter((n) => n.endsWith('.js')))
       if (PRISM_GRAMMAR.test(await readFile(path.join(js, name), 'utf8'))) withPrism.push(name);
     expect(withPrism, 'scripts that evaluate Prism grammars').toEqual([]);
+    if (!layer.on) return; // strip-registry-loader.cjs is part of the perf layer
     const text = await readFile(path.join(js, main!), 'utf8');
     expect(text.match(/"@site\/[^"]*"/g) ?? [], 'main.js still carries registry module paths').toEqual([]);
   });
@@ -332,63 +337,82 @@ describe('deferred prefetching', () => {
   });
 });
 
-describe('doc sidebar hydrated on demand (src/plugins/perf/client/hydrate-on-demand.tsx)', () => {
-  const url = '/docs/plan/week-01';
-  it('keeps the server HTML through hydration, and works when clicked without a hover first (a tap)', async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.addInitScript(countRemovedNodes, '.theme-doc-sidebar-container');
-    await page.goto(url);
-    await waitForHydration(page);
-    await page.waitForLoadState('networkidle');
-    expect(await removedNodes(page), 'sidebar nodes replaced during page load').toBe(0);
-    const reactOwned = () =>
-      page.evaluate(() =>
-        Object.keys(document.querySelector('.theme-doc-sidebar-container a.menu__link')!).some((k) =>
-          k.startsWith('__reactFiber'),
-        ),
+describe.skipIf(!layer.on)(
+  `doc sidebar hydrated on demand (src/plugins/perf/client/hydrate-on-demand.tsx)${onlyLayer}`,
+  () => {
+    const url = '/docs/plan/week-01';
+    it('keeps the server HTML through hydration, and works when clicked without a hover first (a tap)', async () => {
+      const { page, problems } = await openPage(browser.context);
+      await page.addInitScript(countRemovedNodes, '.theme-doc-sidebar-container');
+      await page.goto(url);
+      await waitForHydration(page);
+      await page.waitForLoadState('networkidle');
+      expect(await removedNodes(page), 'sidebar nodes replaced during page load').toBe(0);
+      const reactOwned = () =>
+        page.evaluate(() =>
+          Object.keys(document.querySelector('.theme-doc-sidebar-container a.menu__link')!).some((k) =>
+            k.startsWith('__reactFiber'),
+          ),
+        );
+      expect(await reactOwned(), 'React hydrated the sidebar before it was used').toBe(false);
+
+      // A click event straight on a category's caret (no pointer moved over the sidebar first) still toggles it.
+      const category = page.locator(
+        '.theme-doc-sidebar-container li.theme-doc-sidebar-item-category:has(> div > a[href="/docs/plan/phase-2"])',
       );
-    expect(await reactOwned(), 'React hydrated the sidebar before it was used').toBe(false);
+      await expect.poll(() => category.getAttribute('class')).toContain('menu__list-item--collapsed');
+      await category.locator('button.menu__caret').dispatchEvent('click');
+      await expect
+        .poll(() => category.getAttribute('class'), { timeout: 10_000 })
+        .not.toContain('menu__list-item--collapsed');
 
-    // A click event straight on a category's caret (no pointer moved over the sidebar first) still toggles it.
-    const category = page.locator(
-      '.theme-doc-sidebar-container li.theme-doc-sidebar-item-category:has(> div > a[href="/docs/plan/phase-2"])',
-    );
-    await expect.poll(() => category.getAttribute('class')).toContain('menu__list-item--collapsed');
-    await category.locator('button.menu__caret').dispatchEvent('click');
-    await expect
-      .poll(() => category.getAttribute('class'), { timeout: 10_000 })
-      .not.toContain('menu__list-item--collapsed');
+      // And a link clicked the same way navigates client-side.
+      await page.goto(url);
+      await waitForHydration(page);
+      await page.evaluate(() => ((window as unknown as { kbNoReload: boolean }).kbNoReload = true));
+      await page.locator('.theme-doc-sidebar-container a[href="/docs/plan/week-02"]').first().dispatchEvent('click');
+      await page.waitForURL((u) => u.pathname === '/docs/plan/week-02', { timeout: 30_000 });
+      await page
+        .locator('.theme-doc-sidebar-container a.menu__link--active[href="/docs/plan/week-02"]')
+        .waitFor({ timeout: 30_000 });
+      expect(
+        await page.evaluate(() => (window as unknown as { kbNoReload?: boolean }).kbNoReload),
+        'the click reloaded the page',
+      ).toBe(true);
+      expect(problems.errors, 'console errors').toEqual([]);
+      await page.close();
+    });
 
-    // And a link clicked the same way navigates client-side.
-    await page.goto(url);
-    await waitForHydration(page);
-    await page.evaluate(() => ((window as unknown as { kbNoReload: boolean }).kbNoReload = true));
-    await page.locator('.theme-doc-sidebar-container a[href="/docs/plan/week-02"]').first().dispatchEvent('click');
-    await page.waitForURL((u) => u.pathname === '/docs/plan/week-02', { timeout: 30_000 });
-    await page
-      .locator('.theme-doc-sidebar-container a.menu__link--active[href="/docs/plan/week-02"]')
-      .waitFor({ timeout: 30_000 });
-    expect(
-      await page.evaluate(() => (window as unknown as { kbNoReload?: boolean }).kbNoReload),
-      'the click reloaded the page',
-    ).toBe(true);
-    expect(problems.errors, 'console errors').toEqual([]);
-    await page.close();
-  });
+    it('builds the phone menu when the toggle is reached for, and fills it with the section sidebar', async () => {
+      const { page, problems } = await openPage(browser.context);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(url);
+      await waitForHydration(page);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('.navbar-sidebar').count(), 'phone menu built before the toggle was used').toBe(0);
+      await page.locator('.navbar__toggle').click();
+      await page
+        .locator('.navbar-sidebar a.menu__link[href="/docs/plan/week-02"]')
+        .first()
+        .waitFor({ state: 'visible', timeout: 10_000 });
+      expect(problems.errors, 'console errors').toEqual([]);
+      await page.close();
+    });
+  },
+);
 
-  it('builds the phone menu when the toggle is reached for, and fills it with the section sidebar', async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(url);
-    await waitForHydration(page);
-    await page.waitForLoadState('networkidle');
-    expect(await page.locator('.navbar-sidebar').count(), 'phone menu built before the toggle was used').toBe(0);
-    await page.locator('.navbar__toggle').click();
-    await page
-      .locator('.navbar-sidebar a.menu__link[href="/docs/plan/week-02"]')
-      .first()
-      .waitFor({ state: 'visible', timeout: 10_000 });
-    expect(problems.errors, 'console errors').toEqual([]);
-    await page.close();
+describe.skipIf(layer.on)('KB_PERF=0: the stock Docusaurus client', () => {
+  it("renders pages with core's template (scripts deferred in the head) and none of the layer's client code", async () => {
+    const home = await readFile(path.join(siteDir, 'index.html'), 'utf8');
+    expect(home).toMatch(/<script src="\/assets\/js\/main\.[0-9a-f]+\.js" defer(="")?>/);
+    expect(home).not.toContain('first-contentful-paint');
+    const js = path.join(siteDir, 'assets/js');
+    const names = await readdir(js);
+    const runtime = await readFile(path.join(js, names.find((n) => /^runtime~main\.[0-9a-f]+\.js$/.test(n))!), 'utf8');
+    expect(runtime).not.toContain('__kbChunkHash');
+    const main = await readFile(path.join(js, names.find((n) => /^main\.[0-9a-f]+\.js$/.test(n))!), 'utf8');
+    // None of the layer's rewrites: route components are created as the table evaluates (no lazy getters).
+    expect(main).not.toMatch(/get component\(\)|__kbChunkHash/);
+    expect(main).toMatch(/"@site\/[^"]*"/);
   });
 });

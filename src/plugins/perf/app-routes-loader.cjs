@@ -12,8 +12,12 @@
 const ONCE = 'const routesElement = renderRoutes(routes);';
 const USE = '{routesElement}';
 
+const ledger = require('./ledger.cjs');
+
 module.exports = function appRoutesAtRender(source) {
-  if (!source.includes(ONCE) || source.split(USE).length !== 2) {
+  const applies = source.includes(ONCE) && source.split(USE).length === 2;
+  ledger.record('app-routes', applies);
+  if (!applies) {
     throw new Error(
       'app-routes-loader: @docusaurus/core client/App.js changed shape; route shards need its top-level routes rendered at render time',
     );

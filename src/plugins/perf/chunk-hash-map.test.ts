@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chunkHashMapPlugin, splitChunkHashMap } from './chunk-hash-map.ts';
+import { bundleTinyApp, chunkFilenameOf, webpackRequireOf } from './test-support/real-bundle.ts';
 
 // Shaped like Rspack's minified output: runtime, main, a content chunk that
 // main names, two route shards and the page chunks only they name.
@@ -58,9 +59,9 @@ describe('splitChunkHashMap', () => {
   });
 
   it('gives every chunk the same file name once its shard has run, in either order', () => {
-    const before = load(runtime, []);
+    const original = load(runtime, []);
     const after = load(split.runtime, [...split.shards.values()]);
-    for (const id of Object.keys(hashes)) expect(after(id)).toBe(before(id));
+    for (const id of Object.keys(hashes)) expect(after(id)).toBe(original(id));
     const shardFirst = (() => {
       const self: Record<string, unknown> = {};
       const o: Record<string, unknown> = {};
@@ -68,7 +69,7 @@ describe('splitChunkHashMap', () => {
       new Function('self', 'o', split.runtime)(self, o);
       return o.u as (id: string) => string;
     })();
-    expect(shardFirst('e5f6a7b8')).toBe(before('e5f6a7b8'));
+    expect(shardFirst('e5f6a7b8')).toBe(original('e5f6a7b8'));
   });
 
   it('builds the map once, not on every call', () => {
@@ -103,4 +104,41 @@ describe('chunkHashMapPlugin', () => {
     expect(minified.tapped).toEqual(['kb-chunk-hash-map']);
     expect(plain.tapped).toEqual([]);
   });
+});
+
+// The installed bundlers' real runtime: webpack (Faster off) and Rspack write `__webpack_require__.u` differently.
+describe.each(['webpack', 'rspack'] as const)('chunkHashMapPlugin on %s output', (bundler) => {
+  it('moves the page chunk hash into its shard, and every chunk still resolves to its emitted file', async () => {
+    const stockFiles = await bundleTinyApp(bundler);
+    const after = await bundleTinyApp(bundler, [chunkHashMapPlugin]);
+    const runtimeOf = (files: Map<string, string>) =>
+      [...files].find(([name]) => /runtime~main\.[0-9a-f]+\.js$/.test(name))!;
+    const [, runtime] = runtimeOf(after);
+    const shard = [...after].find(([name]) => /\/routes-0\./.test(name))!;
+    // Stock: the runtime alone names every chunk's file.
+    const stockU = chunkFilenameOf(runtimeOf(stockFiles)[1]);
+    for (const name of stockFiles.keys()) {
+      const id = /assets\/js\/(.+)\.[0-9a-f]{8}\.js$/.exec(name)![1]!;
+      if (id !== 'main' && !id.startsWith('runtime~')) expect(stockU(id)).toBe(name);
+    }
+    // Rewritten: the page only the shard loads is unknown to the runtime until the shard has run…
+    expect(chunkFilenameOf(runtime)('c3d4e5f6')).toContain('undefined');
+    expect(shard[1]).toContain('Object.assign(self.__kbChunkHash');
+    // …and then every async chunk resolves to the file the bundler emitted (after its real content hash).
+    const u = chunkFilenameOf(runtime, [shard[1]]);
+    const ids = [...after.keys()].map((name) => /assets\/js\/(.+)\.[0-9a-f]{8}\.js$/.exec(name)![1]!);
+    expect(ids.sort()).toEqual(['a1b2c3d4', 'c3d4e5f6', 'main', 'routes-0', 'runtime~main']);
+    for (const name of after.keys()) {
+      const id = /assets\/js\/(.+)\.[0-9a-f]{8}\.js$/.exec(name)![1]!;
+      if (id !== 'main' && !id.startsWith('runtime~')) expect(u(id)).toBe(name);
+    }
+  }, 120_000);
+
+  it('has the script loader client/spread-chunk-loads.ts wraps (__webpack_require__.l)', async () => {
+    const files = await bundleTinyApp(bundler);
+    const runtime = [...files].find(([name]) => /runtime~main\.[0-9a-f]+\.js$/.test(name))![1];
+    const req = webpackRequireOf(runtime);
+    expect(typeof req.l).toBe('function');
+    expect((req.l as (...args: unknown[]) => unknown).length).toBe(4); // (url, done, key, chunkId)
+  }, 120_000);
 });

@@ -11,8 +11,12 @@
 const CALL = /\bcomponent: ComponentCreator\(('[^'\n]*'(?:, '[^'\n]*')?)\)/g;
 const IMPORT = "import ComponentCreator from '@docusaurus/ComponentCreator';";
 
+const ledger = require('./ledger.cjs');
+
 module.exports = function lazyRouteComponents(source) {
-  if (!source.includes(IMPORT) || !CALL.test(source)) return source;
+  const applies = source.includes(IMPORT) && CALL.test(source);
+  ledger.record('lazy-routes', applies);
+  if (!applies) return source;
   CALL.lastIndex = 0;
   const memo = `
 const kbRouteComponents = new Map();

@@ -9,7 +9,10 @@
  * name → id one: `gca(name)` is `u(name)`. Only the content hashes remain, so
  * every chunk keeps its own long-term cache key.
  */
+import { createRequire } from 'node:module';
 import type { Configuration } from 'webpack';
+
+const ledger = createRequire(import.meta.url)('./ledger.cjs') as { record(name: string, applied: boolean): void };
 
 interface Bundler {
   instance: {
@@ -37,6 +40,7 @@ function namedChunkAssetPlugin(bundler: Bundler) {
       super('NamedChunkAssetRuntimeModule', (RuntimeModule as unknown as { STAGE_ATTACH?: number }).STAGE_ATTACH ?? 10);
     }
     override generate(): string {
+      ledger.record('named-chunk-asset', true);
       return `__webpack_require__.gca = function(chunkId) { return ${RuntimeGlobals.publicPath} + ${RuntimeGlobals.getChunkScriptFilename}(chunkId); };`;
     }
   }
@@ -54,7 +58,7 @@ function namedChunkAssetPlugin(bundler: Bundler) {
 }
 
 /** Client config: chunk ids = names, and Docusaurus's ChunkAssetPlugin swapped for the lean one. */
-export function useNamedChunkIds(config: Configuration, bundler: Bundler): Configuration {
+export function applyNamedChunkIds(config: Configuration, bundler: Bundler): Configuration {
   const at = (config.plugins ?? []).findIndex((p) => p?.constructor?.name === 'ChunkAssetPlugin');
   if (at < 0)
     throw new Error(

@@ -18,6 +18,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const shards = require('./route-shards.cjs');
 const stripRegistryModulePaths = require('./strip-registry-loader.cjs');
+const ledger = require('./ledger.cjs');
 
 const FILES = {
   routes: 'routes.js',
@@ -53,11 +54,12 @@ module.exports = function routeShardsLoader(source) {
   const { runtime, keep = ['/'], keepDocIds = [] } = this.getOptions();
   const file = path.basename(this.resourcePath);
   const { plan, chunkNames, registry, docs } = readPlan(this, keep, keepDocIds);
+  const query = new URLSearchParams(this.resourceQuery.replace(/^\?/, ''));
+  ledger.record(`route-shards:${query.has('kb-shard') ? 'shard' : file}`, true);
   if (file === FILES.globalData) return JSON.stringify(docs.main);
   if (file === FILES.chunkNames) return shards.mainChunkNamesSource(JSON.parse(source), plan);
   if (file === FILES.registry) return shards.mainRegistrySource(shards.parseRegistry(source), plan);
   if (file !== FILES.routes) return source;
-  const query = new URLSearchParams(this.resourceQuery.replace(/^\?/, ''));
   if (!query.has('kb-shard')) return shards.mainRoutesSource(plan, { runtime, self: `./${FILES.routes}` });
   const id = Number(query.get('kb-shard'));
   if (!Number.isInteger(id) || id < 0 || id >= plan.shardCount)

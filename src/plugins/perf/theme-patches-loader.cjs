@@ -41,6 +41,8 @@
  */
 'use strict';
 
+const ledger = require('./ledger.cjs');
+
 const ORDINAL = (a, b) => `(${a} < ${b} ? -1 : ${a} > ${b} ? 1 : 0)`;
 
 /** theme-common 3.10's useHistorySelector, as published. */
@@ -140,11 +142,17 @@ const REWRITES = [
   },
 ];
 
+/** A rule's name: its module's path as the regexp spells it (`core/lib/client/browserContext.js`). */
+function rewriteName(rule) {
+  return rule.file.source.replace(/\\\.|\[\\\\\/\]|\$$/g, (m) => (m === '\\.' ? '.' : m === '$' ? '' : '/')).slice(1);
+}
+
 /** The rewrite of one module's source, or an error naming what was not found. */
 function rewrite(resourcePath, source) {
   const rule = REWRITES.find((r) => r.file.test(resourcePath));
   if (!rule) return source;
   let out = source;
+  ledger.record(`theme-patches:${rewriteName(rule)}`, true);
   for (const [from, to] of rule.edits) {
     if (!out.includes(from))
       throw new Error(
@@ -160,3 +168,5 @@ module.exports = function themePatchesLoader(source) {
 };
 module.exports.rewrite = rewrite;
 module.exports.FILES = REWRITES.map((r) => r.file);
+/** Ledger names of the rewrites (one per patched module). */
+module.exports.NAMES = REWRITES.map((r) => `theme-patches:${rewriteName(r)}`);

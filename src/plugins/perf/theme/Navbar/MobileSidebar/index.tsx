@@ -10,7 +10,7 @@
  * be opened some other way, it is built then.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import OriginalMobileSidebar from '@theme-original/Navbar/MobileSidebar';
+import OriginalMobileSidebar from '@theme-init/Navbar/MobileSidebar';
 import { useNavbarMobileSidebar } from '@docusaurus/theme-common/internal';
 
 const TOGGLE = '.navbar__toggle';

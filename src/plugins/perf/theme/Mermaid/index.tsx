@@ -8,7 +8,7 @@
  * either, and draws in the browser.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import OriginalMermaid from '@theme-original/Mermaid';
+import OriginalMermaid from '@theme-init/Mermaid';
 import type { Props } from '@theme/Mermaid';
 import styles from './styles.module.css';
 

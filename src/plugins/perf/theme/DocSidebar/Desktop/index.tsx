@@ -5,8 +5,8 @@
  * right after hydration, never hydrates it at all.
  */
 import type { ComponentProps, ReactNode } from 'react';
-import OriginalDesktop from '@theme-original/DocSidebar/Desktop';
-import HydrateOnDemand from '@site/src/plugins/perf/client/hydrate-on-demand';
+import OriginalDesktop from '@theme-init/DocSidebar/Desktop';
+import HydrateOnDemand from '../../../client/hydrate-on-demand';
 
 export default function DocSidebarDesktop(props: ComponentProps<typeof OriginalDesktop>): ReactNode {
   return (
