@@ -15,6 +15,12 @@ export const ruleIds = [
   'review-overdue',
   'broken-link',
   'broken-anchor',
+  'duplicate-route',
+  'docusaurus-front-matter',
+  'mdx-syntax',
+  'mdx-import',
+  'mdx-component',
+  'mermaid',
 ] as const;
 
 export type RuleId = (typeof ruleIds)[number];

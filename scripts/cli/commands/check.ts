@@ -8,16 +8,23 @@ import { checkExitCode, formatFinding } from '../../check/findings.ts';
 export default defineCommand({
   meta: {
     name: 'check',
-    description: 'Check front matter, ADR integrity, placeholders, review dates, links and anchors',
+    description:
+      'Check what would break the build (MDX, imports, components, front matter, routes, links) and the pages (Mermaid), plus ADR integrity, placeholders and review dates',
   },
   args: {
     json: { type: 'boolean', description: 'print the findings as JSON', default: false },
     strict: { type: 'boolean', description: 'fail on warnings too', default: false },
     root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
+    cache: {
+      type: 'boolean',
+      description:
+        'reuse MDX, Mermaid and front matter results of unchanged text (node_modules/.cache/kb-check); --no-cache recomputes all',
+      default: true,
+    },
   },
   async run({ args }) {
     const root = findProjectRoot(workingDirectory(), args.root);
-    const result = await runCheck(root, { now: new Date() });
+    const result = await runCheck(root, { now: new Date(), ...(args.cache ? {} : { cacheDir: false as const }) });
     const code = checkExitCode(result.summary, args.strict);
     if (args.json) {
       process.stdout.write(
