@@ -42,6 +42,9 @@ export async function checkBuildRules(
 const syntaxHint =
   'in .mdx, `{` and `<` start JavaScript and JSX: write `\\{` and `&lt;` for the characters, close every tag, use {/* */} for comments — or rename the page to .md if it needs no JSX';
 
+const headingIdHint =
+  '`{#id}` after a heading is MDX 1 syntax (mdx1Compat is off in this site): write `\\{#id}` in .mdx (as the Docusaurus docs do), or rename the page to .md';
+
 async function checkMdx(root: string, documents: readonly CheckDocument[], cache: ContentCache): Promise<Finding[]> {
   const findings: Finding[] = [];
   let resolver: ReturnType<typeof createResolver> | undefined;
@@ -61,6 +64,7 @@ async function checkMdx(root: string, documents: readonly CheckDocument[], cache
       cache.set('mdx', text, analysis);
     }
     if (analysis.error) {
+      const lineText = text.split('\n')[analysis.error.line - 1] ?? '';
       findings.push(
         finding(
           doc.path,
@@ -68,7 +72,7 @@ async function checkMdx(root: string, documents: readonly CheckDocument[], cache
           'mdx-syntax',
           'error',
           `MDX cannot compile the page: ${analysis.error.message}`,
-          syntaxHint,
+          /^#{1,6}\s.*\{#[^}]*\}\s*$/.test(lineText) ? headingIdHint : syntaxHint,
         ),
       );
       continue;

@@ -106,11 +106,14 @@ export async function parseMermaid(text: string): Promise<MermaidError | undefin
     const message = String((error as Error).message ?? error);
     // Jison counts the end of input as the line after the last one: clamp to the diagram.
     const line = Math.min(Number(/\bline (\d+)/.exec(message)?.[1] ?? 0), text.split('\n').length);
-    const first = message.split('\n')[0]!.trim();
-    const pointer = message.split('\n').slice(1, 3).join(' ').trim();
-    return {
-      line: line > 0 ? line : undefined,
-      message: pointer && /Parse error on line/.test(first) ? `${first} ${pointer}` : first,
-    };
+    // Jison says "Parse error on line N:\n<excerpt>\n---^\nExpecting 'A', 'B', got 'C'". The
+    // finding carries the file line, so say what came and near what, without the parser's count.
+    const lines = message.split('\n');
+    const first = lines[0]!.trim();
+    if (!/^Parse error on line \d+:?$/.test(first)) return { line: line > 0 ? line : undefined, message: first };
+    const got = /got '([^']+)'/.exec(message)?.[1];
+    const near = lines[1]?.trim();
+    const what = got === 'EOF' ? 'end of diagram' : got ? `'${got}'` : 'text';
+    return { line: line > 0 ? line : undefined, message: `unexpected ${what}${near ? ` near "${near}"` : ''}` };
   }
 }
