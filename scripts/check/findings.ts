@@ -20,6 +20,7 @@ export const ruleIds = [
   'mdx-syntax',
   'mdx-import',
   'mdx-component',
+  'mdx-reference',
   'mermaid',
 ] as const;
 

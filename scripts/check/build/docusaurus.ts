@@ -22,7 +22,7 @@ const versionedPackages = [
 ] as const;
 
 /** Bumped when what the build rules store changes shape. */
-const rulesVersion = 3;
+const rulesVersion = 4;
 
 /**
  * The folder of an installed package, found the way Node looks for it from

@@ -45,6 +45,21 @@ const syntaxHint =
 const headingIdHint =
   '`{#id}` after a heading is MDX 1 syntax (mdx1Compat is off in this site): write `\\{#id}` in .mdx (as the Docusaurus docs do), or rename the page to .md';
 
+/**
+ * Names every MDX page can read without defining them: what mdx-loader and
+ * MDX put in the module (frontMatter, contentTitle, assets, toc, props) and
+ * the JavaScript globals of the server that renders it (Node's, so `window`
+ * and `document` are not among them: they fail server rendering too).
+ */
+const inScope = new Set([
+  'frontMatter',
+  'contentTitle',
+  'assets',
+  'toc',
+  'props',
+  ...Object.getOwnPropertyNames(globalThis),
+]);
+
 async function checkMdx(root: string, documents: readonly CheckDocument[], cache: ContentCache): Promise<Finding[]> {
   const findings: Finding[] = [];
   let resolver: ReturnType<typeof createResolver> | undefined;
@@ -94,6 +109,22 @@ async function checkMdx(root: string, documents: readonly CheckDocument[], cache
     }
     provided ??= providedComponents(root);
     const declared = new Set(analysis.declared);
+    const seen = new Set<string>();
+    for (const r of analysis.references) {
+      if (declared.has(r.name) || inScope.has(r.name) || seen.has(r.name)) continue;
+      if (/^[A-Z]/.test(r.name) && provided.has(r.name)) continue;
+      seen.add(r.name);
+      findings.push(
+        finding(
+          doc.path,
+          r.line,
+          'mdx-reference',
+          'error',
+          `the expression reads \`${r.name}\`, which the page does not define: rendering it fails (ReferenceError)`,
+          `define it (export const ${r.name} = …; or import it), or write \\{ for a literal brace`,
+        ),
+      );
+    }
     const reported = new Set<string>();
     for (const c of analysis.components) {
       if (declared.has(c.name) || provided.has(c.name) || reported.has(c.name)) continue;

@@ -17,6 +17,12 @@ export interface MdxAnalysis {
   components: { name: string; line: number }[];
   /** Names the page itself defines: imports and exports. */
   declared: string[];
+  /**
+   * Free names read by `{expressions}` and JSX attribute values (`{p99}`,
+   * `data={rows}`); expressions that bind names themselves (functions,
+   * classes) are left out rather than guessed at.
+   */
+  references: { name: string; line: number }[];
 }
 
 interface EstreeNode {
@@ -29,15 +35,65 @@ interface EstreeNode {
   id?: { type?: string; name?: string } | null;
   name?: string;
   properties?: { value?: EstreeNode; argument?: EstreeNode }[];
+  computed?: boolean;
+  property?: EstreeNode;
+  key?: EstreeNode;
   elements?: (EstreeNode | null)[];
 }
 
 interface MdastNode {
   type: string;
   name?: string | null;
+  attributes?: { type: string; value?: unknown; data?: { estree?: EstreeProgram } }[];
   position?: { start: { line: number } };
-  data?: { estree?: { body: EstreeNode[] } };
+  data?: { estree?: EstreeProgram };
   children?: MdastNode[];
+}
+
+interface EstreeProgram {
+  body: EstreeNode[];
+}
+
+/** Node types that bind names of their own: an expression holding one is not analysed. */
+const binding = /Function|Class|Declaration|CatchClause|ForIn|ForOf|Labeled/;
+
+/** Free identifiers an expression reads, or [] when it binds names itself. */
+function freeNames(program: EstreeProgram | undefined, fallbackLine: number): { name: string; line: number }[] {
+  const out: { name: string; line: number }[] = [];
+  let bailed = false;
+  const visit = (node: unknown, skip?: unknown): void => {
+    if (bailed || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    const n = node as EstreeNode & Record<string, unknown>;
+    if (typeof n.type !== 'string') return;
+    if (binding.test(n.type)) {
+      bailed = true;
+      return;
+    }
+    if (n.type === 'Identifier' && n !== skip) {
+      out.push({ name: n.name!, line: n.loc?.start.line ?? fallbackLine });
+      return;
+    }
+    if (n.type === 'JSXIdentifier' && /^[A-Z]/.test(String(n.name)) && n !== skip) {
+      out.push({ name: String(n.name), line: n.loc?.start.line ?? fallbackLine });
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k === 'loc' || k === 'range' || k === 'type') continue;
+      // a.b: b is a property name, not a variable; {b: 1}: b is a key; <X a={1}>: a is an attribute name.
+      if ((n.type === 'MemberExpression' || n.type === 'JSXMemberExpression') && k === 'property' && !n.computed)
+        continue;
+      if (n.type === 'Property' && k === 'key' && !n.computed) continue;
+      if (n.type === 'JSXAttribute' && k === 'name') continue;
+      if (n.type === 'JSXClosingElement') continue;
+      visit(v);
+    }
+  };
+  visit(program?.body);
+  return bailed ? [] : out;
 }
 
 function bindingNames(node: EstreeNode | null | undefined, out: string[]): void {
@@ -56,7 +112,7 @@ function bindingNames(node: EstreeNode | null | undefined, out: string[]): void 
 /** Remark plugin run where the site's own remark plugins run: records imports, exports and component names. */
 function collect(): (tree: MdastNode, file: { data: Record<string, unknown> }) => void {
   return (tree, file) => {
-    const found: Omit<MdxAnalysis, 'error'> = { imports: [], components: [], declared: [] };
+    const found: Omit<MdxAnalysis, 'error'> = { imports: [], components: [], declared: [], references: [] };
     const walk = (node: MdastNode) => {
       const line = node.position?.start.line ?? 1;
       if (node.type === 'mdxjsEsm') {
@@ -70,10 +126,16 @@ function collect(): (tree: MdastNode, file: { data: Record<string, unknown> }) =
           if (decl?.id?.name) found.declared.push(decl.id.name);
           for (const d of decl?.declarations ?? []) bindingNames(d.id, found.declared);
         }
-      } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
+      } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+        found.references.push(...freeNames(node.data?.estree, line));
+      } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         const name = node.name;
-        if (name.includes('.') || /^[A-Z_$]/.test(name)) {
+        if (name && (name.includes('.') || /^[A-Z_$]/.test(name))) {
           found.components.push({ name: name.split('.')[0]!, line });
+        }
+        for (const attr of node.attributes ?? []) {
+          const value = attr.type === 'mdxJsxExpressionAttribute' ? attr : (attr.value as typeof attr | undefined);
+          if (value && typeof value === 'object') found.references.push(...freeNames(value.data?.estree, line));
         }
       }
       for (const child of node.children ?? []) walk(child);
@@ -171,6 +233,6 @@ export async function analyzeMdx(
     const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(message);
     const line = named ? Number(named[1]) : (e.line ?? e.place?.line ?? e.place?.start?.line ?? 1);
     const column = named ? Number(named[2]) : (e.column ?? e.place?.column ?? e.place?.start?.column ?? 1);
-    return { error: { line, column, message }, imports: [], components: [], declared: [] };
+    return { error: { line, column, message }, imports: [], components: [], declared: [], references: [] };
   }
 }
