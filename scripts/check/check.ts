@@ -44,7 +44,7 @@ export function checkDocuments(input: CheckInput, options: CheckOptions): CheckR
       staticFiles: options.staticFiles,
       extraRoutes: options.extraRoutes,
     }),
-    ...checkDuplicateRoutes(documents),
+    ...checkDuplicateRoutes(documents, options.extraRoutes),
   ]);
   return { findings, summary: summarize(findings), documents: documents.length };
 }

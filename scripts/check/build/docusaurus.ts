@@ -84,22 +84,17 @@ export function docusaurusFrontMatter(): DocusaurusFrontMatter {
     DEFAULT_PARSE_FRONT_MATTER: (p: { filePath: string; fileContent: string }) => Promise<unknown>;
   };
   const docs = require('@docusaurus/plugin-content-docs/lib/frontMatter.js') as { DocFrontMatterSchema: JoiSchema };
-  const validation = require('@docusaurus/utils-validation') as {
-    JoiFrontMatter: {
-      object(keys: Record<string, unknown>): JoiSchema & { unknown(v: boolean): JoiSchema };
-      string(): { equal(...v: string[]): { optional(): unknown } };
-    };
-  };
   const blogSchema = blogPostSchema();
   if (!docs.DocFrontMatterSchema || !blogSchema || typeof utils.DEFAULT_PARSE_FRONT_MATTER !== 'function') {
     throw new Error(
       'kb check: @docusaurus front matter API changed (DocFrontMatterSchema / validateBlogPostFrontMatter / DEFAULT_PARSE_FRONT_MATTER); update scripts/check/build/docusaurus.ts',
     );
   }
-  // mdx-loader's own schema of the `mdx` key is not exported; this is its one field, as in lib/frontMatter.js.
-  const mdxSchema = validation.JoiFrontMatter.object({
-    format: validation.JoiFrontMatter.string().equal('md', 'mdx', 'detect').optional(),
-  });
+  const mdx = require('@docusaurus/mdx-loader/lib/frontMatter.js') as {
+    validateMDXFrontMatter: (fm: unknown) => unknown;
+  };
+  // mdx-loader's validator of the `mdx` key (validated with allowUnknown: false, as it does).
+  const mdxSchema = throwingValidator(mdx.validateMDXFrontMatter);
   const issues = (schema: JoiSchema, value: unknown, options = joiOptions, prefix: string[] = []): FrontMatterIssue[] =>
     (schema.validate(value, options).error?.details ?? []).map((d) => ({
       key: String(prefix[0] ?? d.path[0] ?? ''),
@@ -129,18 +124,17 @@ export function docusaurusFrontMatter(): DocusaurusFrontMatter {
 }
 
 /**
- * plugin-content-blog exports only `validateBlogPostFrontMatter` (which logs
- * before it throws); its schema is the one Joi object it validates with,
- * reached by calling it with console output held back.
+ * A Docusaurus validator that logs, then throws a Joi error, as a schema:
+ * called with console output held back, its error details are the issues.
  */
-function blogPostSchema(): JoiSchema | undefined {
-  const blog = require('@docusaurus/plugin-content-blog/lib/frontMatter.js') as {
-    validateBlogPostFrontMatter: (fm: Record<string, unknown>) => unknown;
-  };
+function throwingValidator(validate: (value: Record<string, unknown>) => unknown): JoiSchema {
+  if (typeof validate !== 'function') {
+    throw new Error('kb check: a Docusaurus front matter validator moved; update scripts/check/build/docusaurus.ts');
+  }
   return {
     validate(value) {
       try {
-        quietly(() => blog.validateBlogPostFrontMatter(value as Record<string, unknown>));
+        quietly(() => validate(value as Record<string, unknown>));
         return {};
       } catch (error) {
         const details = (error as { details?: JoiDetail[] }).details;
@@ -149,6 +143,14 @@ function blogPostSchema(): JoiSchema | undefined {
       }
     },
   };
+}
+
+/** plugin-content-blog exports only `validateBlogPostFrontMatter` (it logs before it throws). */
+function blogPostSchema(): JoiSchema {
+  const blog = require('@docusaurus/plugin-content-blog/lib/frontMatter.js') as {
+    validateBlogPostFrontMatter: (fm: Record<string, unknown>) => unknown;
+  };
+  return throwingValidator(blog.validateBlogPostFrontMatter);
 }
 
 /** Runs `fn` with console output dropped (Docusaurus validators log what they throw). */

@@ -7,7 +7,14 @@ import { lineOfKey, type CheckDocument } from '../load.ts';
  * ("Duplicate routes found … non-deterministic routing behavior"), and a
  * reader gets one of them. Records within adr/ are the adr-id rule's.
  */
-export function checkDuplicateRoutes(documents: readonly CheckDocument[]): Finding[] {
+/** Routes the content plugins generate beside the pages: tag pages, the blog's archive, authors and pagination. */
+const generated = /^\/(?:docs|runbooks|adr|reports)\/tags(?:\/|$)|^\/reports\/(?:archive|authors|page\/\d+)(?:\/|$)/;
+
+export function checkDuplicateRoutes(
+  documents: readonly CheckDocument[],
+  /** Routes of the site's own pages (src/pages, the dashboards plugin, search). */
+  siteRoutes: ReadonlySet<string> = new Set(),
+): Finding[] {
   const byRoute = new Map<string, CheckDocument[]>();
   for (const doc of documents) {
     const route = permalinkOf(doc.path, doc.frontMatter);
@@ -17,7 +24,31 @@ export function checkDuplicateRoutes(documents: readonly CheckDocument[]): Findi
     else byRoute.set(route, [doc]);
   }
   const findings: Finding[] = [];
+  const lineOfRouteKey = (doc: CheckDocument) => {
+    const key = typeof doc.frontMatter.slug === 'string' ? 'slug' : typeof doc.frontMatter.id === 'string' ? 'id' : '';
+    return key ? lineOfKey(doc, key) : 1;
+  };
   for (const [route, docs] of byRoute) {
+    const other = siteRoutes.has(route)
+      ? 'a page of the site itself'
+      : generated.test(route)
+        ? 'a page Docusaurus generates (tags, archive, authors, pagination)'
+        : undefined;
+    if (other) {
+      for (const doc of docs) {
+        findings.push(
+          finding(
+            doc.path,
+            lineOfRouteKey(doc),
+            'duplicate-route',
+            'error',
+            `the page's URL ${route} is also ${other}`,
+            'give the page another `slug` (or file name): Docusaurus would serve only one of them at that URL',
+          ),
+        );
+      }
+      continue;
+    }
     if (docs.length < 2 || docs.every((d) => d.section === 'adr')) continue;
     for (const doc of docs) {
       const others = docs.filter((d) => d !== doc).map((d) => d.path);
