@@ -22,11 +22,16 @@ describe('openCache', () => {
     expect(second.get('mdx', 'other text')).toBeUndefined();
   });
 
-  it('forgets everything when the tool versions change', () => {
+  it('forgets everything when the tool versions change, and drops the old file on save', async () => {
     const first = openCache(dir, 'mdx@1');
     first.set('mdx', 'text', null);
     first.save();
-    expect(openCache(dir, 'mdx@2').get('mdx', 'text')).toBeUndefined();
+    const second = openCache(dir, 'mdx@2');
+    expect(second.get('mdx', 'text')).toBeUndefined();
+    second.set('mdx', 'other', null);
+    second.save();
+    expect(await readdir(dir)).toHaveLength(1);
+    expect(openCache(dir, 'mdx@1').get('mdx', 'text')).toBeUndefined();
   });
 
   it('writes nothing when nothing was computed', async () => {

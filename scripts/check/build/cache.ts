@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,6 +78,10 @@ export function openCache(dir: string, versionKey: string): ContentCache {
         const tmp = `${file}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify({ key: versionKey, entries }));
         renameSync(tmp, file);
+        // Files of other version keys are from parsers no longer installed here.
+        for (const name of readdirSync(dir)) {
+          if (name.endsWith('.json') && name !== path.basename(file)) rmSync(path.join(dir, name), { force: true });
+        }
       } catch {
         // a cache that cannot be written only costs time on the next run
       }
