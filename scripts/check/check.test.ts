@@ -19,7 +19,7 @@ describe('runCheck', () => {
       'adr/0001-a.md': md(adrFm(1, { status: 'superseded' })),
       'reports/2025-01-03-week-1.md': md(docFm('weekly-report', { week: 1 }), '[x](#nope)\n'),
     });
-    const result = await runCheck(root, { now: new Date('2025-01-10T00:00:00Z') });
+    const result = await runCheck(root, { now: new Date('2025-01-10T00:00:00Z'), cacheDir: false });
     expect(result.findings.map((f) => `${f.path} ${f.rule}`)).toEqual([
       'adr/0001-a.md adr-status',
       'docs/guides/g.md placeholder',
@@ -40,11 +40,11 @@ describe('runCheck', () => {
 describe('kb check on the real repository', () => {
   it('finds no errors', async () => {
     const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-    const result = await runCheck(repo, { now: new Date() });
+    const result = await runCheck(repo, { now: new Date(), cacheDir: false });
     const errors = result.findings.filter((f) => f.severity === 'error').map(formatFinding);
     expect(errors).toEqual([]);
     expect(result.documents).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
 
 describe('site routes', () => {
@@ -59,7 +59,7 @@ describe('site routes', () => {
         '[a](/about) [t](/team) [d](/dashboards/freshness) [l](/img/logo.svg) [x](/img/none.svg) [r](/runbooks/none)\n',
       ),
     });
-    const result = await runCheck(root, { now: new Date('2025-01-10T00:00:00Z') });
+    const result = await runCheck(root, { now: new Date('2025-01-10T00:00:00Z'), cacheDir: false });
     expect(result.findings.map((f) => f.message)).toEqual([
       'link to /img/none.svg matches no file in static/',
       'link to /runbooks/none matches no page',

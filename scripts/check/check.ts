@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { reviewedKinds } from '../catalog/catalog.ts';
 import { sortFindings, summarize, type CheckSummary, type Finding } from './findings.ts';
+import { checkBuildRules, type BuildRuleOptions } from './build/index.ts';
+import { checkDuplicateRoutes } from './build/routes.ts';
 import { loadCheckInput, type CheckInput, type LoadOptions } from './load.ts';
 import { checkAdrs } from './rules/adr.ts';
 import { checkFrontMatter } from './rules/front-matter.ts';
@@ -40,6 +42,7 @@ export function checkDocuments(input: CheckInput, options: CheckOptions): CheckR
       staticFiles: options.staticFiles,
       extraRoutes: options.extraRoutes,
     }),
+    ...checkDuplicateRoutes(documents, options.extraRoutes),
   ]);
   return { findings, summary: summarize(findings), documents: documents.length };
 }
@@ -94,12 +97,26 @@ async function listPageRoutes(root: string): Promise<string[]> {
   }
 }
 
+export interface RunCheckOptions extends LoadOptions, BuildRuleOptions {
+  now: Date;
+  /** Run the rules that use Docusaurus's and Mermaid's parsers (build/); default true. */
+  buildRules?: boolean;
+}
+
 /** Reads the knowledge base at `root` and checks it. Never throws on a bad file. */
-export async function runCheck(root: string, options: { now: Date } & LoadOptions): Promise<CheckResult> {
+export async function runCheck(root: string, options: RunCheckOptions): Promise<CheckResult> {
   const [input, staticFiles, pages] = await Promise.all([
     loadCheckInput(root, options),
     listStatic(root),
     listPageRoutes(root),
   ]);
-  return checkDocuments(input, { now: options.now, staticFiles, extraRoutes: new Set([...knownSiteRoutes, ...pages]) });
+  const result = checkDocuments(input, {
+    now: options.now,
+    staticFiles,
+    extraRoutes: new Set([...knownSiteRoutes, ...pages]),
+  });
+  if (options.buildRules === false) return result;
+  const more = await checkBuildRules(root, input.documents, options);
+  const findings = sortFindings([...result.findings, ...more]);
+  return { findings, summary: summarize(findings), documents: result.documents };
 }

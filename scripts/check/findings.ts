@@ -15,6 +15,13 @@ export const ruleIds = [
   'review-overdue',
   'broken-link',
   'broken-anchor',
+  'duplicate-route',
+  'docusaurus-front-matter',
+  'mdx-syntax',
+  'mdx-import',
+  'mdx-component',
+  'mdx-reference',
+  'mermaid',
 ] as const;
 
 export type RuleId = (typeof ruleIds)[number];

@@ -18,7 +18,7 @@ describe('robustness: bad files are findings, the check goes on', () => {
       'docs/bad.md': '---\ntitle: ok\ntags: [unclosed\n---\n# Bad\n',
       'docs/good.md': md({ title: 'Good' }),
     });
-    const result = await runCheck(root, { now });
+    const result = await runCheck(root, { now, cacheDir: false });
     expect(result.documents).toBe(1);
     expect(result.findings.map((f) => [f.path, f.rule])).toEqual([['docs/bad.md', 'front-matter-yaml']]);
     expect(result.findings[0]!.line).toBeGreaterThan(1);
@@ -30,7 +30,7 @@ describe('robustness: bad files are findings, the check goes on', () => {
       'runbooks/ok.md': md({ title: 'Ok' }),
       'docs/img.png': Buffer.from([0, 1, 2]),
     });
-    const result = await runCheck(root, { now });
+    const result = await runCheck(root, { now, cacheDir: false });
     expect(result.findings.map((f) => [f.path, f.rule, f.severity])).toEqual([
       ['runbooks/blob.md', 'unreadable', 'error'],
     ]);
@@ -41,7 +41,7 @@ describe('robustness: bad files are findings, the check goes on', () => {
     root = await makeKb({ 'docs/a/page.md': md({ title: 'Page' }) });
     await fs.symlink('self.md', path.join(root, 'docs/self.md'));
     await fs.symlink('..', path.join(root, 'docs/a/loop'));
-    const result = await runCheck(root, { now });
+    const result = await runCheck(root, { now, cacheDir: false });
     expect(result.findings.map((f) => [f.path, f.rule, f.severity])).toEqual([
       ['docs/a/loop', 'unreadable', 'error'],
       ['docs/self.md', 'unreadable', 'error'],
@@ -62,7 +62,7 @@ describe('robustness: bad files are findings, the check goes on', () => {
       'docs/huge.md': `# Huge\n\n${'lorem ipsum '.repeat(900_000)}`,
       'docs/ok.md': md({ title: 'Ok' }, '[x](missing.md)\n'),
     });
-    const result = await runCheck(root, { now });
+    const result = await runCheck(root, { now, cacheDir: false });
     expect(result.findings.map((f) => [f.path, f.rule])).toEqual([
       ['docs/huge.md', 'too-large'],
       ['docs/ok.md', 'broken-link'],
@@ -71,7 +71,7 @@ describe('robustness: bad files are findings, the check goes on', () => {
 
   it('skips partials (_file.md, _folder/) as Docusaurus does, and copes with missing sections', async () => {
     root = await makeKb({ 'docs/_partial.md': 'no title', 'docs/_snippets/x.md': 'no title' });
-    const result = await runCheck(root, { now });
+    const result = await runCheck(root, { now, cacheDir: false });
     expect(result).toMatchObject({ documents: 0, findings: [] });
   });
 });

@@ -7,15 +7,22 @@ import { checkExitCode, formatFinding } from '../../check/findings.ts';
 export default defineKbCommand({
   meta: {
     name: 'check',
-    description: 'Check front matter, ADR integrity, placeholders, review dates, links and anchors',
+    description:
+      'Check what would break the build (MDX, imports, components, front matter, routes, links) and the pages (Mermaid), plus ADR integrity, placeholders and review dates',
   },
   args: {
     json: { type: 'boolean', description: 'print the findings as JSON' },
     strict: { type: 'boolean', description: 'fail on warnings too' },
     root: common.root,
+    cache: {
+      type: 'boolean',
+      description:
+        'reuse MDX, Mermaid and front matter results of unchanged text (node_modules/.cache/kb-check); --no-cache recomputes all',
+      default: true,
+    },
   },
   async run({ args, root }) {
-    const result = await runCheck(root(), { now: new Date() });
+    const result = await runCheck(root(), { now: new Date(), ...(args.cache ? {} : { cacheDir: false as const }) });
     const code = checkExitCode(result.summary, args.strict);
     if (args.json) {
       process.stdout.write(
