@@ -16,7 +16,7 @@ describe('dashboards plugin', () => {
     expect(() => validateOptions({ options: { asOf: 'soon' } })).toThrow(/asOf: must be a date/);
   });
 
-  it('adds the four routes with JSON data built from the real documents', async () => {
+  it('adds the five routes with JSON data built from the real documents', async () => {
     const context = { siteDir, baseUrl: '/', siteConfig: { trailingSlash: false } } as unknown as LoadContext;
     const plugin = dashboardsPlugin(context, validateOptions({ options: { asOf: '2025-03-01' } }));
     await plugin.loadContent!();
@@ -33,7 +33,14 @@ describe('dashboards plugin', () => {
       ['/dashboards/deliverables', '@site/src/components/DashboardDeliverables/index.tsx'],
       ['/dashboards/freshness', '@site/src/components/DashboardFreshness/index.tsx'],
       ['/dashboards/decisions', '@site/src/components/DashboardDecisions/index.tsx'],
+      ['/dashboards/weeks', '@site/src/components/DashboardWeeks/index.tsx'],
     ]);
+    // Week by week: twelve weeks of the same facts kb week and kb mcp give.
+    const weeks = JSON.parse(data.get('dashboardweeks.json')!) as {
+      weeks: { week: number; deliverables: unknown[] }[];
+    };
+    expect(weeks.weeks.map((w) => w.week)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(weeks.weeks.reduce((n, w) => n + w.deliverables.length, 0)).toBe(50);
     expect(routes[1]!.modules).toEqual({ data: '/data/dashboarddeliverables.json' });
     const deliverables = JSON.parse(data.get('dashboarddeliverables.json')!);
     expect(deliverables).toMatchObject({ asOf: '2025-03-01', total: 50 });
