@@ -1,7 +1,7 @@
 import { serializeMarkdown } from '../core/front-matter.ts';
 import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
-import { humanDate } from './titles.ts';
+import { humanDate, humanRunTitle } from './titles.ts';
 import {
   baselineReportFile,
   baselineReportSlug,
@@ -51,7 +51,14 @@ export function renderRunPage(view: RunView): PlannedPage {
   const { run } = view;
   const regressions = regressionsOf(view);
   const fm = {
-    title: runTitle(run),
+    // The human title (scripts/report/titles.ts), so the reports index and the sidebar read like a log.
+    title: humanRunTitle({
+      suite: run.suite,
+      date: runDate(run),
+      label: run.labels.label,
+      pass: view.verdicts.filter((v) => v.verdict === 'pass').length,
+      fail: view.verdicts.filter((v) => v.verdict === 'fail').length,
+    }),
     slug: `/${runReportSlug(run)}`,
     kind: 'benchmark-report',
     status: 'published',

@@ -38,7 +38,7 @@ export interface RunTitleInput {
 }
 
 /** `k6 petstore — 26 Nov 2026: 1 of 3 targets met` (label after the suite when there is one). */
-export function runTitle({ suite, date, label, pass, fail }: RunTitleInput): string {
+export function humanRunTitle({ suite, date, label, pass, fail }: RunTitleInput): string {
   const name = label ? `${suiteWords(suite)} ${label}` : suiteWords(suite);
   return `${name} — ${humanDate(date)}: ${targetsMet(pass, pass + fail)}`;
 }
@@ -49,4 +49,52 @@ export function weekTitle(week: number, title: string, start: string, end: strin
   const sameMonth = s.split(' ').slice(1).join(' ') === e.split(' ').slice(1).join(' ');
   const range = sameMonth ? `${s.split(' ')[0]}–${e}` : `${s} – ${e}`;
   return `Week ${week} — ${range}: ${title}`;
+}
+
+/** What the reports index knows about a page: its front matter and the blog's metadata. */
+export interface ReportListing {
+  title: string;
+  /** YYYY-MM-DD or an ISO date. */
+  date: string;
+  kind?: string;
+  suite?: string;
+  run?: string;
+  tags?: readonly string[];
+  verdicts?: readonly { verdict?: string }[];
+}
+
+export type ReportGroup = 'weekly' | 'benchmark' | 'scale-test' | 'baseline' | 'other';
+
+/** The group of the reports index a page belongs to, by its kind. */
+export function reportGroup(kind: string | undefined): ReportGroup {
+  if (kind === 'weekly-report') return 'weekly';
+  if (kind === 'benchmark-report') return 'benchmark';
+  if (kind === 'scale-test-report') return 'scale-test';
+  if (kind === 'performance-baseline-report') return 'baseline';
+  return 'other';
+}
+
+/** Run ids end in a timestamp and an optional label: `kb-site-20261126t061245-home` → `home`. */
+export function runLabelOf(runId: string | undefined): string | undefined {
+  return runId ? /-\d{8}t\d{6}-(.+)$/.exec(runId)?.[1] : undefined;
+}
+
+/** The title the reports index shows: benchmark runs get the human run title, everything else its own. */
+export function reportListTitle(r: ReportListing): string {
+  if (reportGroup(r.kind) === 'benchmark' && r.suite && r.run) {
+    const verdicts = r.verdicts ?? [];
+    return humanRunTitle({
+      suite: r.suite,
+      date: r.date.slice(0, 10),
+      label: runLabelOf(r.run),
+      pass: verdicts.filter((v) => v.verdict === 'pass').length,
+      fail: verdicts.filter((v) => v.verdict === 'fail').length,
+    });
+  }
+  return r.title;
+}
+
+/** Example reports (public fixtures) are tagged `example`: kept apart from the team's own. */
+export function isExampleReport(r: Pick<ReportListing, 'tags'>): boolean {
+  return (r.tags ?? []).includes('example');
 }

@@ -18,7 +18,7 @@ import { reportUrl, runReportSlug } from '../report/paths.ts';
 import { buildScorecard } from '../report/scorecard.ts';
 import type { SloTarget } from '../report/slo-targets.ts';
 import { runDate } from '../report/store.ts';
-import { runTitle } from '../report/titles.ts';
+import { humanRunTitle } from '../report/titles.ts';
 import { judgeRun } from '../report/verdict.ts';
 import { buildDeliverables } from './deliverables.ts';
 import type { CellState } from '../../src/plugins/dashboards/types.ts';
@@ -209,7 +209,7 @@ export function weekFacts(input: WeekInputs): WeekFacts {
       const regressions = regressionsOf(pages.get(run.id));
       return {
         id: run.id,
-        title: runTitle({ suite: run.suite, date, label: run.labels.label, pass, fail }),
+        title: humanRunTitle({ suite: run.suite, date, label: run.labels.label, pass, fail }),
         suite: run.suite,
         date,
         url: reportUrl(runReportSlug(run)),
