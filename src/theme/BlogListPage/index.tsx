@@ -73,9 +73,11 @@ function List({ rows }: { rows: Row[] }): ReactNode {
           <Link to={r.permalink} className={styles.title}>
             {r.title}
           </Link>
-          <time dateTime={r.date.slice(0, 10)} className={styles.date}>
-            {humanDate(r.date)}
-          </time>
+          {r.title.includes(humanDate(r.date)) ? null : (
+            <time dateTime={r.date.slice(0, 10)} className={styles.date}>
+              {humanDate(r.date)}
+            </time>
+          )}
         </li>
       ))}
     </ul>
