@@ -68,7 +68,7 @@ function score(doc: SourceDocument, d: Deliverable): number {
  */
 export function buildDeliverables(documents: readonly SourceDocument[], urls: Urls, now: Date): DeliverablesData {
   const adrs = documents.filter(isAdrRecord);
-  const adrIndex = documents.find((d) => d.path === 'adr/index.md');
+  const adrIndex = documents.find((d) => /^adr\/index\.mdx?$/.test(d.path));
   const rows = weeks.map((w) => {
     const due = planDeliverables.filter((d) => d.week === w.week);
     const cells: DeliverableCell[] = [];

@@ -111,6 +111,13 @@ describe('weekFacts', () => {
     expect(f.deliverables.some((d) => d.state === 'missing')).toBe(true);
   });
 
+  it('links the ADR deliverable to the decision index, .md or .mdx', () => {
+    const g = weekFacts(
+      inputs({ week: 1, documents: [...inputs().documents, doc('adr/index.mdx', { title: 'Decisions' })] }),
+    );
+    expect(g.deliverables.find((d) => d.kind === 'adr')).toMatchObject({ state: 'published', doc: { url: '/adr' } });
+  });
+
   it('lists reviews that fell due in the week', () => {
     expect(f.reviewsDue).toEqual([
       { title: 'Restore', url: '/runbooks/restore', path: 'runbooks/restore.md', reviewBy: '2025-01-17', owner: 'sre' },
