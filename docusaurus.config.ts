@@ -87,7 +87,8 @@ const config: Config = {
           blogDescription: 'Weekly, benchmark and scale-test reports of the Sophia programme',
           blogSidebarTitle: 'Recent reports',
           blogSidebarCount: 'ALL',
-          postsPerPage: 20,
+          // One compact line per report (src/theme/BlogListPage): the index lists them all, grouped by kind.
+          postsPerPage: 'ALL',
           showReadingTime: false,
           onUntruncatedBlogPosts: 'ignore',
           onInlineAuthors: 'ignore',

@@ -130,7 +130,7 @@ describe('kb mcp on a fixture knowledge base', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('lists the five tools', async () => {
+  it('lists the six tools', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([
       'get_document',
@@ -138,7 +138,22 @@ describe('kb mcp on a fixture knowledge base', () => {
       'list_documents',
       'search',
       'slo_status',
+      'week_summary',
     ]);
+  });
+
+  it('week_summary answers "what happened in week 1?" from the weekly facts', async () => {
+    const r = await call(client, 'week_summary', { week: 1 });
+    expect(r.isError).toBeFalsy();
+    const text = textOf(r);
+    expect(text).toMatch(/^Week 1 \(2025-01-06 to 2025-01-12\), phase 1: Performance Architecture Planning\./);
+    // ADR 2 (dated in week 1) is accepted and supersedes ADR 1; the week's report is a published deliverable.
+    expect(text).toContain('1 accepted (ADR 2 Use Redis Cluster for the L2 cache)');
+    expect(text).toContain('1 superseded');
+    const facts = r.structuredContent as { deliverables: { title: string; state: string }[] };
+    expect(facts.deliverables.find((d) => d.title === 'Week 1 report')?.state).toBe('published');
+    const bad = await call(client, 'week_summary', { week: 13 });
+    expect(bad.isError).toBe(true);
   });
 
   it('search ranks the page that answers the question first, with a snippet', async () => {

@@ -1,7 +1,7 @@
 /**
  * `kb mcp`: a Model Context Protocol server over stdio (official SDK) that
  * answers from the source tree, no build needed. Tools: search,
- * list_documents, get_document, list_adrs, slo_status; every document is a
+ * list_documents, get_document, list_adrs, slo_status, week_summary; every document is a
  * resource `kb://doc/<id>`. Only the protocol writes to stdout; logs go to
  * stderr. Sources are re-read on each request, so edits show up at once.
  */
@@ -16,6 +16,8 @@ import { renderMirror } from './markdown.ts';
 import type { PageRecord } from './records.ts';
 import { buildSearchIndex, type SearchIndex } from './search.ts';
 import { loadSloStatus } from './slo.ts';
+import { loadWeekFacts } from '../week/load.ts';
+import { summarizeFacts } from '../week/render.ts';
 
 export interface KbMcpOptions {
   root: string;
@@ -56,7 +58,7 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
     { name: 'sophia-kb', title: 'Sophia KB', version: options.version ?? '0.1.0' },
     {
       instructions:
-        'The Sophia knowledge base: handbook, ADRs, runbooks, playbooks and benchmark reports of a 12-week performance programme. Use `search` for questions, `get_document` to read a page, `list_adrs` for decisions and `slo_status` for the latest SLO verdicts.',
+        'The Sophia knowledge base: handbook, ADRs, runbooks, playbooks and benchmark reports of a 12-week performance programme. Use `search` for questions, `get_document` to read a page, `list_adrs` for decisions, `slo_status` for the latest SLO verdicts and `week_summary` for what happened in a plan week.',
     },
   );
 
@@ -233,6 +235,28 @@ export function createKbMcpServer(options: KbMcpOptions): McpServer {
       });
       const text = [status.note, ...lines].filter(Boolean).join('\n') || 'No SLO verdicts.';
       return result(text, { ...(status.note ? { note: status.note } : {}), entries });
+    },
+  );
+
+  server.registerTool(
+    'week_summary',
+    {
+      title: 'What happened in plan week N',
+      description:
+        'Everything the knowledge base knows about one week of the 12-week plan: Day-7 deliverables and their state, ADRs accepted/proposed/superseded, benchmark runs with verdicts and regressions, the SLO scorecard and its change since the week before, documents added or changed, reviews that fell due. The same facts as the weekly report and the dashboard.',
+      inputSchema: {
+        week: z.number().int().min(1).max(12).describe('plan week, 1 to 12'),
+        start: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional()
+          .describe('first day of week 1 (default: plan-start of docs/plan/index.md)'),
+      },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ week, start }) => {
+      const facts = await loadWeekFacts(options.root, week, new Date(), { planStart: start });
+      return result(summarizeFacts(facts), { ...facts });
     },
   );
 

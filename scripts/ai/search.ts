@@ -7,6 +7,7 @@
 import MiniSearch from 'minisearch';
 import { toReadableMarkdown } from './markdown.ts';
 import type { PageRecord } from './records.ts';
+import { synonymsIn } from './synonyms.ts';
 
 export interface SearchHit {
   id: string;
@@ -170,17 +171,31 @@ export function buildSearchIndex(records: readonly PageRecord[]): SearchIndex {
   return {
     search(query, options = {}) {
       const limit = options.limit ?? 5;
-      const terms = query.split(/[^\p{L}\p{N}]+/u).filter((t) => t && processTerm(t) !== null);
-      // Words the user typed weigh fully; synonyms added for them weigh less.
+      const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((t) => t && processTerm(t) !== null);
+      const stems = (text: string) => words(text).map((t) => processTerm(t)!);
+      const terms = words(query);
+      // Words the user typed weigh fully; synonyms added for them (the domain
+      // thesaurus in synonyms.ts and the small map above) weigh less.
       const typed = new Set(terms.map((t) => processTerm(t)).filter((t): t is string => t !== null));
-      const results = mini.search(query, {
+      const groups = synonymsIn(query).map((g) => ({
+        own: new Set(stems(g.word)),
+        all: new Set(stems([g.word, ...g.alternatives].join(' '))),
+      }));
+      const expansion = [...new Set(groups.flatMap((g) => [...g.all]))].filter((t) => !typed.has(t));
+      // Concepts the query asks about: each thesaurus group once, each other typed word once.
+      const inGroup = new Set(groups.flatMap((g) => [...g.own]));
+      const concepts = [
+        ...groups.map((g) => g.all),
+        ...[...typed].filter((t) => !inGroup.has(t)).map((t) => new Set([t])),
+      ];
+      const results = mini.search(expansion.length ? `${query} ${expansion.join(' ')}` : query, {
         boostTerm: (term) => (typed.has(term) ? 1 : 0.3),
         ...(options.kind ? { filter: (r) => byId.get(String(r.id))?.kind === options.kind } : {}),
       });
       // Coordination: a page that matches more of the typed words beats one
       // that matches a single common word many times.
       const coverage = (r: (typeof results)[number]) =>
-        typed.size === 0 ? 1 : r.queryTerms.filter((t) => typed.has(t)).length / typed.size;
+        concepts.length === 0 ? 1 : concepts.filter((c) => r.queryTerms.some((t) => c.has(t))).length / concepts.length;
       const ranked = results
         .map((r) => ({ ...r, score: r.score * (0.5 + coverage(r)) }))
         .sort((a, b) => b.score - a.score);

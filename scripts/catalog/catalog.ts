@@ -9,7 +9,7 @@ import { KbError } from '../core/errors.ts';
 import type { SectionId } from '../core/documents.ts';
 import { adrFrontMatterSchema, adrLinkTypes, adrStatuses } from '../adr/schema.ts';
 
-import { documentSchema, documentStatuses, reportExtra } from './schemas.ts';
+import { documentSchema, documentStatuses, planExtra, reportExtra } from './schemas.ts';
 import { slugify as slugifyTitle } from '../core/slug.ts';
 
 export { adrFrontMatterSchema, adrStatuses, adrLinkTypes };
@@ -393,7 +393,7 @@ export const kinds = [
     folder: 'docs/plan',
     section: 'docs',
     fileName: 'slug',
-    frontMatter: documentSchema('plan'),
+    frontMatter: documentSchema('plan', { extra: planExtra }),
     deliverables: [],
     tags: ['plan'],
   }),

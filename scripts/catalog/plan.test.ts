@@ -70,9 +70,13 @@ describe('planDocument: every kind renders to its golden file', () => {
       expect(findPlaceholders(parsed.body).length).toBeGreaterThan(0);
 
       // As CommonMark + GFM (how the site reads .md): no HTML but the truncate
-      // marker, every table row as wide as its header, user text literal.
+      // marker and the weekly facts markers, every table row as wide as its header, user text literal.
       const tree = unified().use(remarkParse).use(remarkGfm).parse(parsed.body) as Root;
-      visit(tree, 'html', (node: { value: string }) => expect(node.value).toBe('<!-- truncate -->'));
+      visit(tree, 'html', (node: { value: string }) =>
+        expect(node.value).toMatch(
+          /^<!-- (?:truncate|kb:facts:start|kb:facts:end) -->$|^<!-- kb:facts:start -->\n<!-- kb:facts:end -->$/,
+        ),
+      );
       visit(tree, 'table', (table: Table) => {
         for (const row of table.children) expect(row.children.length).toBe(table.children[0]!.children.length);
       });

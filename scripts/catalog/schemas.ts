@@ -46,6 +46,14 @@ export function documentSchema(id: string, options: { reviewBy?: boolean; extra?
 /** Verdicts as `kb ingest` writes them (scripts/report/verdict.ts). */
 export const sloVerdicts = ['pass', 'fail', 'not measured'] as const;
 
+/** Keys plan pages may add: the first day of week 1 (the plan overview states it; scripts/week/calendar.ts reads it). */
+export const planExtra = {
+  'plan-start': z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+    .optional(),
+};
+
 /** Keys report pages may add: what `kb ingest` records about the run behind the page. */
 export const reportExtra = {
   suite: z.string().optional(),

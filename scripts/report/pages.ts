@@ -1,6 +1,7 @@
 import { serializeMarkdown } from '../core/front-matter.ts';
 import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
+import { humanDate, humanRunTitle } from './titles.ts';
 import {
   baselineReportFile,
   baselineReportSlug,
@@ -50,7 +51,14 @@ export function renderRunPage(view: RunView): PlannedPage {
   const { run } = view;
   const regressions = regressionsOf(view);
   const fm = {
-    title: runTitle(run),
+    // The human title (scripts/report/titles.ts), so the reports index and the sidebar read like a log.
+    title: humanRunTitle({
+      suite: run.suite,
+      date: runDate(run),
+      label: run.labels.label,
+      pass: view.verdicts.filter((v) => v.verdict === 'pass').length,
+      fail: view.verdicts.filter((v) => v.verdict === 'fail').length,
+    }),
     slug: `/${runReportSlug(run)}`,
     kind: 'benchmark-report',
     status: 'published',
@@ -83,7 +91,7 @@ function renderBaselinePage(week: number, runs: readonly Run[], all: readonly Ru
     description: `Week ${week} performance baseline measured on this machine: ${[...new Set(runs.map((r) => r.suite))].join(', ')} (${verdicts.filter((v) => v.verdict === 'pass').length} SLO pass, ${verdicts.filter((v) => v.verdict === 'fail').length} fail).`,
     'slo-verdicts': verdictFrontMatter(verdicts),
   };
-  const intro = `${escapeInline(fm.description)}\n\n{/* truncate */}\n\nThese are the first real measurements of the programme: the knowledge base's own build, CLI and page load, taken with the tools named below and ingested with \`kb ingest --baseline --week ${week}\`. Later runs of the same suites are compared against them.\n\n`;
+  const intro = `${escapeInline(fm.description)}\n\n{/* truncate */}\n\n**Historical record, dated ${humanDate(runDate(runs.at(-1)!))}.** These are the first real measurements of the programme: the knowledge base's own build, CLI and page load, taken with the tools named below (see each run's environment for the load on the machine) and ingested with \`kb ingest --baseline --week ${week}\`. Later runs of the same suites are compared against them; this page keeps the week ${week} figures and is not today's state: the [SLO scorecard](/docs/slos/scorecard) shows the latest runs.\n\n`;
   const sections = views.map(
     (v) =>
       `## ${escapeInline(runTitle(v.run))}\n\nFull report: [${escapeInline(v.run.id)}](/reports/${runReportSlug(v.run)}).\n\n${renderRunBody(v, 3)}`,

@@ -12,7 +12,7 @@ export interface ScorecardEntry extends Verdict {
   suite?: string;
   /** Date (YYYY-MM-DD) of that run. */
   date?: string;
-  /** True when only example data (public fixtures) measures this target so far. */
+  /** True when only example data (public fixtures) measures this target so far: the verdict is then "not measured". */
   example: boolean;
   /** Site URL of the report page that shows the deciding run. */
   report?: string;
@@ -20,7 +20,8 @@ export interface ScorecardEntry extends Verdict {
 
 /**
  * Picks the deciding run per target: the newest run that measures it, from
- * the first suite in the target's list that has one; real runs before examples.
+ * the first suite in the target's list that has one. Example runs never decide:
+ * a target only they measure is "not measured (examples only …)".
  */
 export function buildScorecard(targets: readonly SloTarget[], unsorted: readonly Run[]): ScorecardEntry[] {
   const runs = sortRuns(unsorted);
@@ -33,7 +34,7 @@ export function buildScorecard(targets: readonly SloTarget[], unsorted: readonly
     const unique = [...new Set(bySuiteOrder)];
     const real = unique.filter((r) => !r.labels.example);
     const examples = unique.filter((r) => r.labels.example);
-    for (const run of [...real, ...examples]) {
+    for (const run of real) {
       const verdict = judgeTarget(target, run);
       if (verdict.verdict !== 'not measured') {
         return {
@@ -46,6 +47,17 @@ export function buildScorecard(targets: readonly SloTarget[], unsorted: readonly
           report: reportUrl(runReportSlug(run)),
         };
       }
+    }
+    // Example data (public fixtures) shows the format, never Sophia's performance: it never decides a target.
+    const shown = examples.find((run) => judgeTarget(target, run).verdict !== 'not measured');
+    if (shown) {
+      return {
+        ...judgeTarget(target, undefined),
+        note: `not measured (examples only: ${shown.suite} shows the format, not Sophia's figures)`,
+        source: target.source,
+        suites: target.suites,
+        example: true,
+      };
     }
     return { ...judgeTarget(target, undefined), source: target.source, suites: target.suites, example: false };
   });

@@ -86,4 +86,18 @@ describe('buildScorecard', () => {
     expect(card[0]).toMatchObject({ verdict: 'fail', runId: run.id, example: false, report: `/reports/${run.id}` });
     expect(card[1]!.verdict).toBe('not measured');
   });
+  it('never lets example runs decide a target: only examples measure it → not measured (examples only)', () => {
+    const example = makeRun({
+      suite: 'api',
+      id: 'ex',
+      startedAt: '2026-11-27T00:00:00Z',
+      labels: { example: true },
+      operations: [op('x', { latency: { p99: 50 } })],
+    });
+    const [entry] = buildScorecard([target({})], [example]);
+    expect(entry).toMatchObject({ verdict: 'not measured', example: true });
+    expect(entry!.value).toBeUndefined();
+    expect(entry!.report).toBeUndefined();
+    expect(entry!.note).toMatch(/^not measured \(examples only/);
+  });
 });

@@ -25,6 +25,7 @@ import {
   type SearchHit,
 } from '@site/src/components/Search/pagefind';
 import styles from './search.module.css';
+import { relaxedSearch } from '../components/Search/relaxed';
 
 const PAGE_SIZE = 10;
 
@@ -102,10 +103,13 @@ function SearchResults(): ReactNode {
       const pagefind = await loadPagefind(baseUrl);
       const options = { filters: { version } };
       // The query the page arrived with runs at once; typing is debounced.
-      const inVersion =
+      const exact =
         run === 1 ? await pagefind.search(term, options) : await pagefind.debouncedSearch(term, options, 150);
-      if (!inVersion || run !== latest.current) return;
-      const found = section ? await pagefind.search(term, { filters: { version, section } }) : inVersion;
+      if (!exact || run !== latest.current) return;
+      // Fewer than three pages hold every word: search the words and their synonyms too.
+      const inVersion = await relaxedSearch(pagefind, term, options, exact);
+      if (run !== latest.current) return;
+      const found = section ? await relaxedSearch(pagefind, term, { filters: { version, section } }) : inVersion;
       const hits = await Promise.all(found.results.slice(0, PAGE_SIZE).map(async (r) => toHit(await r.data())));
       if (run !== latest.current) return;
       pendingRest.current = found.results.slice(PAGE_SIZE);

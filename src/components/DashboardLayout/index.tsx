@@ -24,6 +24,7 @@ const pages = [
   { key: 'deliverables', label: 'Deliverables', path: '/deliverables' },
   { key: 'freshness', label: 'Freshness', path: '/freshness' },
   { key: 'decisions', label: 'Decision log', path: '/decisions' },
+  { key: 'weeks', label: 'Week by week', path: '/weeks' },
 ] as const;
 
 export type DashboardKey = (typeof pages)[number]['key'];

@@ -16,7 +16,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
  */
 function fixtureSite(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kb-dashboards-'));
-  for (const link of ['src', 'node_modules']) symlinkSync(path.join(repo, link), path.join(dir, link));
+  for (const link of ['src', 'scripts', 'node_modules']) symlinkSync(path.join(repo, link), path.join(dir, link));
   copyFileSync(path.join(repo, 'package.json'), path.join(dir, 'package.json'));
   const write = (file: string, fm: string) => {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -45,7 +45,7 @@ describe('dashboards plugin', () => {
     expect(() => validateOptions({ options: { asOf: 'soon' } })).toThrow(/asOf: must be a date/);
   });
 
-  it('adds the four routes with JSON data built from the documents', async () => {
+  it('adds the five routes with JSON data built from the documents', async () => {
     const context = { siteDir, baseUrl: '/', siteConfig: { trailingSlash: false } } as unknown as LoadContext;
     const plugin = dashboardsPlugin(context, validateOptions({ options: { asOf: '2025-03-01' } }));
     await plugin.loadContent!();
@@ -62,7 +62,14 @@ describe('dashboards plugin', () => {
       ['/dashboards/deliverables', '@site/src/components/DashboardDeliverables/index.tsx'],
       ['/dashboards/freshness', '@site/src/components/DashboardFreshness/index.tsx'],
       ['/dashboards/decisions', '@site/src/components/DashboardDecisions/index.tsx'],
+      ['/dashboards/weeks', '@site/src/components/DashboardWeeks/index.tsx'],
     ]);
+    // Week by week: twelve weeks of the same facts kb week and kb mcp give.
+    const weeks = JSON.parse(data.get('dashboardweeks.json')!) as {
+      weeks: { week: number; deliverables: unknown[] }[];
+    };
+    expect(weeks.weeks.map((w) => w.week)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(weeks.weeks.reduce((n, w) => n + w.deliverables.length, 0)).toBe(50);
     expect(routes[1]!.modules).toEqual({ data: '/data/dashboarddeliverables.json' });
     const deliverables = JSON.parse(data.get('dashboarddeliverables.json')!);
     // 50 Day-7 deliverables in the plan; the fixture publishes two (the

@@ -18,6 +18,8 @@ import type { DashboardsIndexData } from './types.ts';
 export { validateOptions } from './options.ts';
 
 type Model = typeof import('./model.ts');
+type WeekLoad = typeof import('../../../scripts/week/load.ts');
+type WeekFactsModule = typeof import('../../../scripts/week/facts.ts');
 type TsxCjsApi = typeof import('tsx/cjs/api');
 
 /**
@@ -26,14 +28,12 @@ type TsxCjsApi = typeof import('tsx/cjs/api');
  * back zod's default export). So the model is loaded with Node's own require
  * and tsx's CommonJS API, which compiles TypeScript the way the kb CLI does.
  */
-function loadModel(siteDir: string): Model {
+function loadModule<T>(siteDir: string, file: string): T {
   const nativeRequire = createRequire(path.join(siteDir, 'package.json'));
   const tsx = nativeRequire('tsx/cjs/api') as TsxCjsApi;
-  return tsx.require(
-    path.join(siteDir, 'src/plugins/dashboards/model.ts'),
-    path.join(siteDir, 'package.json'),
-  ) as Model;
+  return tsx.require(path.join(siteDir, file), path.join(siteDir, 'package.json')) as T;
 }
+const loadModel = (siteDir: string) => loadModule<Model>(siteDir, 'src/plugins/dashboards/model.ts');
 
 const component = (name: string) => `@site/src/components/${name}/index.tsx`;
 
@@ -58,6 +58,13 @@ export default function dashboardsPlugin(context: LoadContext, options: PluginOp
       const deliverables = buildDeliverables(documents, urls, now);
       const freshness = buildFreshness(documents, urls, now, options.dueSoonDays);
       const decisions = buildDecisions(documents, urls, now);
+      // Week by week: the same facts as `kb week N` and kb mcp's week_summary.
+      const { loadWeekSources } = loadModule<WeekLoad>(context.siteDir, 'scripts/week/load.ts');
+      const { weekFacts } = loadModule<WeekFactsModule>(context.siteDir, 'scripts/week/facts.ts');
+      const sources = await loadWeekSources(context.siteDir);
+      const weekList = Array.from({ length: 12 }, (_, i) =>
+        weekFacts({ ...sources, documents, urls, week: i + 1, now }),
+      );
       const index: DashboardsIndexData = {
         asOf: deliverables.asOf,
         routes: { deliverables: routes.deliverables, freshness: routes.freshness, decisions: routes.decisions },
@@ -78,6 +85,7 @@ export default function dashboardsPlugin(context: LoadContext, options: PluginOp
         [routes.deliverables, 'DashboardDeliverables', deliverables],
         [routes.freshness, 'DashboardFreshness', freshness],
         [routes.decisions, 'DashboardDecisions', decisions],
+        [routes.weeks, 'DashboardWeeks', { asOf: deliverables.asOf, planStart: sources.planStart, weeks: weekList }],
       ];
       for (const [routePath, name, data] of pages) {
         const dataPath = await actions.createData(`${name.toLowerCase()}.json`, JSON.stringify(data));

@@ -30,12 +30,13 @@ export function validateOptions({ options }: { options: Options | undefined }): 
   return parsePluginOptions('dashboards', pluginOptionsSchema, options);
 }
 
-/** The four routes, derived from the base path. */
+/** The five routes, derived from the base path. */
 export function dashboardRoutes(base: string) {
   return {
     index: base,
     deliverables: `${base}/deliverables`,
     freshness: `${base}/freshness`,
     decisions: `${base}/decisions`,
+    weeks: `${base}/weeks`,
   } as const;
 }

@@ -20,6 +20,7 @@ import {
   type SearchHit,
 } from '@site/src/components/Search/pagefind';
 import styles from './styles.module.css';
+import { relaxedSearch } from '../../components/Search/relaxed';
 
 const MAX_SUGGESTIONS = 8;
 
@@ -76,8 +77,11 @@ export default function SearchBar(): ReactNode {
       const options = { filters: { version: version() } };
       // Fetch the index chunks for the term while the debounce waits.
       void pagefind.preload(term, options);
-      const found = await pagefind.debouncedSearch(term, options, 120);
-      if (!found || run !== latest.current) return;
+      const exact = await pagefind.debouncedSearch(term, options, 120);
+      if (!exact || run !== latest.current) return;
+      // Fewer than three pages hold every word: search the words and their synonyms too.
+      const found = await relaxedSearch(pagefind, term, options, exact);
+      if (run !== latest.current) return;
       const data = await Promise.all(found.results.slice(0, MAX_SUGGESTIONS).map((r) => r.data()));
       if (run !== latest.current) return;
       setState({ status: 'results', hits: data.map(toHit), total: found.results.length });
