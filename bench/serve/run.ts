@@ -9,7 +9,7 @@
 // 100 ms, no errors). --ingest stores the median run with `kb ingest` as the
 // suite `kb-serve`, judged against slo-targets.yaml like any service.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,22 @@ const workers = positive('workers', values.workers, 8);
 const nginxWorkers =
   values['nginx-workers'] === 'auto' ? 'auto' : positive('nginx-workers', values['nginx-workers'], 16);
 
+const TICKS_PER_S = 100;
+
+/** CPU seconds (user + system) used so far by nginx: its master and every worker. */
+async function nginxCpuSeconds(masterPid: number): Promise<number> {
+  let ticks = 0;
+  for (const pid of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pid) !== masterPid && Number(fields[1]) !== masterPid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / TICKS_PER_S;
+}
+
 interface RunFigures {
   rps: number;
   p50: number;
@@ -59,10 +75,15 @@ interface RunFigures {
   requests: number;
   mbPerS: number;
   load: number;
+  /** CPU seconds nginx and the load generator used during the run. */
+  nginxCpuS: number;
+  clientCpuS: number;
   result: autocannon.Result;
 }
 
-async function loadOnce(url: string, mix: Awaited<ReturnType<typeof buildMix>>): Promise<RunFigures> {
+async function loadOnce(url: string, nginxPid: number, mix: Awaited<ReturnType<typeof buildMix>>): Promise<RunFigures> {
+  const nginxBefore = await nginxCpuSeconds(nginxPid);
+  const clientBefore = process.cpuUsage();
   const result = await autocannon({
     url,
     title: 'kb-serve site mix',
@@ -75,7 +96,10 @@ async function loadOnce(url: string, mix: Awaited<ReturnType<typeof buildMix>>):
       headers: r.encoding === 'identity' ? {} : { 'accept-encoding': r.encoding },
     })),
   });
+  const client = process.cpuUsage(clientBefore);
   return {
+    nginxCpuS: (await nginxCpuSeconds(nginxPid)) - nginxBefore,
+    clientCpuS: (client.user + client.system) / 1e6,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -112,10 +136,10 @@ async function main(): Promise<void> {
     const figures: RunFigures[] = [];
     try {
       for (let i = 0; i < runs; i += 1) {
-        const f = await loadOnce(server.url, mix);
+        const f = await loadOnce(server.url, server.pid, mix);
         figures.push(f);
         console.log(
-          `  run ${i + 1}: ${Math.round(f.rps).toLocaleString('en')} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors} errors / ${f.requests.toLocaleString('en')} requests, ${f.mbPerS.toFixed(1)} MB/s, load ${f.load.toFixed(1)}`,
+          `  run ${i + 1}: ${Math.round(f.rps).toLocaleString('en')} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors} errors / ${f.requests.toLocaleString('en')} requests, ${f.mbPerS.toFixed(1)} MB/s; CPU: nginx ${f.nginxCpuS.toFixed(1)} s (${Math.round(f.requests / Math.max(f.nginxCpuS, 0.01)).toLocaleString('en')} req per nginx CPU-second), autocannon ${f.clientCpuS.toFixed(1)} s; load ${f.load.toFixed(1)}`,
         );
       }
     } finally {
