@@ -23,8 +23,8 @@ describe('.github/workflows', () => {
   });
 
   it('reports a broken workflow (the linter really runs)', () => {
-    const broken =
-      'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
+    const expression = `$\{{ github.nope }}`; // a GitHub Actions expression with an unknown property
+    const broken = `on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${expression}\n`;
     expect(lint(broken, 'broken.yml').map((p) => p.kind)).toContain('expression');
   });
 });

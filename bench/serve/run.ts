@@ -1,7 +1,10 @@
-// npm run bench:serve [-- --site DIR] [--duration 15] [--connections 64] [--runs 3] [--workers 1] [--ingest]
+// npm run bench:serve [-- --site DIR] [--tool auto|wrk|autocannon] [--duration 15] [--connections 64] [--runs 3] [--ingest]
 //
 // Serves the production build with Debian's nginx and deploy/nginx.conf on
-// 127.0.0.1 (deploy/nginx.ts) and loads it with autocannon on a realistic mix
+// 127.0.0.1 (deploy/nginx.ts) and loads it with wrk (Debian's, when installed:
+// `apt-get install wrk`; written in C, it leaves the cores to nginx) or
+// autocannon (npm, always there, but it needs ~5× the CPU nginx does for the
+// same requests, on the same cores) on a realistic mix
 // (bench/serve/mix.ts: pages of every kind, hashed assets, Pagefind's index
 // files, llms.txt, a Markdown mirror; Accept-Encoding br/gzip). Each run is
 // bounded in time; the figures of every run are printed with the machine's
@@ -19,6 +22,7 @@ import { startNginx } from '../../deploy/nginx.ts';
 import { buildSiteCopy } from '../../e2e/support/build-site.ts';
 import { readCutVersions } from '../../e2e/support/site-pages.ts';
 import { buildMix, describeMix } from './mix.ts';
+import { runWrk, WRK_BIN, wrkInstalled } from './wrk.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGETS = { rps: 10_000, p99Ms: 100, errors: 0 };
@@ -29,6 +33,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '64' },
     runs: { type: 'string', default: '3' },
+    tool: { type: 'string', default: 'auto' },
     workers: { type: 'string', default: '1' },
     'nginx-workers': { type: 'string', default: 'auto' },
     ingest: { type: 'boolean', default: false },
@@ -48,6 +53,16 @@ const duration = positive('duration', values.duration, 120);
 const connections = positive('connections', values.connections, 1000);
 const runs = positive('runs', values.runs, 10);
 const workers = positive('workers', values.workers, 8);
+if (!['auto', 'wrk', 'autocannon'].includes(values.tool)) {
+  console.error(`bench:serve: --tool takes auto, wrk or autocannon (got "${values.tool}")`);
+  process.exit(2);
+}
+if (values.tool === 'wrk' && !wrkInstalled()) {
+  console.error(`bench:serve: ${WRK_BIN} not found — apt-get install wrk, or use --tool autocannon`);
+  process.exit(2);
+}
+const tool: 'wrk' | 'autocannon' =
+  values.tool === 'auto' ? (wrkInstalled() ? 'wrk' : 'autocannon') : (values.tool as 'wrk');
 const nginxWorkers =
   values['nginx-workers'] === 'auto' ? 'auto' : positive('nginx-workers', values['nginx-workers'], 16);
 
@@ -77,12 +92,36 @@ interface RunFigures {
   load: number;
   /** CPU seconds nginx and the load generator used during the run. */
   nginxCpuS: number;
-  clientCpuS: number;
-  result: autocannon.Result;
+  /** Only measured for autocannon (it runs in this process). */
+  clientCpuS?: number;
+  /** What `kb ingest` reads: autocannon's JSON or wrk's text report. */
+  report: { file: string; text: string };
 }
 
-async function loadOnce(url: string, nginxPid: number, mix: Awaited<ReturnType<typeof buildMix>>): Promise<RunFigures> {
+async function loadOnce(
+  url: string,
+  nginxPid: number,
+  mix: Awaited<ReturnType<typeof buildMix>>,
+  work: string,
+): Promise<RunFigures> {
   const nginxBefore = await nginxCpuSeconds(nginxPid);
+  if (tool === 'wrk') {
+    const f = await runWrk({
+      url,
+      mix,
+      scriptFile: path.join(work, 'mix.lua'),
+      threads: workers > 1 ? workers : 2,
+      connections,
+      durationS: duration,
+    });
+    return {
+      ...f,
+      load: loadavg()[0] ?? 0,
+      nginxCpuS: (await nginxCpuSeconds(nginxPid)) - nginxBefore,
+      // The port changes every run: name the operation by what it is.
+      report: { file: 'wrk.txt', text: f.text.replace(`@ ${url}/`, '@ site-mix') },
+    };
+  }
   const clientBefore = process.cpuUsage();
   const result = await autocannon({
     url,
@@ -107,7 +146,7 @@ async function loadOnce(url: string, nginxPid: number, mix: Awaited<ReturnType<t
     requests: result.requests.total,
     mbPerS: result.throughput.average / 1024 / 1024,
     load: loadavg()[0] ?? 0,
-    result,
+    report: { file: 'autocannon.json', text: JSON.stringify({ ...result, url: 'site-mix' }, null, 2) },
   };
 }
 
@@ -131,15 +170,15 @@ async function main(): Promise<void> {
     );
     console.log(`mix of ${mix.length} URLs: ${describeMix(mix)}`);
     console.log(
-      `autocannon: ${connections} connections, ${workers} thread(s), ${duration} s × ${runs} runs; ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), load before: ${loadavg()[0]?.toFixed(1)}`,
+      `${tool}: ${connections} connections, ${tool === 'wrk' ? Math.max(workers, 2) : workers} thread(s), ${duration} s × ${runs} runs; ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), load before: ${loadavg()[0]?.toFixed(1)}`,
     );
     const figures: RunFigures[] = [];
     try {
       for (let i = 0; i < runs; i += 1) {
-        const f = await loadOnce(server.url, server.pid, mix);
+        const f = await loadOnce(server.url, server.pid, mix, work);
         figures.push(f);
         console.log(
-          `  run ${i + 1}: ${Math.round(f.rps).toLocaleString('en')} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors} errors / ${f.requests.toLocaleString('en')} requests, ${f.mbPerS.toFixed(1)} MB/s; CPU: nginx ${f.nginxCpuS.toFixed(1)} s (${Math.round(f.requests / Math.max(f.nginxCpuS, 0.01)).toLocaleString('en')} req per nginx CPU-second), autocannon ${f.clientCpuS.toFixed(1)} s; load ${f.load.toFixed(1)}`,
+          `  run ${i + 1}: ${Math.round(f.rps).toLocaleString('en')} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors} errors / ${f.requests.toLocaleString('en')} requests, ${f.mbPerS.toFixed(1)} MB/s; CPU: nginx ${f.nginxCpuS.toFixed(1)} s (${Math.round(f.requests / Math.max(f.nginxCpuS, 0.01)).toLocaleString('en')} req per nginx CPU-second), ${f.clientCpuS === undefined ? tool : `autocannon ${f.clientCpuS.toFixed(1)} s`}; load ${f.load.toFixed(1)}`,
         );
       }
     } finally {
@@ -156,19 +195,27 @@ async function main(): Promise<void> {
     );
 
     if (values.ingest) {
-      const file = path.join(work, 'autocannon.json');
-      // The URL carries a random port: name the operation by what it is instead.
-      const { url: _url, ...stable } = median.result as autocannon.Result & { url?: string };
-      await writeFile(file, JSON.stringify(stable, null, 2));
+      const file = path.join(work, median.report.file);
+      await writeFile(file, median.report.text);
       const env = [
         `server=${nginxVersion.replace(/^nginx version: /, '')} deploy/nginx.conf`,
         `nginx-workers=${nginxWorkers}`,
         `cores=${availableParallelism()}`,
         `load=${median.load.toFixed(1)}`,
+        `load-generator=${tool} on the same cores`,
         `mix=${describeMix(mix)}`,
         `runs=${figures.map((f) => Math.round(f.rps)).join('/')} req/s`,
       ].join(';');
-      const args = ['ingest', file, '--suite', 'kb-serve', '--label', values.label ?? `${connections}c`, '--env', env];
+      const args = [
+        'ingest',
+        file,
+        '--suite',
+        'kb-serve',
+        '--label',
+        values.label ?? `${tool}-${connections}c`,
+        '--env',
+        env,
+      ];
       console.log(`\nkb ${args.map((a) => (/[\s;]/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
       const ingest = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/bin/kb.mjs'), ...args], {
         cwd: PROJECT_ROOT,
