@@ -191,7 +191,7 @@ async function main(): Promise<void> {
       `\nmedian run: ${Math.round(median.rps).toLocaleString('en')} req/s, p99 ${median.p99} ms, ${median.errors} errors — target ≥ ${TARGETS.rps.toLocaleString('en')} req/s, p99 < ${TARGETS.p99Ms} ms, 0 errors: ${pass(median) ? 'PASS' : 'FAIL'} (${figures.filter(pass).length}/${figures.length} runs pass)`,
     );
     console.log(
-      'the machine is shared: read the load column next to each run; the load generator runs on the same cores.',
+      'the machine is shared: read the load next to each run. The load generator runs on the same cores as nginx; req per nginx CPU-second is what one core of nginx serves.',
     );
 
     if (values.ingest) {
