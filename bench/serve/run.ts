@@ -92,7 +92,7 @@ interface RunFigures {
   load: number;
   /** CPU seconds nginx and the load generator used during the run. */
   nginxCpuS: number;
-  /** Only measured for autocannon (it runs in this process). */
+  /** CPU seconds of the load generator (wrk: when GNU time is installed). */
   clientCpuS?: number;
   /** What `kb ingest` reads: autocannon's JSON or wrk's text report. */
   report: { file: string; text: string };
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
         const f = await loadOnce(server.url, server.pid, mix, work);
         figures.push(f);
         console.log(
-          `  run ${i + 1}: ${Math.round(f.rps).toLocaleString('en')} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors} errors / ${f.requests.toLocaleString('en')} requests, ${f.mbPerS.toFixed(1)} MB/s; CPU: nginx ${f.nginxCpuS.toFixed(1)} s (${Math.round(f.requests / Math.max(f.nginxCpuS, 0.01)).toLocaleString('en')} req per nginx CPU-second), ${f.clientCpuS === undefined ? tool : `autocannon ${f.clientCpuS.toFixed(1)} s`}; load ${f.load.toFixed(1)}`,
+          `  run ${i + 1}: ${Math.round(f.rps).toLocaleString('en')} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors} errors / ${f.requests.toLocaleString('en')} requests, ${f.mbPerS.toFixed(1)} MB/s; CPU: nginx ${f.nginxCpuS.toFixed(1)} s (${Math.round(f.requests / Math.max(f.nginxCpuS, 0.01)).toLocaleString('en')} req per nginx CPU-second), ${tool} ${f.clientCpuS === undefined ? '(not measured)' : `${f.clientCpuS.toFixed(1)} s`}; load ${f.load.toFixed(1)}`,
         );
       }
     } finally {

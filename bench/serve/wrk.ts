@@ -7,6 +7,8 @@ import { writeFile } from 'node:fs/promises';
 import type { MixRequest } from './mix.ts';
 
 export const WRK_BIN = '/usr/bin/wrk';
+const GNU_TIME = '/usr/bin/time';
+const CPU_MARK = 'kb-bench-cpu:';
 export const wrkInstalled = (): boolean => existsSync(WRK_BIN);
 
 const luaString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')}"`;
@@ -45,6 +47,8 @@ export interface WrkFigures {
   errors: number;
   requests: number;
   mbPerS: number;
+  /** wrk's own CPU seconds (user + system), when GNU time is there to measure it. */
+  clientCpuS?: number;
   text: string;
 }
 
@@ -99,8 +103,10 @@ export async function runWrk(options: {
     options.scriptFile,
     `${options.url}/`,
   ];
-  const text = await new Promise<string>((resolve, reject) => {
-    const child = spawn(WRK_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const timed = existsSync(GNU_TIME);
+  const [command, commandArgs] = timed ? [GNU_TIME, ['-f', `${CPU_MARK} %U %S`, WRK_BIN, ...args]] : [WRK_BIN, args];
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
@@ -111,5 +117,7 @@ export async function runWrk(options: {
     child.once('error', reject);
     child.once('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`wrk exited ${code}:\n${out}`))));
   });
-  return parseWrk(text);
+  const cpu = new RegExp(`^${CPU_MARK} ([\\d.]+) ([\\d.]+)$`, 'm').exec(output);
+  const text = output.replace(new RegExp(`^${CPU_MARK} .*\\n?`, 'm'), '');
+  return { ...parseWrk(text), clientCpuS: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined };
 }
