@@ -26,6 +26,8 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'docs/guides.html'), page('guides'));
   await writeFile(path.join(root, 'docs/phase-1.html'), page('phase one'));
   await writeFile(path.join(root, 'docs/guides.md'), `# Guides\n${'text '.repeat(400)}`);
+  await mkdir(path.join(root, '.nginx'), { recursive: true });
+  await writeFile(path.join(root, '.nginx/notes.md'), '# not part of the site');
   await writeFile(path.join(root, 'llms.txt'), `# KB\n${'line\n'.repeat(400)}`);
   await writeFile(path.join(root, 'assets/js/main.0123abcd.js'), 'console.log(1);'.repeat(200));
   await writeFile(path.join(root, 'pagefind/fragment/en_1a2b3c4.pf_fragment'), Buffer.alloc(2048, 7));
@@ -86,7 +88,13 @@ describe('deploy/nginx.conf', () => {
       expect(answer.status, url).toBe(200);
       expect(answer.body.toString(), url).toContain(text);
     }
-    for (const url of ['/nope', '/docs/nope', '/%2e%2e/%2e%2e/etc/passwd', '/.nginx/csp-script-hashes.conf']) {
+    for (const url of [
+      '/nope',
+      '/docs/nope',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/.nginx/csp-script-hashes.conf',
+      '/.nginx/notes.md',
+    ]) {
       const answer = await get(url);
       expect(answer.status, url).toBe(404);
       expect(answer.body.toString(), url).toContain('Page Not Found');
