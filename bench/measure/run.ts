@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../e2e/support/browser.ts';
-import { startStaticServer } from '../../e2e/support/static-server.ts';
+import { startNginx } from '../../deploy/nginx.ts';
 import { generateK6Ndjson } from '../ingest/generate.ts';
 import { measureCommand, type Measurement } from '../support/measure.ts';
 
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
       }
     }
     if (!skip.has('pages')) {
-      const server = await startStaticServer({ root: site, precompress: true });
+      const server = await startNginx({ root: site });
       try {
         for (const [label, url] of [
           ['home', '/'],

@@ -2,8 +2,8 @@
 //
 // Builds the site (a copy, via scripts/dev/build-copy.sh) or, with
 // --synthetic, the synthetic knowledge base of bench:build; serves it on
-// loopback with the production-like static server (brotli/gzip, immutable
-// hashed assets, precompressed as a deploy would); runs Lighthouse on one page
+// loopback with nginx and the production configuration (deploy/nginx.conf:
+// precompressed brotli/gzip, immutable hashed assets, the CSP); runs Lighthouse on one page
 // of each kind in the desktop and the default mobile configuration; prints
 // score, LCP, TBT, CLS, transfer and JS size per page, checks them against the
 // targets of issue 7, and checks every search index part (Pagefind's chunks,
@@ -13,9 +13,9 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startNginx } from '../../deploy/nginx.ts';
 import { buildSiteCopy } from '../../e2e/support/build-site.ts';
 import { readCutVersions } from '../../e2e/support/site-pages.ts';
-import { startStaticServer } from '../../e2e/support/static-server.ts';
 import { measureCommand } from '../support/measure.ts';
 import { SYNTHETIC_CONFIG, prepareSyntheticSite } from '../support/synthetic-site.ts';
 import { runLighthouse, type FormFactor, type PageFigures } from './lighthouse.ts';
@@ -91,8 +91,8 @@ async function main(): Promise<void> {
   try {
     const siteDir = values.site ? path.resolve(values.site) : await buildSite(work);
     const cutVersions = values.synthetic ? [] : await readCutVersions(PROJECT_ROOT);
-    const server = await startStaticServer({ root: siteDir, precompress: true });
-    console.log(`serving ${siteDir} at ${server.url} (brotli/gzip, precompressed)`);
+    const server = await startNginx({ root: siteDir });
+    console.log(`nginx (deploy/nginx.conf) serves ${siteDir} at ${server.url}`);
     const results: Result[] = [];
     const failures: string[] = [];
     try {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { launchBrowser } from '../../e2e/support/browser.ts';
-import { startStaticServer } from '../../e2e/support/static-server.ts';
+import { startNginx } from '../../deploy/nginx.ts';
 import { loadKnowledgeBase } from '../../scripts/ai/knowledge-base.ts';
 import { buildSearchIndex } from '../../scripts/ai/search.ts';
 
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const server = await startStaticServer({ root: path.resolve(values.site) });
+  const server = await startNginx({ root: path.resolve(values.site) });
   const browser = await launchBrowser({ baseURL: server.url });
   try {
     const page = await browser.context.newPage();

@@ -1,13 +1,14 @@
 // Vitest globalSetup of the browser tests: builds the production site once
-// (or reuses KB_E2E_SITE_DIR), serves it on 127.0.0.1 with the production-like
-// static server, and hands `baseURL` to the tests via provide/inject.
+// (or reuses KB_E2E_SITE_DIR), serves it on 127.0.0.1 with Debian's nginx and
+// the production configuration (deploy/nginx.conf, see deploy/nginx.ts), and
+// hands `baseURL` to the tests via provide/inject.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { nginxMissingMessage, startNginx } from '../../deploy/nginx.ts';
 import { buildSiteCopy } from './build-site.ts';
-import { startStaticServer } from './static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,6 +25,8 @@ async function isBuild(dir: string | undefined): Promise<boolean> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const missing = nginxMissingMessage();
+  if (missing) throw new Error(`[e2e] ${missing}`);
   const reuse = process.env.KB_E2E_SITE_DIR;
   let workDir: string | undefined;
   let siteDir: string;
@@ -38,8 +41,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const { wallMs } = await buildSiteCopy(siteDir, path.join(workDir, 'build.log'));
     console.log(`[e2e] built in ${(wallMs / 1000).toFixed(1)} s`);
   }
-  const server = await startStaticServer({ root: siteDir });
-  console.log(`[e2e] serving ${siteDir} at ${server.url}`);
+  const server = await startNginx({ root: siteDir, log: (line) => console.log(`[e2e] ${line}`) });
+  console.log(`[e2e] nginx (deploy/nginx.conf, pid ${server.pid}) serves ${siteDir} at ${server.url}`);
   project.provide('baseURL', server.url);
   project.provide('siteDir', siteDir);
 

@@ -1,10 +1,9 @@
 // Reads a production build (and the Markdown it came from) to choose test
 // targets by content rather than hard-coded URLs: content is written in
 // parallel by several people, so tests pick "a page that…" at run time.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { resolveFile } from './static-server.ts';
 
 export type PageType = 'doc' | 'blog-post' | 'other';
 
@@ -105,6 +104,22 @@ export function findWordOnOnePage(
     .filter(({ word, page }) => page.text.toLowerCase().split(word).length === 2 && page.title !== '')
     .sort((a, b) => a.word.localeCompare(b.word));
   return candidates[0];
+}
+
+/**
+ * The file nginx (deploy/nginx.conf, `trailingSlash: false`) answers a URL path
+ * with: `/docs/x` → `docs/x`, `docs/x.html` or `docs/x/index.html`; `/` → `index.html`.
+ */
+export async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
+  const rel = path.posix.normalize(decodeURIComponent(urlPath)).replace(/^\/+/, '');
+  if (rel.startsWith('..')) return undefined;
+  const base = path.join(root, rel);
+  const candidates =
+    rel === '' ? [path.join(root, 'index.html')] : [base, `${base}.html`, path.join(base, 'index.html')];
+  for (const candidate of candidates) {
+    if ((await stat(candidate).catch(() => undefined))?.isFile()) return candidate;
+  }
+  return undefined;
 }
 
 const DOCS_INSTANCES = ['docs', 'runbooks', 'adr'] as const;

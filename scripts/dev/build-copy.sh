@@ -11,3 +11,5 @@ tar -C "$root" --exclude=./node_modules --exclude=./build --exclude=./.docusauru
 ln -s "$root/node_modules" "$work/node_modules"
 cd "$work"
 npx docusaurus build --out-dir "$out" "$@"
+# What `npm run build` does next: precompressed copies and the CSP hash file nginx needs (deploy/prepare.ts).
+npx tsx deploy/run-prepare.ts "$out"
