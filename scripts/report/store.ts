@@ -53,17 +53,32 @@ export function parseStoredRun(text: string, file: string): Run {
   return parsed.data;
 }
 
-/** Every run in `benchmarks/*.json` (not `benchmarks/raw/`), validated, oldest first. */
-export async function loadRuns(root: string): Promise<Run[]> {
-  const dir = path.join(root, layout.benchmarks);
-  let names: string[];
+async function runFileNames(root: string): Promise<string[]> {
   try {
-    names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+    return (await fs.readdir(path.join(root, layout.benchmarks))).filter((n) => n.endsWith('.json')).sort();
   } catch {
     return [];
   }
-  const runs = await Promise.all(
+}
+
+async function readRuns(root: string, names: readonly string[]): Promise<Run[]> {
+  const dir = path.join(root, layout.benchmarks);
+  return Promise.all(
     names.map(async (n) => parseStoredRun(await fs.readFile(path.join(dir, n), 'utf8'), `${layout.benchmarks}/${n}`)),
   );
-  return sortRuns(runs);
+}
+
+/** Every run in `benchmarks/*.json` (not `benchmarks/raw/`), validated, oldest first. */
+export async function loadRuns(root: string): Promise<Run[]> {
+  return sortRuns(await readRuns(root, await runFileNames(root)));
+}
+
+/**
+ * The runs of one suite, oldest first. A run id starts with its suite, so only
+ * `<suite>-*.json` files are read (a suite `api` also reads `api-v2-*` and drops them):
+ * ingest reads the history of the suite it stores into, not the whole store.
+ */
+export async function loadSuiteRuns(root: string, suite: string): Promise<Run[]> {
+  const names = (await runFileNames(root)).filter((n) => n.startsWith(`${suite}-`));
+  return sortRuns((await readRuns(root, names)).filter((r) => r.suite === suite));
 }

@@ -7,32 +7,19 @@
  * because only then are the URLs Docusaurus gave every document known, and a
  * dashboard links only to pages that exist (onBrokenLinks: 'throw').
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { loadDocuments, type LoadedDocuments } from '../../../scripts/core/documents.ts';
 import { routedPagesFromContent } from '../../../scripts/ai/site-content.ts';
+import { requireProjectModule } from '../load-ts.ts';
 import { dashboardRoutes, type PluginOptions } from './options.ts';
 import type { DashboardsIndexData } from './types.ts';
 
 export { validateOptions } from './options.ts';
 
 type Model = typeof import('./model.ts');
-type TsxCjsApi = typeof import('tsx/cjs/api');
-
-/**
- * The model imports the catalog, whose `import { z } from 'zod'` comes out
- * undefined through the jiti loader Docusaurus uses for plugins (jiti hands
- * back zod's default export). So the model is loaded with Node's own require
- * and tsx's CommonJS API, which compiles TypeScript the way the kb CLI does.
- */
+/** The model imports the catalog (zod): loaded outside jiti, see load-ts.ts. */
 function loadModel(siteDir: string): Model {
-  const nativeRequire = createRequire(path.join(siteDir, 'package.json'));
-  const tsx = nativeRequire('tsx/cjs/api') as TsxCjsApi;
-  return tsx.require(
-    path.join(siteDir, 'src/plugins/dashboards/model.ts'),
-    path.join(siteDir, 'package.json'),
-  ) as Model;
+  return requireProjectModule<Model>(siteDir, 'src/plugins/dashboards/model.ts');
 }
 
 const component = (name: string) => `@site/src/components/${name}/index.tsx`;
