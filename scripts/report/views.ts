@@ -25,6 +25,7 @@ import { exampleNote, renderRunBody, runTitle, trendCharts } from './render-run.
 import { renderScalePage } from './render-scale.ts';
 import { renderScorecard } from './render-scorecard.ts';
 import { buildScorecard } from './scorecard.ts';
+import { lineChart } from './svg.ts';
 import { baselineRunsByWeek, scaleSeries } from './series.ts';
 import { loadSloTargets, targetApplies, type SloConfig } from './slo-targets.ts';
 import { loadRuns, runDate, sortRuns } from './store.ts';
@@ -76,6 +77,32 @@ export function historySlug(suite: string): string {
 
 const common = { status: 'published', owner: 'kb-maintainers' };
 
+/**
+ * Mean time per operation over the runs, when the tool reports no aggregate
+ * (hyperfine or pytest-benchmark comparing several commands): up to five operations.
+ */
+function operationTrend(suite: string, runs: readonly Run[], links: string[]): string[] {
+  if (runs.length < 2 || runs.some((r) => measure(r, 'aggregate', 'mean') !== undefined)) return [];
+  const names = [...new Set(runs.flatMap((r) => r.operations.map((o) => o.name)))].slice(0, 5);
+  const series = names.map((name) => ({
+    name,
+    values: runs.map((r) => measure(r, name, 'mean')?.value ?? measure(r, name, 'p50')?.value),
+  }));
+  if (!series.some((x) => x.values.some((v) => v !== undefined))) return [];
+  return [
+    lineChart({
+      title: `Mean time per operation: ${suite}`,
+      unit: 'ms',
+      yTitle: 'mean',
+      xTitle: 'run',
+      xLabels: runs.map((r) => `${runDate(r)}${r.labels.label ? ` ${r.labels.label}` : ''}`),
+      series,
+      logY: true,
+      links,
+    }),
+  ];
+}
+
 function historyView(suite: string, runs: readonly Run[], config: SloConfig, hasScale: boolean): BenchmarkView {
   const { charts, chart } = chartCollector();
   const targets = config.targets.filter((t) => targetApplies(t, suite));
@@ -92,11 +119,8 @@ function historyView(suite: string, runs: readonly Run[], config: SloConfig, has
   const sections = labels.map((label) => {
     const series = runs.filter((r) => (r.labels.label ?? '') === label);
     const shown = downsample(series, HISTORY_POINTS);
-    const trend = trendCharts(
-      shown,
-      targets,
-      shown.map((r) => reportUrl(runReportSlug(r))),
-    );
+    const links = shown.map((r) => reportUrl(runReportSlug(r)));
+    const trend = [...trendCharts(shown, targets, links), ...operationTrend(suite, shown, links)];
     const note =
       shown.length < series.length
         ? `The charts show ${shown.length} of ${series.length} runs, evenly spaced (first and last included); the table lists every run.`
