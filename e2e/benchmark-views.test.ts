@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { openPage, waitForHydration } from './support/browser.ts';
-import { browserForSuite, pathnameOf } from './support/suite.ts';
+import { browserForSuite } from './support/suite.ts';
 
 const baseURL = inject('baseURL');
 const siteDir = inject('siteDir');
