@@ -9,6 +9,7 @@
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { loadDocuments, type LoadedDocuments } from '../../../scripts/core/documents.ts';
+import { viewDocuments, viewPagesFromContent } from '../../../scripts/ai/benchmark-views.ts';
 import { routedPagesFromContent } from '../../../scripts/ai/site-content.ts';
 import { requireProjectModule } from '../load-ts.ts';
 import { dashboardRoutes, type PluginOptions } from './options.ts';
@@ -40,7 +41,11 @@ export default function dashboardsPlugin(context: LoadContext, options: PluginOp
           .map((p) => [p.source, p.url]),
       );
       const { buildDecisions, buildDeliverables, buildFreshness } = loadModel(context.siteDir);
-      const { documents } = loaded;
+      // The benchmark views built from benchmarks/ (a week's performance baseline, scale tests) count as
+      // deliverables too, though they have no file (src/plugins/benchmark-views).
+      const views = viewDocuments(viewPagesFromContent(allContent));
+      for (const r of views.routes) urls.set(r.source, r.url);
+      const documents = [...loaded.documents, ...views.sources.map((v) => ({ ...v, frontMatterLines: 0 }))];
       const routes = dashboardRoutes(options.routeBasePath);
       const deliverables = buildDeliverables(documents, urls, now);
       const freshness = buildFreshness(documents, urls, now, options.dueSoonDays);
