@@ -55,6 +55,13 @@ describe('classifyPage', () => {
       versioned: false,
     });
   });
+  it('puts the build-time benchmark views (history, scale test, scorecard) in Reports', () => {
+    expect(classify('plugin-benchmark-views plugin-id-default')).toEqual({
+      section: 'Reports',
+      version: 'current',
+      versioned: false,
+    });
+  });
   it('leaves out list, tag and other pages, and instances with no section', () => {
     expect(classify('blog-wrapper blog-list-page plugin-blog plugin-id-default')).toBeUndefined();
     expect(classify('blog-wrapper blog-tags-post-list-page plugin-blog plugin-id-default')).toBeUndefined();

@@ -65,6 +65,11 @@ export function classifyPage(
     const section = labels.blog[pluginId];
     return section ? { section, version: CURRENT_VERSION, versioned: false } : undefined;
   }
+  // Benchmark views built from benchmarks/ (suite history, scale test, baselines, scorecard): searched as reports.
+  if (has('plugin-benchmark-views')) {
+    const section = labels.blog.default;
+    return section ? { section, version: CURRENT_VERSION, versioned: false } : undefined;
+  }
   return undefined;
 }
 
