@@ -133,6 +133,26 @@ describe('ingest at scale and in parallel', () => {
     ]);
   });
 
+  it('a broken stored run of the suite stops the ingest with one line naming it, and nothing is written', async () => {
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'b.json');
+    await fs.writeFile(a, generic(10));
+    await fs.writeFile(b, generic(11));
+    await ingest(dir, [a], { suite: 'g', now: new Date('2026-11-01T00:00:00Z') });
+    const stored = path.join(dir, 'benchmarks/g-20261101t000000.json');
+    const run = JSON.parse(await fs.readFile(stored, 'utf8'));
+    // Valid JSON, but not a run any more: the previous run, which the new page compares with.
+    await fs.writeFile(stored, JSON.stringify({ ...run, operations: 'none' }));
+    const before = await tree(dir);
+    const err = await ingest(dir, [b], { suite: 'g', now: new Date('2026-11-02T00:00:00Z') }).catch((e: unknown) => e);
+    expect(isKbError(err) && err.code).toBe('INVALID_INPUT');
+    expect(isKbError(err) && err.format()).toContain('benchmarks/g-20261101t000000.json');
+    expect(await tree(dir)).toEqual(before);
+    await fs.writeFile(stored, '{');
+    const notJson = await ingest(dir, [b], { suite: 'g', now: new Date('2026-11-02T00:00:00Z') }).catch((e: unknown) => e);
+    expect(isKbError(notJson) && notJson.format()).toContain('not valid JSON');
+  });
+
   it('re-plans when another process stores under the chosen id between plan and apply', async () => {
     const a = path.join(dir, 'a.json');
     const b = path.join(dir, 'b.json');

@@ -4,11 +4,11 @@ import { KbError } from '../core/errors.ts';
 import { writeFilesAtomic } from '../core/fs-atomic.ts';
 import { parseRuns, type RunFile } from '../ingest/parse-run.ts';
 import type { Run } from '../ingest/run-schema.ts';
-import { buildRunView, planRunPages, renderRunPage } from './pages.ts';
+import { buildRunView, planRunPages, renderRunPage, runContext } from './pages.ts';
 import { regressionsOf } from './render-run.ts';
 import type { Change } from './regression.ts';
 import { loadSloTargets, type ConfigIssue } from './slo-targets.ts';
-import { loadRuns, loadSuiteRuns, runFilePath, serializeRun } from './store.ts';
+import { loadRuns, loadSuiteRuns, runFilePath, serializeRun, validateRun } from './store.ts';
 import type { Verdict } from './verdict.ts';
 
 /**
@@ -149,26 +149,39 @@ export async function planIngest(root: string, inputs: readonly string[], option
     }
   }
   const writes: IngestPlan['writes'] = [];
-  const changed = fresh.filter((f) => f.status !== 'unchanged');
   const contextOf = async (run: Run) => [
     ...(await history(run.suite)).filter((r) => r.id !== run.id),
     ...fresh.filter((f) => f.run.suite === run.suite).map((f) => f.run),
   ];
-  for (const { run, status } of changed) {
+  // The history was read light (loadSuiteRuns); the runs a page shows are checked against the full schema.
+  const viewOf = async (run: Run) => {
+    const context = await contextOf(run);
+    const used = runContext(run, context);
+    const checked = new Map(
+      [used.previous, used.baseline, ...used.history]
+        .filter((r): r is Run => r !== undefined && r !== run)
+        .map((r) => [r.id, validateRun(r)]),
+    );
+    return buildRunView(
+      run,
+      context.map((r) => checked.get(r.id) ?? r),
+      config,
+    );
+  };
+  const runs: IngestedRun[] = [];
+  for (const { run, status } of fresh) {
+    const view = await viewOf(run);
+    runs.push({ run, status, verdicts: view.verdicts, regressions: regressionsOf(view) });
+    if (status === 'unchanged') continue;
     writes.push({
       path: runFilePath(run),
       content: serializeRun(run),
       status: status === 'stored' ? 'new' : 'updated',
       ...(status === 'stored' ? { exclusive: true } : {}),
     });
-    const page = renderRunPage(buildRunView(run, await contextOf(run), config));
+    const page = renderRunPage(view);
     const current = await fs.readFile(path.join(root, page.path), 'utf8').catch(() => undefined);
     if (current !== page.content) writes.push({ ...page, status: current === undefined ? 'new' : 'updated' });
-  }
-  const runs = [];
-  for (const { run, status } of fresh) {
-    const view = buildRunView(run, await contextOf(run), config);
-    runs.push({ run, status, verdicts: view.verdicts, regressions: regressionsOf(view) });
   }
   return { runs, writes, warnings };
 }

@@ -24,15 +24,25 @@ export const RUN_TREND_WINDOW = 30;
  * was known when it was stored and later runs never change it.
  */
 export function buildRunView(run: Run, runs: readonly Run[], config: SloConfig): RunView {
-  const targets = config.targets.filter((t) => targetApplies(t, run.suite));
-  const prev = previousComparable(run, runs);
-  const base = baselineFor(run, runs);
+  const { previous: prev, baseline: base, history } = runContext(run, runs);
   return {
     run,
-    targets,
+    targets: config.targets.filter((t) => targetApplies(t, run.suite)),
     verdicts: judgeRun(config.targets, run),
     previous: prev ? { run: prev, changes: compareRuns(run, prev, config.regression) } : undefined,
     baseline: base ? { run: base, changes: compareRuns(run, base, config.regression) } : undefined,
+    history,
+  };
+}
+
+/**
+ * The earlier runs a run's page uses: the previous comparable run, the baseline
+ * and the trend window. Needs only ids, suites, labels and times of `runs`.
+ */
+export function runContext(run: Run, runs: readonly Run[]): { previous?: Run; baseline?: Run; history: Run[] } {
+  return {
+    previous: previousComparable(run, runs),
+    baseline: baselineFor(run, runs),
     // Trends follow comparable runs only (same label): a 1x and a 100x run, or two different pages, are not one series.
     history: comparableUpTo(run, runs).slice(-RUN_TREND_WINDOW),
   };

@@ -74,11 +74,59 @@ export async function loadRuns(root: string): Promise<Run[]> {
 }
 
 /**
+ * A stored run read for its place in the history only: JSON and the fields
+ * ordering and comparing need (id, suite, times, labels). The full schema is
+ * checked by `validateRun` on the runs a page actually uses.
+ */
+function parseHistoryRun(text: string, file: string): Run {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw new KbError('INVALID_INPUT', 'stored run is not valid JSON', {
+      file,
+      hint: 're-ingest the source file with kb ingest --force',
+      cause,
+    });
+  }
+  const r = raw as Partial<Run> | null;
+  const bad =
+    typeof r !== 'object' || r === null
+      ? '(root)'
+      : typeof r.id !== 'string'
+        ? 'id'
+        : typeof r.suite !== 'string'
+          ? 'suite'
+          : typeof r.ingestedAt !== 'string'
+            ? 'ingestedAt'
+            : typeof r.labels !== 'object' || r.labels === null
+              ? 'labels'
+              : undefined;
+  if (bad)
+    throw new KbError('INVALID_INPUT', 'stored run does not match the run schema', {
+      file,
+      field: bad,
+      hint: 're-ingest the source file with kb ingest --force',
+    });
+  return raw as Run;
+}
+
+/** Checks a run read by `loadSuiteRuns` against the full schema (the error names its file and field). */
+export function validateRun(run: Run): Run {
+  return parseStoredRun(JSON.stringify(run), runFilePath(run));
+}
+
+/**
  * The runs of one suite, oldest first. A run id starts with its suite, so only
  * `<suite>-*.json` files are read (a suite `api` also reads `api-v2-*` and drops them):
- * ingest reads the history of the suite it stores into, not the whole store.
+ * ingest reads the history of the suite it stores into, not the whole store, and
+ * checks the full schema only of the runs it uses (`validateRun`).
  */
 export async function loadSuiteRuns(root: string, suite: string): Promise<Run[]> {
+  const dir = path.join(root, layout.benchmarks);
   const names = (await runFileNames(root)).filter((n) => n.startsWith(`${suite}-`));
-  return sortRuns((await readRuns(root, names)).filter((r) => r.suite === suite));
+  const runs = await Promise.all(
+    names.map(async (n) => parseHistoryRun(await fs.readFile(path.join(dir, n), 'utf8'), `${layout.benchmarks}/${n}`)),
+  );
+  return sortRuns(runs.filter((r) => r.suite === suite));
 }
