@@ -98,7 +98,7 @@ async function measureIngests(root: string, work: string): Promise<{ wall: numbe
   const suite = 'hist-locust-02';
   const result = { wall: [] as number[], cpu: [] as number[], files: [] as number[] };
   // The first kb call of a checkout compiles its cached bundle: warm it up, not measured.
-  execFileSync(process.execPath, [kb, 'kinds', '--root', root], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, [kb, 'kinds'], { cwd: root, stdio: 'ignore' });
   for (let i = 0; i < ingests; i++) {
     const input = await locustInput(work, i);
     const before = await filesUnder(root, ['benchmarks', 'reports', 'docs']);
