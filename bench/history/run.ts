@@ -79,14 +79,14 @@ async function filesUnder(root: string, dirs: string[]): Promise<Map<string, num
   return out;
 }
 
-/** One more Locust run of a Locust suite: the 1x fixture with one count changed, so every input is new. */
-async function locustInput(dir: string, i: number): Promise<string[]> {
+/** One more Locust run of a Locust suite: the 1x fixture with one count changed (`tag + i`), so every input is new. */
+async function locustInput(dir: string, i: number, tag: number): Promise<string[]> {
   const fixture = path.join(PROJECT_ROOT, 'fixtures/bench-local');
   const parts: string[] = [];
   for (const p of ['stats', 'stats_history', 'failures']) {
     const text = await fs.readFile(path.join(fixture, `locust-1x_${p}.csv`), 'utf8');
     const file = path.join(dir, `extra${i}_${p}.csv`);
-    await fs.writeFile(file, p === 'stats' ? text.replace(',390,', `,${1000 + i},`) : text);
+    await fs.writeFile(file, p === 'stats' ? text.replace(',390,', `,${tag + i},`) : text);
     parts.push(file);
   }
   return parts;
@@ -97,10 +97,12 @@ async function measureIngests(root: string, work: string): Promise<{ wall: numbe
   const kb = path.join(PROJECT_ROOT, 'scripts/bin/kb.mjs');
   const suite = 'hist-locust-02';
   const result = { wall: [] as number[], cpu: [] as number[], files: [] as number[] };
+  // Different counts on every bench run, so a reused knowledge base never sees an input twice.
+  const tag = 1000 + (Date.now() % 1_000_000) * 10;
   // The first kb call of a checkout compiles its cached bundle: warm it up, not measured.
   execFileSync(process.execPath, [kb, 'kinds'], { cwd: root, stdio: 'ignore' });
   for (let i = 0; i < ingests; i++) {
-    const input = await locustInput(work, i);
+    const input = await locustInput(work, i, tag);
     const before = await filesUnder(root, ['benchmarks', 'reports', 'docs']);
     const m: Measurement = await measureCommand(
       process.execPath,
