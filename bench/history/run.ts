@@ -149,7 +149,8 @@ async function largestPages(out: string): Promise<{ file: string; bytes: number 
 /** The history page of a suite: its chart points' links, and how many reach a built page. */
 async function checkHistory(out: string, suite: string) {
   const html = await fs.readFile(path.join(out, `reports/${suite}-history.html`), 'utf8');
-  const links = [...html.matchAll(/<a href="([^"]+)" class="kb-chart-point"/g)].map((m) => m[1]!);
+  // The build minifies the HTML: attribute values may lose their quotes.
+  const links = [...html.matchAll(/<a href="?([^"\s>]+)"? class="?kb-chart-point"?/g)].map((m) => m[1]!);
   const unique = [...new Set(links)];
   let reached = 0;
   for (const l of unique)
