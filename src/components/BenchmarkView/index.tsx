@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import Head from '@docusaurus/Head';
 import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import type { BenchmarkViewData } from '../../plugins/benchmark-views/types';
@@ -11,6 +12,10 @@ import type { BenchmarkViewData } from '../../plugins/benchmark-views/types';
 export default function BenchmarkView({ data }: { data: BenchmarkViewData }): ReactNode {
   return (
     <Layout title={data.title} description={data.description}>
+      <Head>
+        {/* The kind on <html>: the search plugin leaves per-suite history pages (tables of run ids) out of site search. */}
+        <html className={`kb-view-${data.kind}`} />
+      </Head>
       <main className="container margin-vert--lg">
         <article className="kb-benchmark-view">
           <header>
