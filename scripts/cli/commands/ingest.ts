@@ -43,6 +43,9 @@ function summarize(plan: IngestPlan, dryRun: boolean): string {
     plan.writes.length ? `${verb} ${plan.writes.length} file(s):` : 'nothing to write: everything is up to date',
   );
   for (const w of plan.writes) lines.push(`  ${w.status === 'new' ? '+' : '~'} ${w.path}`);
+  const suites = [...new Set(plan.runs.filter((r) => r.status !== 'unchanged').map((r) => r.run.suite))];
+  for (const suite of suites)
+    lines.push(`history, scale test and SLO scorecard are built with the site: /reports/${suite}-history`);
   return `${lines.join('\n')}\n`;
 }
 
