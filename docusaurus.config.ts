@@ -111,6 +111,7 @@ const config: Config = {
     './src/plugins/adr-index/index.ts',
     './src/plugins/ai-readable/index.ts',
     './src/plugins/dashboards/index.ts',
+    './src/plugins/benchmark-views/index.ts',
     './src/plugins/code-highlight/index.ts',
     [
       '@docusaurus/plugin-content-docs',

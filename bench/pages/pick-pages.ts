@@ -68,7 +68,8 @@ export async function pickPages(
         ? { kind: 'report', url: fallback.url, note: 'first report (synthetic reports carry no charts)' }
         : { kind: 'report', note: 'no report page with an inline <svg> chart in the build yet' },
   );
-  const scale = posts.find((p) => /scale/i.test(p.url) || /scale[- ]test/i.test(p.title));
+  // Scale tests are build-time benchmark views (src/plugins/benchmark-views), not blog posts.
+  const scale = pages.find((p) => p.url.startsWith('/reports/') && /-scale-test$/.test(p.url));
   targets.push(
     scale
       ? { kind: 'scale-test', url: scale.url, note: 'first report whose URL or title says scale test' }

@@ -4,7 +4,10 @@
  * with URLs derived from file names, plus lookups by id, URL and path.
  */
 import { createHash } from 'node:crypto';
+import { isKbError } from '../core/errors.ts';
 import { loadDocuments, type LoadProblem } from '../core/documents.ts';
+import { loadViews, viewMarkdown } from '../report/views.ts';
+import { viewDocuments, type ViewPage } from './benchmark-views.ts';
 import type { LinkMap } from './markdown.ts';
 import { buildPageRecord, routeFromSource, type PageRecord } from './records.ts';
 
@@ -18,10 +21,15 @@ export interface KnowledgeBase {
 }
 
 export async function loadKnowledgeBase(root: string): Promise<KnowledgeBase> {
-  const { documents, problems } = await loadDocuments(root);
-  const records = documents.map((doc) => buildPageRecord(doc, { url: routeFromSource(doc) }));
+  const [{ documents, problems }, views] = await Promise.all([loadDocuments(root), loadViewPages(root)]);
+  const { sources, routes } = viewDocuments(views);
+  const records = [
+    ...documents.map((doc) => buildPageRecord(doc, { url: routeFromSource(doc) })),
+    // The benchmark views (history, scale tests, baselines, scorecard): built from benchmarks/, no file of their own.
+    ...sources.map((doc, i) => buildPageRecord(doc, { url: routes[i]!.url, date: routes[i]!.date })),
+  ];
   const hash = createHash('sha1');
-  for (const d of documents) hash.update(`${d.path}\0${JSON.stringify(d.frontMatter)}\0${d.body}\0`);
+  for (const d of [...documents, ...sources]) hash.update(`${d.path}\0${JSON.stringify(d.frontMatter)}\0${d.body}\0`);
   return {
     root,
     records,
@@ -29,6 +37,27 @@ export async function loadKnowledgeBase(root: string): Promise<KnowledgeBase> {
     links: new Map(records.map((r) => [r.source, r.markdownUrl])),
     fingerprint: hash.digest('hex'),
   };
+}
+
+/**
+ * The benchmark views of `root` as pages; none when `slo-targets.yaml` is missing or a
+ * stored run is invalid (slo_status and kb check say why; the other documents stay served).
+ */
+async function loadViewPages(root: string): Promise<ViewPage[]> {
+  let views: Awaited<ReturnType<typeof loadViews>>;
+  try {
+    views = await loadViews(root);
+  } catch (error) {
+    if (isKbError(error)) return [];
+    throw error;
+  }
+  return views.map((v) => ({
+    url: v.url,
+    source: v.source,
+    section: v.section,
+    frontMatter: v.frontMatter,
+    markdown: viewMarkdown(v),
+  }));
 }
 
 /** Finds a document by id, source path, page URL or Markdown URL. */

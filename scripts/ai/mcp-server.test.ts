@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyIngest, planIngest } from '../report/ingest.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const kbBin = path.join(repo, 'scripts/bin/kb.mjs');
@@ -347,5 +348,50 @@ describe('kb mcp on this repository', () => {
     expect(textOf(slo)).toMatch(/p99/i);
     const { resources } = await client.listResources();
     expect(resources.length).toBe(docs.length);
+  });
+});
+
+describe('kb mcp serves the benchmark views built from benchmarks/', () => {
+  let dir: string;
+  let client: Client;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'kb-mcp-views-'));
+    await writeFile(path.join(dir, 'docusaurus.config.ts'), 'export default {};\n');
+    await writeFile(path.join(dir, 'slo-targets.yaml'), await readFile(path.join(repo, 'slo-targets.yaml'), 'utf8'));
+    for (const [i, value] of [120, 130].entries()) {
+      const f = path.join(dir, `r${i}.json`);
+      await writeFile(f, JSON.stringify([{ name: 'render', unit: 'ms', value }]));
+      await applyIngest(dir, await planIngest(dir, [f], { suite: 'render', now: new Date(Date.UTC(2026, 10, 1 + i)) }));
+    }
+    client = await connect(dir);
+  });
+
+  afterAll(async () => {
+    await client?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('get_document returns a suite history page with a link to every run, and the scorecard', async () => {
+    const history = await call(client, 'get_document', { id: '/reports/render-history' });
+    expect(history.isError).toBeFalsy();
+    const text = textOf(history);
+    expect(text).toContain('render: benchmark history');
+    expect(text).toContain('/reports/render-20261101t000000');
+    expect(text).toContain('/reports/render-20261102t000000');
+    expect(text).toMatch(/\*Chart: render trend: render\*/);
+    const scorecard = await call(client, 'get_document', { id: 'docs/slos/scorecard' });
+    expect(scorecard.isError).toBeFalsy();
+    expect(textOf(scorecard)).toContain('SLO scorecard');
+  });
+
+  it('search and list_documents include the views', async () => {
+    const found = await call(client, 'search', { query: 'render benchmark history' });
+    const ids = ((found.structuredContent?.results ?? []) as { id: string }[]).map((r) => r.id);
+    expect(ids).toContain('reports/render-history');
+    const list = await call(client, 'list_documents', { kind: 'benchmark-history' });
+    expect(((list.structuredContent?.documents ?? []) as { id: string }[]).map((d) => d.id)).toEqual([
+      'reports/render-history',
+    ]);
   });
 });

@@ -55,6 +55,9 @@ export const knownSiteRoutes = [
   '/dashboards/deliverables',
   '/dashboards/freshness',
   '/dashboards/decisions',
+  // Built from benchmarks/ by src/plugins/benchmark-views (scripts/report/views.ts), whatever runs are stored.
+  '/reports/benchmarks',
+  '/docs/slos/scorecard',
 ];
 
 async function listStatic(root: string): Promise<Set<string>> {

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import { parseMarkdown } from '../core/front-matter.ts';
 import { isKbError } from '../core/errors.ts';
-import { applyIngest, planIngest } from './ingest.ts';
+import { applyIngest, ingest, planIngest } from './ingest.ts';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const bench = path.resolve(here, '../../fixtures/bench-local');
@@ -45,7 +45,7 @@ describe('planIngest / applyIngest', () => {
     expect(await tree(dir)).toEqual(['slo-targets.yaml', 'truncated.json']);
   });
 
-  it('stores the run, writes report and scorecard, and is idempotent', async () => {
+  it('stores the run and writes its own report page only, and is idempotent', async () => {
     const plan = await planIngest(dir, locust1x, {
       suite: 'sample-api',
       label: '1x',
@@ -53,7 +53,8 @@ describe('planIngest / applyIngest', () => {
     });
     await applyIngest(dir, plan);
     const files = await tree(dir);
-    expect(files).toContain('docs/slos/scorecard.mdx');
+    // The scorecard, history and scale views are built with the site, never written by ingest.
+    expect(files.filter((f) => f !== 'slo-targets.yaml')).toHaveLength(2);
     expect(files.filter((f) => f.startsWith('benchmarks/'))).toHaveLength(1);
     const report = files.find((f) => f.startsWith('reports/'))!;
     const page = parseMarkdown(await fs.readFile(path.join(dir, report), 'utf8'));
@@ -90,6 +91,81 @@ describe('planIngest / applyIngest', () => {
     expect(html).toContain('back-ticks');
     expect(html).not.toContain('<script>');
     expect(html).toContain('<svg');
+  });
+});
+
+describe('ingest at scale and in parallel', () => {
+  const generic = (value: number) => JSON.stringify([{ name: 'render', unit: 'ms', value }]);
+
+  it('writes the run and its page only, and never rewrites an earlier page, however long the history', async () => {
+    const pages: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) {
+      const f = path.join(dir, `r${i}.json`);
+      await fs.writeFile(f, generic(10 + i));
+      const plan = await planIngest(dir, [f], { suite: 'g', now: new Date(Date.UTC(2026, 10, 1, 0, i)) });
+      expect(plan.writes.map((w) => w.status)).toEqual(['new', 'new']);
+      await applyIngest(dir, plan);
+      for (const w of plan.writes) if (w.path.startsWith('reports/')) pages[w.path] = w.content;
+    }
+    for (const [file, content] of Object.entries(pages))
+      expect(await fs.readFile(path.join(dir, file), 'utf8')).toBe(content);
+    // --regenerate rebuilds exactly the pages ingest wrote: each says what was known when it was made.
+    const { planRegenerate } = await import('./ingest.ts');
+    expect((await planRegenerate(dir)).writes).toEqual([]);
+  });
+
+  it('gives a different run with the same suite, label and second an id of its own instead of failing', async () => {
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'b.json');
+    await fs.writeFile(a, generic(10));
+    await fs.writeFile(b, generic(11));
+    const now = new Date('2026-11-01T00:00:00Z');
+    const first = await ingest(dir, [a], { suite: 'g', label: 'ci', now });
+    const second = await ingest(dir, [b], { suite: 'g', label: 'ci', now });
+    expect(first.runs[0]!.run.id).toBe('g-20261101t000000-ci');
+    expect(second.runs[0]!.run.id).toBe('g-20261101t000000-ci-2');
+    expect(second.runs[0]!.status).toBe('stored');
+    // The same source again is the same run, whichever id it got.
+    expect((await planIngest(dir, [b], { suite: 'g', label: 'ci', now })).runs[0]!.status).toBe('unchanged');
+    expect((await tree(dir)).filter((f) => f.startsWith('benchmarks/'))).toEqual([
+      'benchmarks/g-20261101t000000-ci-2.json',
+      'benchmarks/g-20261101t000000-ci.json',
+    ]);
+  });
+
+  it('a broken stored run of the suite stops the ingest with one line naming it, and nothing is written', async () => {
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'b.json');
+    await fs.writeFile(a, generic(10));
+    await fs.writeFile(b, generic(11));
+    await ingest(dir, [a], { suite: 'g', now: new Date('2026-11-01T00:00:00Z') });
+    const stored = path.join(dir, 'benchmarks/g-20261101t000000.json');
+    const run = JSON.parse(await fs.readFile(stored, 'utf8'));
+    // Valid JSON, but not a run any more: the previous run, which the new page compares with.
+    await fs.writeFile(stored, JSON.stringify({ ...run, operations: 'none' }));
+    const before = await tree(dir);
+    const err = await ingest(dir, [b], { suite: 'g', now: new Date('2026-11-02T00:00:00Z') }).catch((e: unknown) => e);
+    expect(isKbError(err) && err.code).toBe('INVALID_INPUT');
+    expect(isKbError(err) && err.format()).toContain('benchmarks/g-20261101t000000.json');
+    expect(await tree(dir)).toEqual(before);
+    await fs.writeFile(stored, '{');
+    const notJson = await ingest(dir, [b], { suite: 'g', now: new Date('2026-11-02T00:00:00Z') }).catch((e: unknown) => e);
+    expect(isKbError(notJson) && notJson.format()).toContain('not valid JSON');
+  });
+
+  it('re-plans when another process stores under the chosen id between plan and apply', async () => {
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'b.json');
+    await fs.writeFile(a, generic(10));
+    await fs.writeFile(b, generic(11));
+    const now = new Date('2026-11-01T00:00:00Z');
+    const planB = await planIngest(dir, [b], { suite: 'g', now });
+    await ingest(dir, [a], { suite: 'g', now }); // takes g-20261101t000000 first
+    const err = await applyIngest(dir, planB).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((await tree(dir)).filter((f) => f.startsWith('reports/'))).toHaveLength(1); // nothing of B was written
+    const stored = await ingest(dir, [b], { suite: 'g', now });
+    expect(stored.runs[0]!.run.id).toBe('g-20261101t000000-2');
   });
 });
 

@@ -4,11 +4,11 @@ import { KbError } from '../core/errors.ts';
 import { writeFilesAtomic } from '../core/fs-atomic.ts';
 import { parseRuns, type RunFile } from '../ingest/parse-run.ts';
 import type { Run } from '../ingest/run-schema.ts';
-import { planReportPages, buildRunView } from './pages.ts';
+import { buildRunView, planRunPages, renderRunPage, runContext } from './pages.ts';
 import { regressionsOf } from './render-run.ts';
 import type { Change } from './regression.ts';
 import { loadSloTargets, type ConfigIssue } from './slo-targets.ts';
-import { loadRuns, runFilePath, serializeRun } from './store.ts';
+import { loadRuns, loadSuiteRuns, runFilePath, serializeRun, validateRun } from './store.ts';
 import type { Verdict } from './verdict.ts';
 
 /**
@@ -42,7 +42,8 @@ export interface IngestedRun {
 
 export interface IngestPlan {
   runs: IngestedRun[];
-  writes: { path: string; content: string; status: 'new' | 'updated' }[];
+  /** `exclusive`: a new run's file, created only if no other process took the id first. */
+  writes: { path: string; content: string; status: 'new' | 'updated'; exclusive?: boolean }[];
   warnings: ConfigIssue[];
 }
 
@@ -88,13 +89,35 @@ function withExtras(run: Run, options: IngestOptions): Run {
   return { ...run, labels: { ...run.labels, ...(options.example ? { example: true } : {}) }, environment };
 }
 
-/** Reads, parses and judges; returns every planned write without touching the disk. */
+/** `base`, then `base-2`, `base-3` … : the first id no stored or planned run has. */
+function freeId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** The stored runs an id was derived from `base` for: `base` itself and `base-N`. */
+function sameBase(base: string) {
+  const suffixed = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`);
+  return (r: Run) => r.id === base || suffixed.test(r.id);
+}
+
+/**
+ * Reads, parses and judges; returns every planned write without touching the disk.
+ * Reads only the history of the suites it stores into, and plans only the new
+ * runs and their own pages: the cost does not grow with other suites, and no
+ * earlier page is rewritten. Views that grow with history (suite history,
+ * scale tests, weekly baselines, the scorecard) are built with the site
+ * (`scripts/report/views.ts`).
+ */
 export async function planIngest(root: string, inputs: readonly string[], options: IngestOptions): Promise<IngestPlan> {
   if (inputs.length === 0)
     throw new KbError('USAGE', 'no input files', { hint: 'pass the tool output file(s): kb ingest results.json' });
   const { config, warnings } = await loadSloTargets(root);
-  const stored = await loadRuns(root);
-  const storedById = new Map(stored.map((r) => [r.id, r]));
+  const bySuite = new Map<string, Run[]>();
+  const history = async (suite: string) => {
+    if (!bySuite.has(suite)) bySuite.set(suite, await loadSuiteRuns(root, suite));
+    return bySuite.get(suite)!;
+  };
   const fresh: { run: Run; status: IngestedRun['status'] }[] = [];
   for (const group of groupInputs(inputs)) {
     const files = await Promise.all(group.map((f) => openInput(options.cwd ?? root, f)));
@@ -110,61 +133,132 @@ export async function planIngest(root: string, inputs: readonly string[], option
     });
     for (const raw of parsed) {
       const run = withExtras(raw, options);
-      if (fresh.some((f) => f.run.id === run.id)) {
-        throw new KbError('EXISTS', `two inputs give the same run id ${run.id}`, {
-          file: group[0],
-          hint: 'ingest them with different --label or --suite',
-        });
-      }
-      const old = storedById.get(run.id);
-      if (old && old.source.sha256 === run.source.sha256 && !options.force) {
-        fresh.push({ run: old, status: 'unchanged' });
-      } else if (old && !options.force) {
-        throw new KbError('EXISTS', `a different run with id ${run.id} is already stored`, {
-          file: runFilePath(run),
-          hint: 'pass --force to replace it, or use another --label',
-        });
+      const stored = await history(run.suite);
+      const family = stored.filter(sameBase(run.id));
+      const same = family.find((r) => r.source.sha256 === run.source.sha256);
+      const planned = new Set(fresh.map((f) => f.run.id));
+      if (same && !options.force && !planned.has(same.id)) {
+        fresh.push({ run: same, status: 'unchanged' });
+      } else if (options.force && stored.some((r) => r.id === run.id) && !planned.has(run.id)) {
+        fresh.push({ run, status: 'replaced' });
       } else {
-        fresh.push({ run, status: old ? 'replaced' : 'stored' });
+        // Same suite, label and second as a stored (or another planned) run, different content: a run of its own.
+        const id = freeId(run.id, new Set([...stored.map((r) => r.id), ...planned]));
+        fresh.push({ run: { ...run, id }, status: 'stored' });
       }
     }
   }
-  const all = [...stored.filter((r) => !fresh.some((f) => f.run.id === r.id)), ...fresh.map((f) => f.run)];
   const writes: IngestPlan['writes'] = [];
-  const planned = [
-    ...fresh
-      .filter((f) => f.status !== 'unchanged')
-      .map((f) => ({ path: runFilePath(f.run), content: serializeRun(f.run) })),
-    ...planReportPages(all, config),
+  const contextOf = async (run: Run) => [
+    ...(await history(run.suite)).filter((r) => r.id !== run.id),
+    ...fresh.filter((f) => f.run.suite === run.suite).map((f) => f.run),
   ];
-  for (const w of planned) {
-    const current = await fs.readFile(path.join(root, w.path), 'utf8').catch(() => undefined);
-    if (current !== w.content) writes.push({ ...w, status: current === undefined ? 'new' : 'updated' });
+  // The history was read light (loadSuiteRuns); the runs a page shows are checked against the full schema.
+  const viewOf = async (run: Run) => {
+    const context = await contextOf(run);
+    const used = runContext(run, context);
+    const checked = new Map(
+      [used.previous, used.baseline, ...used.history]
+        .filter((r): r is Run => r !== undefined && r !== run)
+        .map((r) => [r.id, validateRun(r)]),
+    );
+    return buildRunView(
+      run,
+      context.map((r) => checked.get(r.id) ?? r),
+      config,
+    );
+  };
+  const runs: IngestedRun[] = [];
+  for (const { run, status } of fresh) {
+    const view = await viewOf(run);
+    runs.push({ run, status, verdicts: view.verdicts, regressions: regressionsOf(view) });
+    if (status === 'unchanged') continue;
+    writes.push({
+      path: runFilePath(run),
+      content: serializeRun(run),
+      status: status === 'stored' ? 'new' : 'updated',
+      ...(status === 'stored' ? { exclusive: true } : {}),
+    });
+    const page = renderRunPage(view);
+    const current = await fs.readFile(path.join(root, page.path), 'utf8').catch(() => undefined);
+    if (current !== page.content) writes.push({ ...page, status: current === undefined ? 'new' : 'updated' });
   }
-  const runs = fresh.map(({ run, status }) => {
-    const view = buildRunView(run, all, config);
-    return { run, status, verdicts: view.verdicts, regressions: regressionsOf(view) };
-  });
   return { runs, writes, warnings };
 }
 
-/** Regenerates every report page and the scorecard from `benchmarks/` (after editing slo-targets.yaml or upgrading kb). */
+/** Regenerates every run's report page from `benchmarks/` (after editing slo-targets.yaml or upgrading kb). */
 export async function planRegenerate(root: string): Promise<IngestPlan> {
   const { config, warnings } = await loadSloTargets(root);
   const runs = await loadRuns(root);
   const writes: IngestPlan['writes'] = [];
-  for (const w of planReportPages(runs, config)) {
+  for (const w of planRunPages(runs, config)) {
     const current = await fs.readFile(path.join(root, w.path), 'utf8').catch(() => undefined);
     if (current !== w.content) writes.push({ ...w, status: current === undefined ? 'new' : 'updated' });
   }
   return { runs: [], writes, warnings };
 }
 
-/** Writes every planned file or none. */
+/** Another process stored a run under the id this plan chose (between plan and apply). */
+class IdTaken extends Error {}
+
+/** Puts `content` at `target` only if nothing is there: written beside it, then hard-linked (atomic, fails if taken). */
+async function claimFile(target: string, content: string): Promise<void> {
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.claim`);
+  await fs.writeFile(temp, content, { flag: 'wx' });
+  try {
+    await fs.link(temp, target);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') throw new IdTaken(target);
+    throw new KbError('WRITE_FAILED', 'could not write files', { file: target, cause });
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}
+
+/**
+ * Writes every planned file or none. A new run's file is claimed first, with
+ * an exclusive create, so two processes can never store over each other.
+ */
 export async function applyIngest(root: string, plan: IngestPlan): Promise<void> {
   if (plan.writes.length === 0) return;
-  await writeFilesAtomic(
-    plan.writes.map((w) => ({ path: path.join(root, w.path), content: w.content })),
-    { force: true, root },
-  );
+  const claimed: string[] = [];
+  const release = () => Promise.all(claimed.map((p) => fs.rm(p, { force: true })));
+  try {
+    for (const w of plan.writes.filter((x) => x.exclusive)) {
+      const target = path.join(root, w.path);
+      await claimFile(target, w.content);
+      claimed.push(target);
+    }
+    await writeFilesAtomic(
+      plan.writes.filter((w) => !w.exclusive).map((w) => ({ path: path.join(root, w.path), content: w.content })),
+      { force: true, root },
+    );
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/**
+ * Plans and applies; when a concurrent `kb ingest` took a chosen id between the
+ * two steps, plans again (the next free id) — parallel CI jobs never collide.
+ */
+export async function ingest(root: string, inputs: readonly string[], options: IngestOptions): Promise<IngestPlan> {
+  for (let attempt = 0; ; attempt++) {
+    const plan = await planIngest(root, inputs, options);
+    try {
+      await applyIngest(root, plan);
+      return plan;
+    } catch (error) {
+      if (!(error instanceof IdTaken) || attempt >= 50) {
+        if (error instanceof IdTaken)
+          throw new KbError('WRITE_FAILED', 'could not find a free run id', {
+            file: path.relative(root, error.message),
+            hint: 'retry the ingest',
+          });
+        throw error;
+      }
+    }
+  }
 }

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { planReportPages } from './pages.ts';
+import { buildRunView, planRunPages, RUN_TREND_WINDOW } from './pages.ts';
 import { parseSloTargets } from './slo-targets.ts';
 import { makeRun, op } from './test-runs.ts';
 
-describe('planReportPages', async () => {
+describe('planRunPages', async () => {
   const { value: config } = parseSloTargets(await readFile(new URL('../../slo-targets.yaml', import.meta.url), 'utf8'));
   const runs = ['1x', '10x', '100x'].map((label, i) =>
     makeRun({
@@ -19,17 +19,45 @@ describe('planReportPages', async () => {
     }),
   );
 
-  it('is deterministic whatever order the runs come in', () => {
-    const a = planReportPages(runs, config!);
-    const b = planReportPages([...runs].reverse(), config!);
+  it('is deterministic whatever order the runs come in, and plans run pages only', () => {
+    const a = planRunPages(runs, config!);
+    const b = planRunPages([...runs].reverse(), config!);
     expect(b).toEqual(a);
-    expect(a.map((p) => p.path)).toContain('reports/2026-11-26-sample-api-scale-test.mdx');
-    expect(a.map((p) => p.path)).toContain('docs/slos/scorecard.mdx');
+    expect(a.map((p) => p.path)).toEqual([
+      'reports/2026-11-26-sample-api-1x.mdx',
+      'reports/2026-11-26-sample-api-10x.mdx',
+      'reports/2026-11-26-sample-api-100x.mdx',
+    ]);
   });
 
   it('never turns tool URLs into links and shows missing statistics as —', () => {
-    const page = planReportPages(runs, config!).find((p) => p.path.includes('sample-api-1x'))!.content;
+    const page = planRunPages(runs, config!).find((p) => p.path.includes('sample-api-1x'))!.content;
     expect(page).toContain('http&#58;//x.test/a');
     expect(page).toMatch(/\| — \|/);
+  });
+
+  it('renders a run page the same however many runs come after it (immutable pages)', () => {
+    const series = Array.from({ length: RUN_TREND_WINDOW + 10 }, (_, i) =>
+      makeRun({
+        suite: 'api',
+        id: `api-${String(i).padStart(3, '0')}`,
+        startedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+        operations: [op('Aggregated', { aggregate: true, latency: { p99: 40 + (i % 7) }, throughput: 100 })],
+      }),
+    );
+    const pageOf = (all: typeof series, id: string) => planRunPages(all, config!).find((p) => p.path.includes(id))!;
+    const early = pageOf(series.slice(0, 5), 'api-004');
+    expect(pageOf(series, 'api-004')).toEqual(early);
+    // The trend of a late run shows a window of the runs before it, not the whole history.
+    const last = series.at(-1)!;
+    const history = buildRunView(last, series, config!).history.map((r) => r.id);
+    expect(history).toHaveLength(RUN_TREND_WINDOW);
+    expect(history.at(-1)).toBe(last.id);
+    expect(buildRunView(series[3]!, series, config!).history.map((r) => r.id)).toEqual([
+      'api-000',
+      'api-001',
+      'api-002',
+      'api-003',
+    ]);
   });
 });

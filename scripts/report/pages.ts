@@ -1,24 +1,13 @@
 import { serializeMarkdown } from '../core/front-matter.ts';
 import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
-import { humanDate, humanRunTitle } from './titles.ts';
-import {
-  baselineReportFile,
-  baselineReportSlug,
-  runReportFile,
-  runReportSlug,
-  scaleReportFile,
-  scaleReportSlug,
-  scorecardFile,
-} from './paths.ts';
+import { humanRunTitle } from './titles.ts';
+import { runReportFile, runReportSlug } from './paths.ts';
 import { compareRuns } from './regression.ts';
 import { exampleNote, regressionsOf, renderRunBody, runTitle, type RunView } from './render-run.ts';
-import { renderScalePage } from './render-scale.ts';
-import { renderScorecard } from './render-scorecard.ts';
-import { buildScorecard } from './scorecard.ts';
-import { baselineFor, baselineRunsByWeek, previousComparable, scaleSeries, suiteRuns } from './series.ts';
+import { baselineFor, isComparable, previousComparable } from './series.ts';
 import { targetApplies, type SloConfig } from './slo-targets.ts';
-import { runDate, sortRuns } from './store.ts';
+import { runDate, runTime, sortRuns } from './store.ts';
 import { judgeRun, verdictFrontMatter } from './verdict.ts';
 
 export interface PlannedPage {
@@ -27,19 +16,36 @@ export interface PlannedPage {
   content: string;
 }
 
-/** Verdicts, comparisons and history of one run among all runs. Pure. */
+/** Comparable runs a run's own trend charts show: the latest ones up to and including it. */
+export const RUN_TREND_WINDOW = 30;
+
+/**
+ * Verdicts, comparisons and history of one run among all runs. Pure. Only runs
+ * before it count (previous, baseline, trend window), so a run's page says what
+ * was known when it was stored and later runs never change it.
+ */
 export function buildRunView(run: Run, runs: readonly Run[], config: SloConfig): RunView {
-  const targets = config.targets.filter((t) => targetApplies(t, run.suite));
-  const prev = previousComparable(run, runs);
-  const base = baselineFor(run, runs);
+  const { previous: prev, baseline: base, history } = runContext(run, runs);
   return {
     run,
-    targets,
+    targets: config.targets.filter((t) => targetApplies(t, run.suite)),
     verdicts: judgeRun(config.targets, run),
     previous: prev ? { run: prev, changes: compareRuns(run, prev, config.regression) } : undefined,
     baseline: base ? { run: base, changes: compareRuns(run, base, config.regression) } : undefined,
+    history,
+  };
+}
+
+/**
+ * The earlier runs a run's page uses: the previous comparable run, the baseline
+ * and the trend window. Needs only ids, suites, labels and times of `runs`.
+ */
+export function runContext(run: Run, runs: readonly Run[]): { previous?: Run; baseline?: Run; history: Run[] } {
+  return {
+    previous: previousComparable(run, runs),
+    baseline: baselineFor(run, runs),
     // Trends follow comparable runs only (same label): a 1x and a 100x run, or two different pages, are not one series.
-    history: suiteRuns(run.suite, runs).filter((r) => (r.labels.label ?? '') === (run.labels.label ?? '')),
+    history: comparableUpTo(run, runs).slice(-RUN_TREND_WINDOW),
   };
 }
 
@@ -75,46 +81,19 @@ export function renderRunPage(view: RunView): PlannedPage {
   return { path: runReportFile(run), content: serializeMarkdown(fm, body) };
 }
 
-function renderBaselinePage(week: number, runs: readonly Run[], all: readonly Run[], config: SloConfig): PlannedPage {
-  const views = runs.map((r) => buildRunView(r, all, config));
-  const verdicts = views.flatMap((v) => v.verdicts);
-  const fm = {
-    title: `Week ${week} performance baseline: the knowledge base itself`,
-    slug: `/${baselineReportSlug(week)}`,
-    kind: 'performance-baseline-report',
-    status: 'published',
-    owner: 'kb-maintainers',
-    date: runDate(runs.at(-1)!),
-    week,
-    suite: [...new Set(runs.map((r) => r.suite))].join(', '),
-    tags: ['performance-baseline', `week-${week}`, ...new Set(runs.map((r) => r.suite))],
-    description: `Week ${week} performance baseline measured on this machine: ${[...new Set(runs.map((r) => r.suite))].join(', ')} (${verdicts.filter((v) => v.verdict === 'pass').length} SLO pass, ${verdicts.filter((v) => v.verdict === 'fail').length} fail).`,
-    'slo-verdicts': verdictFrontMatter(verdicts),
-  };
-  const intro = `${escapeInline(fm.description)}\n\n{/* truncate */}\n\n**Historical record, dated ${humanDate(runDate(runs.at(-1)!))}.** These are the first real measurements of the programme: the knowledge base's own build, CLI and page load, taken with the tools named below (see each run's environment for the load on the machine) and ingested with \`kb ingest --baseline --week ${week}\`. Later runs of the same suites are compared against them; this page keeps the week ${week} figures and is not today's state: the [SLO scorecard](/docs/slos/scorecard) shows the latest runs.\n\n`;
-  const sections = views.map(
-    (v) =>
-      `## ${escapeInline(runTitle(v.run))}\n\nFull report: [${escapeInline(v.run.id)}](/reports/${runReportSlug(v.run)}).\n\n${renderRunBody(v, 3)}`,
-  );
-  return {
-    path: baselineReportFile(week, runs[0]!),
-    content: serializeMarkdown(fm, `${intro}${sections.join('\n\n')}\n`),
-  };
-}
-
-/** Every generated page (run reports, scale tests, weekly baselines, the scorecard) from all runs. Deterministic. */
-export function planReportPages(unsorted: readonly Run[], config: SloConfig): PlannedPage[] {
+/** Every run's own report page (what `kb ingest --regenerate` rewrites). Deterministic; each page depends only on the runs before it. */
+export function planRunPages(unsorted: readonly Run[], config: SloConfig): PlannedPage[] {
   const runs = sortRuns(unsorted);
-  const pages = runs.map((r) => renderRunPage(buildRunView(r, runs, config)));
-  for (const suite of [...new Set(runs.map((r) => r.suite))].sort()) {
-    const series = scaleSeries(suite, runs);
-    if (series.length)
-      pages.push({ path: scaleReportFile(suite, series[0]!), content: renderScalePage(suite, series, config) });
-  }
-  for (const [week, weekRuns] of [...baselineRunsByWeek(runs)].sort(([a], [b]) => a - b))
-    pages.push(renderBaselinePage(week, weekRuns, runs, config));
-  pages.push({ path: scorecardFile, content: renderScorecard(buildScorecard(config.targets, runs)) });
-  return pages;
+  return runs.map((r) => renderRunPage(buildRunView(r, runs, config)));
 }
 
-export { scaleReportSlug };
+/** The comparable runs up to and including `run` (same suite and label), oldest first. */
+function comparableUpTo(run: Run, runs: readonly Run[]): Run[] {
+  const t = Date.parse(runTime(run));
+  const earlier = runs.filter(
+    (r) =>
+      isComparable(run, r) &&
+      (Date.parse(runTime(r)) < t || (Date.parse(runTime(r)) === t && r.id.localeCompare(run.id) < 0)),
+  );
+  return sortRuns([...earlier, run]);
+}

@@ -174,8 +174,8 @@ export function percentileChart(run: Run, targets: readonly SloTarget[]): string
   });
 }
 
-/** Trend charts of the suite: one per quantity, over every run of the suite. */
-export function trendCharts(history: readonly Run[], targets: readonly SloTarget[]): string[] {
+/** Trend charts of the suite: one per quantity, over the runs given; `links` makes each point link to its run's page. */
+export function trendCharts(history: readonly Run[], targets: readonly SloTarget[], links?: string[]): string[] {
   if (history.length < 2) return [];
   const xLabels = history.map((r) => `${runDate(r)}${r.labels.label ? ` ${r.labels.label}` : ''}`);
   const charts: string[] = [];
@@ -200,6 +200,7 @@ export function trendCharts(history: readonly Run[], targets: readonly SloTarget
         yTitle: 'latency',
         xTitle: 'run',
         xLabels,
+        links,
         series: latency,
         slo: sloFor('p99'),
         logY: true,
@@ -214,6 +215,7 @@ export function trendCharts(history: readonly Run[], targets: readonly SloTarget
         yTitle: 'throughput',
         xTitle: 'run',
         xLabels,
+        links,
         series: [{ name: 'throughput', values: tp }],
       }),
     );
@@ -227,6 +229,7 @@ export function trendCharts(history: readonly Run[], targets: readonly SloTarget
         yTitle: 'error rate',
         xTitle: 'run',
         xLabels,
+        links,
         series: [{ name: 'error rate', values: er.map((v) => (v === undefined ? undefined : v * 100)) }],
         slo: t
           ? {
@@ -251,6 +254,7 @@ export function trendCharts(history: readonly Run[], targets: readonly SloTarget
         yTitle: name,
         xTitle: 'run',
         xLabels,
+        links,
         series: [{ name, values }],
       }),
     );
@@ -277,7 +281,7 @@ function summary(run: Run, view: RunView): string {
 }
 
 /** The body of one run's report (heading level configurable so the baseline report can nest it). */
-export function renderRunBody(view: RunView, level = 2): string {
+export function renderRunBody(view: RunView, level = 2, chart: (svg: string) => string = mdxChart): string {
   const h = '#'.repeat(level);
   const { run } = view;
   const parts: string[] = [summary(run, view)];
@@ -296,7 +300,7 @@ export function renderRunBody(view: RunView, level = 2): string {
   const charts = [percentileChart(run, view.targets), ...trendCharts(view.history, view.targets)].filter(
     (c): c is string => Boolean(c),
   );
-  if (charts.length) parts.push(`${h} Charts\n\n${charts.map(mdxChart).join('\n\n')}`);
+  if (charts.length) parts.push(`${h} Charts\n\n${charts.map(chart).join('\n\n')}`);
   const regressions = regressionsOf(view);
   parts.push(
     `${h} Regressions\n\n${

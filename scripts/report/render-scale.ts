@@ -1,4 +1,3 @@
-import { serializeMarkdown } from '../core/front-matter.ts';
 import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
 import { cellNumber, cellPercent, linkCell, mdxChart, table } from './markdown.ts';
@@ -15,7 +14,12 @@ import { verdictFrontMatter } from './verdict.ts';
 const mark: Record<string, string> = { pass: '✓', fail: '✗', 'not measured': '–' };
 
 /** The scale-test page of one suite: latency, throughput and errors against load, and where each SLO breaks. */
-export function renderScalePage(suite: string, series: readonly Run[], config: SloConfig): string {
+export function renderScalePage(
+  suite: string,
+  series: readonly Run[],
+  config: SloConfig,
+  chart: (svg: string) => string = mdxChart,
+): { frontMatter: Record<string, unknown>; body: string } {
   const targets = config.targets.filter((t) => targetApplies(t, suite));
   const bps = breakingPoints(targets, series);
   const heaviest = series.at(-1)!;
@@ -179,7 +183,7 @@ export function renderScalePage(suite: string, series: readonly Run[], config: S
     `The same scenario run at ${escapeInline(loads)} of its base load. ${satLine} The breaking point of a target is the first load at which it fails.`,
     `## Breaking points\n\n${bpTable}`,
     `## Runs\n\n${seriesTable}`,
-    `## Charts\n\n${charts.map(mdxChart).join('\n\n')}`,
+    `## Charts\n\n${charts.map(chart).join('\n\n')}`,
   ].filter(Boolean);
-  return serializeMarkdown(fm, `${body.join('\n\n')}\n`);
+  return { frontMatter: fm, body: `${body.join('\n\n')}\n` };
 }

@@ -53,17 +53,80 @@ export function parseStoredRun(text: string, file: string): Run {
   return parsed.data;
 }
 
-/** Every run in `benchmarks/*.json` (not `benchmarks/raw/`), validated, oldest first. */
-export async function loadRuns(root: string): Promise<Run[]> {
-  const dir = path.join(root, layout.benchmarks);
-  let names: string[];
+async function runFileNames(root: string): Promise<string[]> {
   try {
-    names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+    return (await fs.readdir(path.join(root, layout.benchmarks))).filter((n) => n.endsWith('.json')).sort();
   } catch {
     return [];
   }
-  const runs = await Promise.all(
+}
+
+async function readRuns(root: string, names: readonly string[]): Promise<Run[]> {
+  const dir = path.join(root, layout.benchmarks);
+  return Promise.all(
     names.map(async (n) => parseStoredRun(await fs.readFile(path.join(dir, n), 'utf8'), `${layout.benchmarks}/${n}`)),
   );
-  return sortRuns(runs);
+}
+
+/** Every run in `benchmarks/*.json` (not `benchmarks/raw/`), validated, oldest first. */
+export async function loadRuns(root: string): Promise<Run[]> {
+  return sortRuns(await readRuns(root, await runFileNames(root)));
+}
+
+/**
+ * A stored run read for its place in the history only: JSON and the fields
+ * ordering and comparing need (id, suite, times, labels). The full schema is
+ * checked by `validateRun` on the runs a page actually uses.
+ */
+function parseHistoryRun(text: string, file: string): Run {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw new KbError('INVALID_INPUT', 'stored run is not valid JSON', {
+      file,
+      hint: 're-ingest the source file with kb ingest --force',
+      cause,
+    });
+  }
+  const r = raw as Partial<Run> | null;
+  const bad =
+    typeof r !== 'object' || r === null
+      ? '(root)'
+      : typeof r.id !== 'string'
+        ? 'id'
+        : typeof r.suite !== 'string'
+          ? 'suite'
+          : typeof r.ingestedAt !== 'string'
+            ? 'ingestedAt'
+            : typeof r.labels !== 'object' || r.labels === null
+              ? 'labels'
+              : undefined;
+  if (bad)
+    throw new KbError('INVALID_INPUT', 'stored run does not match the run schema', {
+      file,
+      field: bad,
+      hint: 're-ingest the source file with kb ingest --force',
+    });
+  return raw as Run;
+}
+
+/** Checks a run read by `loadSuiteRuns` against the full schema (the error names its file and field). */
+export function validateRun(run: Run): Run {
+  return parseStoredRun(JSON.stringify(run), runFilePath(run));
+}
+
+/**
+ * The runs of one suite, oldest first. A run id starts with its suite, so only
+ * `<suite>-*.json` files are read (a suite `api` also reads `api-v2-*` and drops them):
+ * ingest reads the history of the suite it stores into, not the whole store, and
+ * checks the full schema only of the runs it uses (`validateRun`).
+ */
+export async function loadSuiteRuns(root: string, suite: string): Promise<Run[]> {
+  const dir = path.join(root, layout.benchmarks);
+  const names = (await runFileNames(root)).filter((n) => n.startsWith(`${suite}-`));
+  const runs = await Promise.all(
+    names.map(async (n) => parseHistoryRun(await fs.readFile(path.join(dir, n), 'utf8'), `${layout.benchmarks}/${n}`)),
+  );
+  return sortRuns(runs.filter((r) => r.suite === suite));
 }

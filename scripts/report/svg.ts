@@ -151,6 +151,8 @@ export function lineChart(opts: {
   series: LineSeries[];
   slo?: SloLine;
   logY?: boolean;
+  /** Page of each x position: its points become links (a history chart reaching every run). */
+  links?: (string | undefined)[];
 }): string {
   const top = 56;
   const left = 78;
@@ -219,13 +221,14 @@ export function lineChart(opts: {
         parts.push(
           `<polyline class="s${si % 5}" fill="none" stroke-width="2" points="${seg.join(' ')}" style="fill:none"/>`,
         );
-    for (const p of pts) {
-      if (!p) continue;
-      parts.push(
-        `<circle class="s${si % 5}" cx="${num(p[0])}" cy="${num(p[1])}" r="3.5"><title>${escapeHtml(`${s.name}: ${formatValue(p[2], opts.unit)}`)}</title></circle>`,
-      );
+    pts.forEach((p, i) => {
+      if (!p) return;
+      const link = opts.links?.[i];
+      const tip = `${link ? `${opts.xLabels[i]} ` : ''}${s.name}: ${formatValue(p[2], opts.unit)}`;
+      const dot = `<circle class="s${si % 5}" cx="${num(p[0])}" cy="${num(p[1])}" r="3.5"><title>${escapeHtml(tip)}</title></circle>`;
+      parts.push(link ? `<a href="${escapeHtml(link)}" class="kb-chart-point">${dot}</a>` : dot);
       if (n <= 8) parts.push(text(p[0] + 6, p[1] - 6, formatValue(p[2], ''), 'font-size="10"'));
-    }
+    });
   });
   parts.push('</svg>');
   return parts.join('');

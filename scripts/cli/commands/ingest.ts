@@ -1,5 +1,5 @@
 import { KbError } from '../../core/errors.ts';
-import { applyIngest, planIngest, planRegenerate, type IngestPlan } from '../../report/ingest.ts';
+import { applyIngest, ingest, planIngest, planRegenerate, type IngestPlan } from '../../report/ingest.ts';
 import { metricLabel } from '../../report/metrics.ts';
 import { formatValue } from '../../report/units.ts';
 import { common, defineKbCommand } from '../args.ts';
@@ -42,15 +42,18 @@ function summarize(plan: IngestPlan, dryRun: boolean): string {
     plan.writes.length ? `${verb} ${plan.writes.length} file(s):` : 'nothing to write: everything is up to date',
   );
   for (const w of plan.writes) lines.push(`  ${w.status === 'new' ? '+' : '~'} ${w.path}`);
+  const suites = [...new Set(plan.runs.filter((r) => r.status !== 'unchanged').map((r) => r.run.suite))];
+  for (const suite of suites)
+    lines.push(`history, scale test and SLO scorecard are built with the site: /reports/${suite}-history`);
   return `${lines.join('\n')}\n`;
 }
 
-/** `kb ingest <file…>`: tool output → normalized runs in benchmarks/ → regenerated report pages and scorecard. */
+/** `kb ingest <file…>`: tool output → normalized runs in benchmarks/ → each run's own report page (history views are built with the site). */
 export default defineKbCommand({
   meta: {
     name: 'ingest',
     description:
-      'Ingest benchmark output (k6, Locust, hyperfine, Lighthouse …), judge it against the SLOs and regenerate the report pages',
+      "Ingest benchmark output (k6, Locust, hyperfine, Lighthouse …), judge it against the SLOs and write the run's report page",
   },
   args: {
     files: {
@@ -60,8 +63,7 @@ export default defineKbCommand({
     },
     regenerate: {
       type: 'boolean',
-      description:
-        'no input: regenerate every report page and the scorecard from benchmarks/ (after editing slo-targets.yaml)',
+      description: "no input: regenerate every run's report page from benchmarks/ (after editing slo-targets.yaml)",
     },
     suite: { type: 'string', description: 'suite name (lowercase slug); default: from the tool output' },
     label: { type: 'string', description: 'comparable setting, e.g. a load multiple: 1x, 10x, 100x' },
@@ -107,26 +109,28 @@ export default defineKbCommand({
       : undefined;
     let plan: IngestPlan;
     try {
-      plan =
-        args.regenerate && files.length === 0
-          ? await planRegenerate(root)
-          : await planIngest(root, files, {
-              suite: args.suite,
-              label: args.label,
-              week,
-              baseline: args.baseline || undefined,
-              example: args.example,
-              format: args.format,
-              env: parseEnv(args.env),
-              force: args.force,
-              cwd,
-              now: new Date(),
-              onProgress: onProgress ? (f, d, t) => void onProgress(f, d, t) : undefined,
-            });
+      const regenerate = args.regenerate && files.length === 0;
+      // A real ingest plans and writes in one step that retries when a parallel ingest takes the chosen run id.
+      const store = regenerate || args['dry-run'] ? planIngest : ingest;
+      plan = regenerate
+        ? await planRegenerate(root)
+        : await store(root, files, {
+            suite: args.suite,
+            label: args.label,
+            week,
+            baseline: args.baseline || undefined,
+            example: args.example,
+            format: args.format,
+            env: parseEnv(args.env),
+            force: args.force,
+            cwd,
+            now: new Date(),
+            onProgress: onProgress ? (f, d, t) => void onProgress(f, d, t) : undefined,
+          });
     } finally {
       bar?.stop();
     }
-    if (!args['dry-run']) await applyIngest(root, plan);
+    if (!args['dry-run'] && args.regenerate && files.length === 0) await applyIngest(root, plan);
     const regressions = plan.runs.flatMap((r) => r.regressions.map((c) => ({ run: r.run.id, ...c })));
     if (args.json) {
       process.stdout.write(

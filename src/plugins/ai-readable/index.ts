@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { parseMarkdown } from '../../../scripts/core/front-matter.ts';
+import { viewDocuments, viewPagesFromContent } from '../../../scripts/ai/benchmark-views.ts';
 import { planAiOutputs, type SourceInput } from '../../../scripts/ai/build-output.ts';
 import { routedPagesFromContent, type RoutedPage } from '../../../scripts/ai/site-content.ts';
 import type { PluginOptions } from './options.ts';
@@ -32,8 +33,11 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
     },
     async postBuild({ outDir, siteConfig }) {
       if (!options.enabled) return;
-      const routes = routedPagesFromContent(allContent, siteConfig.trailingSlash);
-      const sources = await readSources(context.siteDir, routes);
+      // Pages from files, plus the benchmark views built from benchmarks/ (they have no file).
+      const views = viewDocuments(viewPagesFromContent(allContent));
+      const fileRoutes = routedPagesFromContent(allContent, siteConfig.trailingSlash);
+      const routes = [...fileRoutes, ...views.routes];
+      const sources = [...(await readSources(context.siteDir, fileRoutes)), ...views.sources];
       const site = {
         title: siteConfig.title,
         tagline: siteConfig.tagline,

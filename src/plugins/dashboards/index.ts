@@ -7,11 +7,11 @@
  * because only then are the URLs Docusaurus gave every document known, and a
  * dashboard links only to pages that exist (onBrokenLinks: 'throw').
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { loadDocuments, type LoadedDocuments } from '../../../scripts/core/documents.ts';
+import { viewDocuments, viewPagesFromContent } from '../../../scripts/ai/benchmark-views.ts';
 import { routedPagesFromContent } from '../../../scripts/ai/site-content.ts';
+import { requireProjectModule } from '../load-ts.ts';
 import { dashboardRoutes, type PluginOptions } from './options.ts';
 import type { DashboardsIndexData } from './types.ts';
 
@@ -20,19 +20,9 @@ export { validateOptions } from './options.ts';
 type Model = typeof import('./model.ts');
 type WeekLoad = typeof import('../../../scripts/week/load.ts');
 type WeekFactsModule = typeof import('../../../scripts/week/facts.ts');
-type TsxCjsApi = typeof import('tsx/cjs/api');
 
-/**
- * The model imports the catalog, whose `import { z } from 'zod'` comes out
- * undefined through the jiti loader Docusaurus uses for plugins (jiti hands
- * back zod's default export). So the model is loaded with Node's own require
- * and tsx's CommonJS API, which compiles TypeScript the way the kb CLI does.
- */
-function loadModule<T>(siteDir: string, file: string): T {
-  const nativeRequire = createRequire(path.join(siteDir, 'package.json'));
-  const tsx = nativeRequire('tsx/cjs/api') as TsxCjsApi;
-  return tsx.require(path.join(siteDir, file), path.join(siteDir, 'package.json')) as T;
-}
+/** The model imports the catalog (zod): loaded outside jiti, see load-ts.ts. */
+const loadModule = <T>(siteDir: string, file: string): T => requireProjectModule<T>(siteDir, file);
 const loadModel = (siteDir: string) => loadModule<Model>(siteDir, 'src/plugins/dashboards/model.ts');
 
 const component = (name: string) => `@site/src/components/${name}/index.tsx`;
@@ -53,7 +43,11 @@ export default function dashboardsPlugin(context: LoadContext, options: PluginOp
           .map((p) => [p.source, p.url]),
       );
       const { buildDecisions, buildDeliverables, buildFreshness } = loadModel(context.siteDir);
-      const { documents } = loaded;
+      // The benchmark views built from benchmarks/ (a week's performance baseline, scale tests) count as
+      // deliverables too, though they have no file (src/plugins/benchmark-views).
+      const views = viewDocuments(viewPagesFromContent(allContent));
+      for (const r of views.routes) urls.set(r.source, r.url);
+      const documents = [...loaded.documents, ...views.sources.map((v) => ({ ...v, frontMatterLines: 0 }))];
       const routes = dashboardRoutes(options.routeBasePath);
       const deliverables = buildDeliverables(documents, urls, now);
       const freshness = buildFreshness(documents, urls, now, options.dueSoonDays);

@@ -55,6 +55,14 @@ describe('classifyPage', () => {
       versioned: false,
     });
   });
+  it('puts the build-time benchmark views (scale test, scorecard) in Reports, not the per-suite histories', () => {
+    expect(classify('plugin-benchmark-views plugin-id-default kb-view-scale-test-report')).toEqual({
+      section: 'Reports',
+      version: 'current',
+      versioned: false,
+    });
+    expect(classify('plugin-benchmark-views plugin-id-default kb-view-benchmark-history')).toBeUndefined();
+  });
   it('leaves out list, tag and other pages, and instances with no section', () => {
     expect(classify('blog-wrapper blog-list-page plugin-blog plugin-id-default')).toBeUndefined();
     expect(classify('blog-wrapper blog-tags-post-list-page plugin-blog plugin-id-default')).toBeUndefined();

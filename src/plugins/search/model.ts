@@ -65,6 +65,12 @@ export function classifyPage(
     const section = labels.blog[pluginId];
     return section ? { section, version: CURRENT_VERSION, versioned: false } : undefined;
   }
+  // Benchmark views built from benchmarks/ (scale test, baselines, scorecard, index): searched as reports.
+  // Per-suite history pages are left out: one per suite, mostly run ids, they would drown word searches.
+  if (has('plugin-benchmark-views') && !has('kb-view-benchmark-history')) {
+    const section = labels.blog.default;
+    return section ? { section, version: CURRENT_VERSION, versioned: false } : undefined;
+  }
   return undefined;
 }
 

@@ -1,0 +1,225 @@
+// npm run bench:history [-- --suites 20 --runs 500 --ingests 7 --seed 1 --skip-build --keep --reuse DIR]
+//
+// A knowledge base with a long benchmark history (bench/history/generate.ts:
+// suites × runs stored runs shaped like k6, hyperfine and Locust output, each
+// with its own report page), then:
+//  - `kb ingest` of one more run, several times: p50 wall and CPU time, and the
+//    files written (seen on disk: every file under benchmarks/ and reports/
+//    whose mtime moved);
+//  - `npm run build`'s equivalent (scripts/dev/build-copy.sh) of the same
+//    project with and without those runs: the ratio;
+//  - the largest built page, and whether a suite's history page shows its
+//    trend with every point reaching a built run page.
+// Targets (issue 14): ingest p50 ≤ 300 ms and ≤ 3 files; build ≤ 1.3×; no page over 500 KB.
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadSloTargets } from '../../scripts/report/slo-targets.ts';
+import { measureCommand, type Measurement } from '../support/measure.ts';
+import { generateHistory } from './generate.ts';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TARGET_INGEST_MS = 300;
+const TARGET_FILES = 3;
+const TARGET_BUILD_RATIO = 1.3;
+const TARGET_PAGE_BYTES = 500 * 1024;
+
+const { values } = parseArgs({
+  options: {
+    suites: { type: 'string', default: '20' },
+    runs: { type: 'string', default: '500' },
+    ingests: { type: 'string', default: '7' },
+    seed: { type: 'string', default: '1' },
+    'skip-build': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    // Reuse the work folder of a kept run (--keep) instead of generating again.
+    reuse: { type: 'string' },
+  },
+});
+const suites = Number(values.suites);
+const runs = Number(values.runs);
+const ingests = Number(values.ingests);
+if (![suites, runs, ingests].every((n) => Number.isInteger(n) && n >= 1)) {
+  console.error('bench:history: --suites, --runs and --ingests take a positive integer — e.g. --suites 20 --runs 500');
+  process.exit(2);
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** A copy of the project (no node_modules, build output or .git), with node_modules linked. */
+async function copyProject(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  execFileSync('bash', [
+    '-c',
+    `tar -C "$0" --exclude=./node_modules --exclude=./build --exclude=./.docusaurus --exclude=./.git -cf - . | tar -C "$1" -xf -`,
+    PROJECT_ROOT,
+    dir,
+  ]);
+  await fs.symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+}
+
+async function filesUnder(root: string, dirs: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const d of dirs) {
+    const entries = await fs.readdir(path.join(root, d), { withFileTypes: true, recursive: true }).catch(() => []);
+    for (const e of entries) {
+      if (!e.isFile()) continue;
+      const abs = path.join(e.parentPath, e.name);
+      out.set(path.relative(root, abs), (await fs.stat(abs)).mtimeMs);
+    }
+  }
+  return out;
+}
+
+/** One more Locust run of a Locust suite: the 1x fixture with one count changed (`tag + i`), so every input is new. */
+async function locustInput(dir: string, i: number, tag: number): Promise<string[]> {
+  const fixture = path.join(PROJECT_ROOT, 'fixtures/bench-local');
+  const parts: string[] = [];
+  for (const p of ['stats', 'stats_history', 'failures']) {
+    const text = await fs.readFile(path.join(fixture, `locust-1x_${p}.csv`), 'utf8');
+    const file = path.join(dir, `extra${i}_${p}.csv`);
+    await fs.writeFile(file, p === 'stats' ? text.replace(',390,', `,${tag + i},`) : text);
+    parts.push(file);
+  }
+  return parts;
+}
+
+async function measureIngests(root: string, work: string): Promise<{ wall: number[]; cpu: number[]; files: number[] }> {
+  // The project's own kb (its bundle cache is warm), run on the generated knowledge base.
+  const kb = path.join(PROJECT_ROOT, 'scripts/bin/kb.mjs');
+  const suite = 'hist-locust-02';
+  const result = { wall: [] as number[], cpu: [] as number[], files: [] as number[] };
+  // Different counts on every bench run, so a reused knowledge base never sees an input twice.
+  const tag = 1000 + (Date.now() % 1_000_000) * 10;
+  // The first kb call of a checkout compiles its cached bundle: warm it up, not measured.
+  execFileSync(process.execPath, [kb, 'kinds'], { cwd: root, stdio: 'ignore' });
+  for (let i = 0; i < ingests; i++) {
+    const input = await locustInput(work, i, tag);
+    const before = await filesUnder(root, ['benchmarks', 'reports', 'docs']);
+    const m: Measurement = await measureCommand(
+      process.execPath,
+      [kb, 'ingest', ...input, '--suite', suite, '--label', '1x', '--root', root],
+      { cwd: root, logFile: path.join(work, `ingest-${i}.log`) },
+    );
+    if (m.exitCode !== 0) throw new Error(`kb ingest failed: see ${path.join(work, `ingest-${i}.log`)}`);
+    const after = await filesUnder(root, ['benchmarks', 'reports', 'docs']);
+    const written = [...after].filter(([f, t]) => before.get(f) !== t).length;
+    result.wall.push(m.wallMs);
+    if (m.cpuMs !== undefined) result.cpu.push(m.cpuMs);
+    result.files.push(written);
+    console.log(
+      `  ingest ${i + 1}/${ingests}: ${m.wallMs.toFixed(0)} ms wall, ${m.cpuMs ?? 'n/a'} ms CPU, ${written} files written`,
+    );
+  }
+  return result;
+}
+
+async function build(root: string, out: string, label: string): Promise<Measurement> {
+  process.stdout.write(`  building ${label} … `);
+  const m = await measureCommand('bash', [path.join(root, 'scripts/dev/build-copy.sh'), out], {
+    cwd: root,
+    logFile: `${out}.log`,
+    env: { DOCUSAURUS_NO_PERSISTENT_CACHE: '1', NODE_ENV: 'production' },
+  });
+  if (m.exitCode !== 0) throw new Error(`${label} build failed (exit ${m.exitCode}): see ${out}.log`);
+  console.log(
+    `${s(m.wallMs)} wall, ${m.cpuMs === undefined ? 'n/a' : s(m.cpuMs)} CPU, load ${m.loadAverage.toFixed(1)}`,
+  );
+  return m;
+}
+
+async function largestPages(out: string): Promise<{ file: string; bytes: number }[]> {
+  const pages: { file: string; bytes: number }[] = [];
+  for (const e of await fs.readdir(out, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith('.html')) continue;
+    const abs = path.join(e.parentPath, e.name);
+    pages.push({ file: path.relative(out, abs), bytes: (await fs.stat(abs)).size });
+  }
+  return pages.sort((a, b) => b.bytes - a.bytes);
+}
+
+/** The history page of a suite: its chart points' links, and how many reach a built page. */
+async function checkHistory(out: string, suite: string) {
+  const html = await fs.readFile(path.join(out, `reports/${suite}-history.html`), 'utf8');
+  // The build minifies the HTML: attribute values may lose their quotes.
+  const links = [...html.matchAll(/<a href="?([^"\s>]+)"? class="?kb-chart-point"?/g)].map((m) => m[1]!);
+  const unique = [...new Set(links)];
+  let reached = 0;
+  for (const l of unique)
+    if (await fs.stat(path.join(out, `${l.replace(/^\//, '')}.html`)).catch(() => null)) reached++;
+  return { points: links.length, runsLinked: unique.length, reached, bytes: Buffer.byteLength(html) };
+}
+
+async function main(): Promise<void> {
+  const work = values.reuse ?? (await fs.mkdtemp(path.join(tmpdir(), 'kb-bench-history-')));
+  const keep = values.keep || values.reuse !== undefined;
+  try {
+    console.log(`bench:history — ${suites} suites × ${runs} runs (seed ${values.seed}) in ${work}`);
+    const withRuns = path.join(work, 'kb-history');
+    if (values.reuse) {
+      console.log('  reusing the generated knowledge base');
+    } else {
+      await copyProject(withRuns);
+      const { config } = await loadSloTargets(withRuns);
+      const t0 = performance.now();
+      const generated = await generateHistory(withRuns, PROJECT_ROOT, config, {
+        suites,
+        runs,
+        seed: Number(values.seed),
+        pages: true,
+      });
+      console.log(
+        `  generated ${generated.runs} stored runs and ${generated.pages} run pages in ${s(performance.now() - t0)}`,
+      );
+    }
+    const ing = await measureIngests(withRuns, work);
+    const p50 = median(ing.wall);
+    const cpu50 = ing.cpu.length ? median(ing.cpu) : undefined;
+    const maxFiles = Math.max(...ing.files);
+    console.log('');
+    console.log(
+      `ingest of one more run (${ingests}×, suite of ${runs} runs, ${suites * runs} stored): p50 ${p50.toFixed(0)} ms wall` +
+        `${cpu50 === undefined ? '' : `, ${cpu50.toFixed(0)} ms CPU`} (target ≤ ${TARGET_INGEST_MS} ms) — ${p50 <= TARGET_INGEST_MS ? 'PASS' : 'FAIL'}`,
+    );
+    console.log(
+      `files written per ingest: max ${maxFiles} (target ≤ ${TARGET_FILES}) — ${maxFiles <= TARGET_FILES ? 'PASS' : 'FAIL'}`,
+    );
+    if (values['skip-build']) return;
+    const bare = path.join(work, 'kb-bare');
+    const outBare = path.join(work, 'out-bare');
+    const outRuns = path.join(work, 'out-history');
+    await Promise.all([bare, outBare, outRuns].map((d) => fs.rm(d, { recursive: true, force: true })));
+    await copyProject(bare);
+    const a = await build(bare, outBare, 'without the runs');
+    const b = await build(withRuns, outRuns, `with ${suites * runs} runs`);
+    const ratio = b.wallMs / a.wallMs;
+    const cpuRatio = a.cpuMs && b.cpuMs ? b.cpuMs / a.cpuMs : undefined;
+    const pages = await largestPages(outRuns);
+    const over = pages.filter((p) => p.bytes > TARGET_PAGE_BYTES);
+    const history = await checkHistory(outRuns, 'hist-k6-00');
+    console.log('');
+    console.log(
+      `build with the runs / without: ${ratio.toFixed(2)}× wall${cpuRatio ? `, ${cpuRatio.toFixed(2)}× CPU` : ''} (target ≤ ${TARGET_BUILD_RATIO}×) — ${ratio <= TARGET_BUILD_RATIO ? 'PASS' : 'FAIL'}`,
+    );
+    console.log(
+      `largest page: ${pages[0]?.file} ${((pages[0]?.bytes ?? 0) / 1024).toFixed(0)} KB; ${over.length} page(s) over 500 KB — ${over.length === 0 ? 'PASS' : 'FAIL'}`,
+    );
+    for (const p of over.slice(0, 5)) console.log(`  ${p.file} ${(p.bytes / 1024).toFixed(0)} KB`);
+    console.log(
+      `history page reports/hist-k6-00-history: ${(history.bytes / 1024).toFixed(0)} KB, ${history.points} chart points linking ${history.runsLinked} runs, ${history.reached} of them reach a built run page — ${history.points > 0 && history.reached === history.runsLinked ? 'PASS' : 'FAIL'}`,
+    );
+  } finally {
+    if (keep) console.log(`kept ${work}`);
+    else await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parseSloTargets } from './slo-targets.ts';
+import { makeRun, op } from './test-runs.ts';
+import { downsample, HISTORY_POINTS, planViews, viewHtml, viewMarkdown } from './views.ts';
+
+const { value: config } = parseSloTargets(await readFile(new URL('../../slo-targets.yaml', import.meta.url), 'utf8'));
+
+const series = (suite: string, n: number, label?: string) =>
+  Array.from({ length: n }, (_, i) =>
+    makeRun({
+      suite,
+      id: `${suite}-${String(i).padStart(4, '0')}${label ? `-${label}` : ''}`,
+      startedAt: new Date(Date.UTC(2026, 0, 1, i)).toISOString(),
+      labels: label ? { label } : {},
+      operations: [op('Aggregated', { aggregate: true, latency: { p99: 40 + (i % 9), mean: 20 }, throughput: 100 })],
+    }),
+  );
+
+describe('downsample', () => {
+  it('keeps every item when there are few, else evenly spaced ones with first and last', () => {
+    expect(downsample([1, 2, 3], 5)).toEqual([1, 2, 3]);
+    const many = Array.from({ length: 1000 }, (_, i) => i);
+    const picked = downsample(many, 100);
+    expect(picked).toHaveLength(100);
+    expect(picked[0]).toBe(0);
+    expect(picked.at(-1)).toBe(999);
+  });
+});
+
+describe('planViews', () => {
+  const runs = [...series('api', 250), ...series('web', 3, 'x<script>')];
+
+  it('plans an index, one history per suite and the scorecard, whatever the order of the runs', () => {
+    const views = planViews(runs, config!);
+    expect(views.map((v) => v.url)).toEqual([
+      '/reports/benchmarks',
+      '/reports/api-history',
+      '/reports/web-history',
+      '/docs/slos/scorecard',
+    ]);
+    expect(planViews([...runs].reverse(), config!)).toEqual(views);
+  });
+
+  it('downsamples a long history, and every chart point links to its run page', () => {
+    const history = planViews(runs, config!).find((v) => v.url === '/reports/api-history')!;
+    const html = viewHtml(history);
+    const points = [...html.matchAll(/<a href="(\/reports\/[^"]+)" class="kb-chart-point"/g)].map((m) => m[1]);
+    const linked = new Set(points);
+    expect(linked.size).toBe(HISTORY_POINTS);
+    expect(linked).toContain('/reports/api-0000');
+    expect(linked).toContain('/reports/api-0249');
+    // The table still lists every run.
+    expect(html.match(/<a href="\/reports\/api-\d{4}">/g)).toHaveLength(250 + 1); // + the latest-run link
+    expect(history.frontMatter.description).toContain('250 runs of suite api');
+  });
+
+  it('never lets tool or label text become markup, and names charts in the Markdown for AI readers', () => {
+    const web = planViews(runs, config!).find((v) => v.url === '/reports/web-history')!;
+    const html = viewHtml(web);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('x&#x3C;script>');
+    expect(html).toContain('<svg');
+    const md = viewMarkdown(web);
+    expect(md).not.toContain('<svg');
+    expect(md).toMatch(/\*Chart: Latency trend: web \(aggregate\)\*/);
+  });
+});

@@ -1,0 +1,353 @@
+/**
+ * The benchmark views that change as history grows — a suite's history with
+ * its trends, scale tests, weekly performance baselines, the SLO scorecard and
+ * an index of suites — computed from `benchmarks/` when the site is built
+ * (src/plugins/benchmark-views) and when `kb mcp` reads the sources. Nothing
+ * here is written into the repository, so ingest never rewrites them.
+ *
+ * A view is Markdown (with chart slots) plus its inline SVG charts: the build
+ * turns it into HTML with the charts in place; the AI outputs (Markdown
+ * mirrors, kb-index.json, kb mcp) read the same Markdown with each chart
+ * replaced by a line naming it.
+ */
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { escapeInline } from '../core/markdown-escape.ts';
+import type { Run } from '../ingest/run-schema.ts';
+import { cellNumber, cellPercent, linkCell, table } from './markdown.ts';
+import { measure } from './metrics.ts';
+import { buildRunView } from './pages.ts';
+import { baselineReportSlug, reportUrl, runReportSlug, scaleReportSlug } from './paths.ts';
+import { exampleNote, renderRunBody, runTitle, trendCharts } from './render-run.ts';
+import { renderScalePage } from './render-scale.ts';
+import { renderScorecard } from './render-scorecard.ts';
+import { buildScorecard } from './scorecard.ts';
+import { humanDate } from './titles.ts';
+import { lineChart } from './svg.ts';
+import { baselineRunsByWeek, scaleSeries } from './series.ts';
+import { loadSloTargets, targetApplies, type SloConfig } from './slo-targets.ts';
+import { loadRuns, runDate, sortRuns } from './store.ts';
+import { judgeRun, verdictFrontMatter } from './verdict.ts';
+
+export interface BenchmarkView {
+  /** Site path (`/reports/api-history`, `/docs/slos/scorecard`). */
+  url: string;
+  /** Where the view would live as a file: the id AI readers know it by (nothing is written there). */
+  source: string;
+  section: 'docs' | 'reports';
+  /** Front matter as a page of this kind would carry it (title, kind, description, date, tags, slo-verdicts …). */
+  frontMatter: Record<string, unknown> & { title: string; description: string; kind: string };
+  /** Markdown; each chart is a paragraph `[[chart:N]]`. */
+  body: string;
+  charts: string[];
+}
+
+/** Points of a history chart: every run up to this many, else evenly spaced runs (first and last kept). */
+export const HISTORY_POINTS = 100;
+
+const chartSlot = /^\[\[chart:(\d+)\]\]$/gm;
+
+function chartCollector() {
+  const charts: string[] = [];
+  return {
+    charts,
+    chart: (svg: string) => {
+      charts.push(svg);
+      return `[[chart:${charts.length - 1}]]`;
+    },
+  };
+}
+
+/** Evenly spaced items, first and last included; all of them when there are few. */
+export function downsample<T>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return [...items];
+  const picked = new Set<number>();
+  for (let i = 0; i < max; i++) picked.add(Math.round((i * (items.length - 1)) / (max - 1)));
+  return [...picked].sort((a, b) => a - b).map((i) => items[i]!);
+}
+
+export const benchmarksIndexUrl = '/reports/benchmarks';
+export const scorecardUrl = '/docs/slos/scorecard';
+
+export function historySlug(suite: string): string {
+  return `${suite}-history`;
+}
+
+const common = { status: 'published', owner: 'kb-maintainers' };
+
+/**
+ * Mean time per operation over the runs, when the tool reports no aggregate
+ * (hyperfine or pytest-benchmark comparing several commands): up to five operations.
+ */
+function operationTrend(suite: string, runs: readonly Run[], links: string[]): string[] {
+  if (runs.length < 2 || runs.some((r) => measure(r, 'aggregate', 'mean') !== undefined)) return [];
+  const names = [...new Set(runs.flatMap((r) => r.operations.map((o) => o.name)))].slice(0, 5);
+  const series = names.map((name) => ({
+    name,
+    values: runs.map((r) => measure(r, name, 'mean')?.value ?? measure(r, name, 'p50')?.value),
+  }));
+  if (!series.some((x) => x.values.some((v) => v !== undefined))) return [];
+  return [
+    lineChart({
+      title: `Mean time per operation: ${suite}`,
+      unit: 'ms',
+      yTitle: 'mean',
+      xTitle: 'run',
+      xLabels: runs.map((r) => `${runDate(r)}${r.labels.label ? ` ${r.labels.label}` : ''}`),
+      series,
+      logY: true,
+      links,
+    }),
+  ];
+}
+
+function historyView(suite: string, runs: readonly Run[], config: SloConfig, hasScale: boolean): BenchmarkView {
+  const { charts, chart } = chartCollector();
+  const targets = config.targets.filter((t) => targetApplies(t, suite));
+  const labels = [...new Set(runs.map((r) => r.labels.label ?? ''))].sort((a, b) => {
+    const la = runs.find((r) => (r.labels.label ?? '') === a)?.labels.loadMultiple ?? Number.POSITIVE_INFINITY;
+    const lb = runs.find((r) => (r.labels.label ?? '') === b)?.labels.loadMultiple ?? Number.POSITIVE_INFINITY;
+    return la - lb || a.localeCompare(b);
+  });
+  const first = runs[0]!;
+  const last = runs.at(-1)!;
+  const example = runs.some((r) => r.labels.example);
+  const description = `${example ? 'Example: ' : ''}${runs.length} run${runs.length === 1 ? '' : 's'} of suite ${suite} from ${runDate(first)} to ${runDate(last)}${labels.some(Boolean) ? `, labels ${labels.filter(Boolean).join(', ')}` : ''}.`;
+  const agg = (r: Run, m: string) => measure(r, 'aggregate', m)?.value;
+  const sections = labels.map((label) => {
+    const series = runs.filter((r) => (r.labels.label ?? '') === label);
+    const shown = downsample(series, HISTORY_POINTS);
+    const links = shown.map((r) => reportUrl(runReportSlug(r)));
+    const trend = [...trendCharts(shown, targets, links), ...operationTrend(suite, shown, links)];
+    const note =
+      shown.length < series.length
+        ? `The charts show ${shown.length} of ${series.length} runs, evenly spaced (first and last included); the table lists every run.`
+        : '';
+    const rows = [...series].reverse().map((r) => {
+      const verdicts = judgeRun(config.targets, r);
+      const pass = verdicts.filter((v) => v.verdict === 'pass').length;
+      const fail = verdicts.filter((v) => v.verdict === 'fail').length;
+      return [
+        runDate(r),
+        linkCell(r.id, reportUrl(runReportSlug(r))),
+        `${r.tool.name}${r.labels.baseline ? ' (baseline)' : ''}`,
+        cellNumber(agg(r, 'mean')),
+        cellNumber(agg(r, 'p95')),
+        cellNumber(agg(r, 'p99')),
+        cellNumber(agg(r, 'throughput')),
+        cellPercent(agg(r, 'errorRate')),
+        verdicts.length ? `${pass} pass, ${fail} fail` : '—',
+      ];
+    });
+    const runsTable = table(
+      ['date', 'run', 'tool', 'mean (ms)', 'p95 (ms)', 'p99 (ms)', 'throughput (rps)', 'error rate', 'SLO'],
+      rows,
+      ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    );
+    const heading = label ? `Label ${escapeInline(label)}` : 'Runs';
+    return [
+      `## ${heading}`,
+      `${series.length} run${series.length === 1 ? '' : 's'}, ${runDate(series[0]!)} to ${runDate(series.at(-1)!)}. Each point of a chart links to its run's report.`,
+      ...trend.map(chart),
+      note,
+      runsTable,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+  });
+  const links = [
+    hasScale ? `[Scale test of ${escapeInline(suite)}](${reportUrl(scaleReportSlug(suite))})` : '',
+    `[Every suite](${benchmarksIndexUrl})`,
+    `[SLO scorecard](${scorecardUrl})`,
+  ].filter(Boolean);
+  const body = [
+    exampleNote(last),
+    escapeInline(description),
+    `Latest run: [${escapeInline(runTitle(last))}](${reportUrl(runReportSlug(last))}). See also: ${links.join(' · ')}.`,
+    ...sections,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const slug = historySlug(suite);
+  return {
+    url: reportUrl(slug),
+    source: `reports/${slug}.md`,
+    section: 'reports',
+    frontMatter: {
+      title: `${suite}: benchmark history`,
+      ...common,
+      kind: 'benchmark-history',
+      date: runDate(last),
+      suite,
+      tags: [...new Set(['benchmark', 'history', suite, ...(example ? ['example'] : [])])],
+      description,
+    },
+    body: `${body}\n`,
+    charts,
+  };
+}
+
+function scaleView(suite: string, series: readonly Run[], config: SloConfig): BenchmarkView {
+  const { charts, chart } = chartCollector();
+  const { frontMatter, body } = renderScalePage(suite, series, config, chart);
+  const slug = scaleReportSlug(suite);
+  return {
+    url: reportUrl(slug),
+    source: `reports/${slug}.md`,
+    section: 'reports',
+    frontMatter: frontMatter as BenchmarkView['frontMatter'],
+    body: `${body.replace('{/* truncate */}\n\n', '')}\nHistory of every run: [${escapeInline(suite)}: benchmark history](${reportUrl(historySlug(suite))}).\n`,
+    charts,
+  };
+}
+
+function baselineView(week: number, runs: readonly Run[], all: readonly Run[], config: SloConfig): BenchmarkView {
+  const { charts, chart } = chartCollector();
+  const views = runs.map((r) => buildRunView(r, all, config));
+  const verdicts = views.flatMap((v) => v.verdicts);
+  const suites = [...new Set(runs.map((r) => r.suite))];
+  const description = `Week ${week} performance baseline measured on this machine: ${suites.join(', ')} (${verdicts.filter((v) => v.verdict === 'pass').length} SLO pass, ${verdicts.filter((v) => v.verdict === 'fail').length} fail).`;
+  const intro = `${escapeInline(description)}\n\nThese are the first real measurements of the programme: the knowledge base's own build, CLI and page load, taken with the tools named below and ingested with \`kb ingest --baseline --week ${week}\`. Later runs of the same suites are compared against them.\n\n**Historical record, dated ${humanDate(runDate(runs.at(-1)!))}.** This page keeps the week ${week} figures; it is not today's state: the [SLO scorecard](/docs/slos/scorecard) shows the latest runs.`;
+  const sections = views.map(
+    (v) =>
+      `## ${escapeInline(runTitle(v.run))}\n\nFull report: [${escapeInline(v.run.id)}](${reportUrl(runReportSlug(v.run))}).\n\n${renderRunBody(v, 3, chart)}`,
+  );
+  const slug = baselineReportSlug(week);
+  return {
+    url: reportUrl(slug),
+    source: `reports/${slug}.md`,
+    section: 'reports',
+    frontMatter: {
+      title: `Week ${week} performance baseline: the knowledge base itself`,
+      ...common,
+      kind: 'performance-baseline-report',
+      date: runDate(runs.at(-1)!),
+      week,
+      suite: suites.join(', '),
+      tags: ['performance-baseline', `week-${week}`, ...suites],
+      description,
+      'slo-verdicts': verdictFrontMatter(verdicts),
+    },
+    body: `${intro}\n\n${sections.join('\n\n')}\n`,
+    charts,
+  };
+}
+
+function scorecardView(runs: readonly Run[], config: SloConfig): BenchmarkView {
+  const { frontMatter, body } = renderScorecard(buildScorecard(config.targets, runs));
+  return {
+    url: scorecardUrl,
+    source: 'docs/slos/scorecard.md',
+    section: 'docs',
+    frontMatter: frontMatter as BenchmarkView['frontMatter'],
+    body,
+    charts: [],
+  };
+}
+
+function indexView(suites: { suite: string; runs: Run[]; scale: boolean }[]): BenchmarkView {
+  const total = suites.reduce((n, s) => n + s.runs.length, 0);
+  const description = `${suites.length} benchmark suite${suites.length === 1 ? '' : 's'}, ${total} stored run${total === 1 ? '' : 's'}: the history of each, its scale test and the SLO scorecard.`;
+  const rows = suites.map(({ suite, runs, scale }) => {
+    const last = runs.at(-1)!;
+    return [
+      linkCell(suite, reportUrl(historySlug(suite))),
+      String(runs.length),
+      [...new Set(runs.map((r) => r.tool.name))].join(', '),
+      `${runDate(runs[0]!)} – ${runDate(last)}`,
+      linkCell(runDate(last), reportUrl(runReportSlug(last))),
+      scale ? linkCell('scale test', reportUrl(scaleReportSlug(suite))) : '—',
+      last.labels.example ? 'example data' : '',
+    ];
+  });
+  const body = [
+    escapeInline(description),
+    `Built from \`benchmarks/\` with the site: every \`kb ingest\` adds one run and its own report page, and these views follow. The [SLO scorecard](${scorecardUrl}) holds the latest verdict of every target.`,
+    rows.length
+      ? table(['suite', 'runs', 'tools', 'period', 'latest run', 'scale test', 'note'], rows, [
+          'l',
+          'r',
+          'l',
+          'l',
+          'l',
+          'l',
+          'l',
+        ])
+      : 'No run is stored yet: `kb ingest results.json --suite api` stores the first.',
+  ].join('\n\n');
+  return {
+    url: benchmarksIndexUrl,
+    source: 'reports/benchmarks.md',
+    section: 'reports',
+    frontMatter: {
+      title: 'Benchmark suites',
+      ...common,
+      kind: 'benchmark-index',
+      date: suites
+        .map((s) => runDate(s.runs.at(-1)!))
+        .sort()
+        .at(-1),
+      tags: ['benchmark', 'history'],
+      description,
+    },
+    body: `${body}\n`,
+    charts: [],
+  };
+}
+
+/** Every view from every stored run. Pure and deterministic (runs in any order). */
+export function planViews(unsorted: readonly Run[], config: SloConfig): BenchmarkView[] {
+  const runs = sortRuns(unsorted);
+  const bySuite = new Map<string, Run[]>();
+  for (const r of runs) bySuite.set(r.suite, [...(bySuite.get(r.suite) ?? []), r]);
+  const suites = [...bySuite.keys()].sort().map((suite) => {
+    const suiteRuns = bySuite.get(suite)!;
+    return { suite, runs: suiteRuns, series: scaleSeries(suite, suiteRuns) };
+  });
+  const views: BenchmarkView[] = [
+    indexView(suites.map((s) => ({ suite: s.suite, runs: s.runs, scale: s.series.length > 0 }))),
+  ];
+  for (const s of suites) {
+    views.push(historyView(s.suite, s.runs, config, s.series.length > 0));
+    if (s.series.length) views.push(scaleView(s.suite, s.series, config));
+  }
+  for (const [week, weekRuns] of [...baselineRunsByWeek(runs)].sort(([a], [b]) => a - b)) {
+    const context = weekRuns.flatMap((r) => bySuite.get(r.suite) ?? []);
+    views.push(baselineView(week, weekRuns, [...new Set(context)], config));
+  }
+  views.push(scorecardView(runs, config));
+  return views;
+}
+
+/** Reads `slo-targets.yaml` and `benchmarks/` under `root` and plans every view. */
+export async function loadViews(root: string): Promise<BenchmarkView[]> {
+  const [{ config }, runs] = await Promise.all([loadSloTargets(root), loadRuns(root)]);
+  return planViews(runs, config);
+}
+
+function chartTitle(svg: string): string {
+  return /<title>([^<]*)<\/title>/.exec(svg)?.[1] ?? 'chart';
+}
+
+/** The view as plain Markdown: each chart becomes a line naming it (the tables hold the numbers). */
+export function viewMarkdown(view: BenchmarkView): string {
+  return view.body.replace(chartSlot, (_, i: string) => `*Chart: ${chartTitle(view.charts[Number(i)] ?? '')}*`);
+}
+
+const toHtml = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+
+/**
+ * The view's body as HTML: Markdown through remark/rehype (raw HTML in the
+ * Markdown is dropped, so tool text can never inject markup), then each chart
+ * slot replaced by its SVG, drawn by svg.ts with every label escaped.
+ */
+export function viewHtml(view: BenchmarkView): string {
+  const html = String(toHtml.processSync(view.body));
+  return html.replace(/<p>\[\[chart:(\d+)\]\]<\/p>/g, (_, i: string) => {
+    const svg = view.charts[Number(i)];
+    return svg ? `<div class="kb-report-chart">${svg}</div>` : '';
+  });
+}
