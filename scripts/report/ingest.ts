@@ -3,10 +3,9 @@ import path from 'node:path';
 import { KbError } from '../core/errors.ts';
 import { writeFilesAtomic } from '../core/fs-atomic.ts';
 import { parseRuns, type RunFile } from '../ingest/parse-run.ts';
-import type { Run } from '../ingest/run-schema.ts';
+import type { Calibration, Machine, Run } from '../ingest/run-schema.ts';
 import { planReportPages, buildRunView } from './pages.ts';
-import { regressionsOf } from './render-run.ts';
-import type { Change } from './regression.ts';
+import { detectRegressions, type Detection, type Finding } from './detect.ts';
 import { loadSloTargets, type ConfigIssue } from './slo-targets.ts';
 import { loadRuns, runFilePath, serializeRun } from './store.ts';
 import type { Verdict } from './verdict.ts';
@@ -25,6 +24,10 @@ export interface IngestOptions {
   format?: string;
   /** Extra environment facts (`machine`, `command` …) recorded with the run. */
   env?: Record<string, string>;
+  /** The machine the run came from (the CLI passes this machine's; see machine.ts). Recorded in the run. */
+  machine?: Machine;
+  /** The machine's speed measured at ingest (`--calibrate`); recorded in the run. */
+  calibration?: Calibration;
   force?: boolean;
   /** Input paths are relative to this folder (default: root). */
   cwd?: string;
@@ -37,7 +40,9 @@ export interface IngestedRun {
   /** `stored` (new), `replaced` (--force), `unchanged` (same source already ingested). */
   status: 'stored' | 'replaced' | 'unchanged';
   verdicts: Verdict[];
-  regressions: Change[];
+  /** How the detector judged the run (rule, window, every gated metric). */
+  detection: Detection;
+  regressions: Finding[];
 }
 
 export interface IngestPlan {
@@ -85,7 +90,13 @@ function withExtras(run: Run, options: IngestOptions): Run {
     ...options.env,
     ...(options.example ? { 'example-source': options.example } : {}),
   };
-  return { ...run, labels: { ...run.labels, ...(options.example ? { example: true } : {}) }, environment };
+  return {
+    ...run,
+    labels: { ...run.labels, ...(options.example ? { example: true } : {}) },
+    environment,
+    ...(options.machine && !run.machine ? { machine: options.machine } : {}),
+    ...(options.calibration && !run.calibration ? { calibration: options.calibration } : {}),
+  };
 }
 
 /** Reads, parses and judges; returns every planned write without touching the disk. */
@@ -143,9 +154,16 @@ export async function planIngest(root: string, inputs: readonly string[], option
   }
   const runs = fresh.map(({ run, status }) => {
     const view = buildRunView(run, all, config);
-    return { run, status, verdicts: view.verdicts, regressions: regressionsOf(view) };
+    const detection = detectRegressions(run, all, config.regression);
+    return { run, status, verdicts: view.verdicts, detection, regressions: detection.regressions };
   });
   return { runs, writes, warnings };
+}
+
+/** The `--fail-on-regression` decision (exit 3): every flagged metric of every run in the plan. */
+export function regressionGate(plan: IngestPlan): { fail: boolean; regressions: (Finding & { run: string })[] } {
+  const regressions = plan.runs.flatMap((r) => r.regressions.map((f) => ({ run: r.run.id, ...f })));
+  return { fail: regressions.length > 0, regressions };
 }
 
 /** Regenerates every report page and the scorecard from `benchmarks/` (after editing slo-targets.yaml or upgrading kb). */

@@ -10,6 +10,7 @@ import {
   scaleReportSlug,
   scorecardFile,
 } from './paths.ts';
+import { detectRegressions } from './detect.ts';
 import { compareRuns } from './regression.ts';
 import { exampleNote, regressionsOf, renderRunBody, runTitle, type RunView } from './render-run.ts';
 import { renderScalePage } from './render-scale.ts';
@@ -39,6 +40,7 @@ export function buildRunView(run: Run, runs: readonly Run[], config: SloConfig):
     baseline: base ? { run: base, changes: compareRuns(run, base, config.regression) } : undefined,
     // Trends follow comparable runs only (same label): a 1x and a 100x run, or two different pages, are not one series.
     history: suiteRuns(run.suite, runs).filter((r) => (r.labels.label ?? '') === (run.labels.label ?? '')),
+    detection: detectRegressions(run, runs, config.regression),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Operation, Run } from '../ingest/run-schema.ts';
 import { cellNumber, cellPercent, mdxChart, signedPercent, table } from './markdown.ts';
 import { measure, metricLabel } from './metrics.ts';
 import { reportUrl, runReportSlug } from './paths.ts';
+import { describeRule, type Detection, type Finding } from './detect.ts';
 import type { Change } from './regression.ts';
 import type { SloTarget } from './slo-targets.ts';
 import { runDate } from './store.ts';
@@ -18,6 +19,8 @@ export interface RunView {
   baseline?: { run: Run; changes: Change[] };
   /** Every comparable run of the suite (same label), oldest first, this one included (for trend charts). */
   history: Run[];
+  /** The regression decision for this run (detect.ts). */
+  detection: Detection;
   targets: SloTarget[];
 }
 
@@ -26,15 +29,21 @@ export function runTitle(run: Run): string {
   return `${run.suite}${label}: ${run.tool.name} run of ${runDate(run)}`;
 }
 
-/** Regressions against the previous run and the baseline, each operation × metric once (they are often the same run). */
-export function regressionsOf(view: RunView): Change[] {
-  const seen = new Set<string>();
-  return [...(view.previous?.changes ?? []), ...(view.baseline?.changes ?? [])].filter((c) => {
-    const key = `${c.operation}\u0000${c.metric}`;
-    if (!c.regression || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** The regressions the detector flagged (decided in detect.ts, not here). */
+export function regressionsOf(view: RunView): Finding[] {
+  return view.detection.regressions;
+}
+
+/** Why a metric was flagged: value, baseline, change, noise band, rule and window. */
+export function explainFinding(f: Finding, d: Detection): string {
+  const v = (x: number) => (f.unit === 'ratio' ? cellPercent(x) : `${cellNumber(x)} ${f.unit}`);
+  const base =
+    f.against !== undefined
+      ? `baseline ${v(f.baseline)} (run ${f.against})`
+      : `baseline ${v(f.baseline)} (median of ${f.n} runs)`;
+  const band = f.band ? `, noise band ${v(f.band.low)} – ${v(f.band.high)}` : '';
+  const score = f.score !== undefined ? `, modified z ${f.score.toFixed(1)}` : '';
+  return `value ${v(f.current)}, ${base}, change ${signedPercent(f.relative)}${band}${score}; rule ${d.rule}${d.rule === 'mad' ? `, window ${d.window.length}/${d.settings.window}` : ''}`;
 }
 
 export function exampleNote(run: Run): string {
@@ -304,11 +313,11 @@ export function renderRunBody(view: RunView, level = 2): string {
         ? regressions
             .map(
               (c) =>
-                `- ⚠ ${escapeInline(c.operation)} ${metricLabel(c.metric)}: ${signedPercent(c.relative)} (threshold ${signedPercent(c.threshold)})`,
+                `- ⚠ ${escapeInline(c.operation)} ${metricLabel(c.metric)}: ${escapeInline(explainFinding(c, view.detection))}`,
             )
             .join('\n')
-        : 'None flagged: no metric got worse by more than its threshold and the reported spread.'
-    }`,
+        : 'None flagged: no gated metric got worse by more than the noise band.'
+    }\n\nRule: ${escapeInline(describeRule(view.detection))}.`,
   );
   parts.push(
     `${h} Change\n\n${changeSection('Against the previous comparable run', view.previous, 'No earlier run of this suite with the same label.', level + 1)}\n${changeSection('Against the baseline', view.baseline, 'No earlier run of this suite with the same label is marked as baseline (`kb ingest --baseline`).', level + 1)}`,

@@ -1,7 +1,12 @@
 import { defineCommand } from 'citty';
 import { KbError } from '../../core/errors.ts';
 import { findProjectRoot, workingDirectory } from '../../core/project.ts';
-import { applyIngest, planIngest, planRegenerate, type IngestPlan } from '../../report/ingest.ts';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { applyIngest, planIngest, planRegenerate, regressionGate, type IngestPlan } from '../../report/ingest.ts';
+import { calibrate } from '../../report/calibrate.ts';
+import { currentMachine } from '../../report/machine.ts';
+import { renderCiSummary, siteUrlFromConfig } from '../../report/summary.ts';
 import { metricLabel } from '../../report/metrics.ts';
 import { formatValue } from '../../report/units.ts';
 
@@ -33,7 +38,7 @@ function summarize(plan: IngestPlan, dryRun: boolean): string {
     }
     for (const c of regressions) {
       lines.push(
-        `  REGRESSION ${c.operation} ${metricLabel(c.metric)}: ${formatValue(c.reference, c.unit)} → ${formatValue(c.current, c.unit)}`,
+        `  REGRESSION ${c.operation} ${metricLabel(c.metric)}: ${formatValue(c.baseline, c.unit)} → ${formatValue(c.current, c.unit)}`,
       );
     }
   }
@@ -44,6 +49,20 @@ function summarize(plan: IngestPlan, dryRun: boolean): string {
   );
   for (const w of plan.writes) lines.push(`  ${w.status === 'new' ? '+' : '~'} ${w.path}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `--site-url`, validated; else the site config's url + baseUrl; else none (site-relative links). */
+async function siteUrlOf(root: string, flag: string | undefined): Promise<string | undefined> {
+  if (flag !== undefined) {
+    if (!/^https?:\/\/[^\s<>()]+$/.test(flag))
+      throw new KbError('BAD_ARGUMENT', `"${flag}" is not an http(s) URL`, {
+        field: '--site-url',
+        hint: 'pass the site address, e.g. --site-url https://kb.example.org/',
+      });
+    return flag;
+  }
+  const config = await fs.readFile(path.join(root, 'docusaurus.config.ts'), 'utf8').catch(() => '');
+  return siteUrlFromConfig(config);
 }
 
 /** `kb ingest <file…>`: tool output → normalized runs in benchmarks/ → regenerated report pages and scorecard. */
@@ -86,6 +105,21 @@ export default defineCommand({
       type: 'boolean',
       description: 'parse, judge and show what would be written; write nothing',
       default: false,
+    },
+    calibrate: {
+      type: 'boolean',
+      description:
+        "time a fixed CPU workload (~0.2 s) and record the machine's speed with the run, so the detector can tell a busy machine from a slow program",
+      default: false,
+    },
+    summary: {
+      type: 'string',
+      description:
+        'append a Markdown summary (per gated metric: value, baseline, change, verdict, link) to FILE; "-": to $GITHUB_STEP_SUMMARY when set, else stdout',
+    },
+    'site-url': {
+      type: 'string',
+      description: 'public URL of the site for links in --summary (default: url + baseUrl of docusaurus.config.ts)',
     },
     json: { type: 'boolean', description: 'print the result as JSON', default: false },
     root: { type: 'string', description: 'knowledge base root (default: nearest folder with docusaurus.config.ts)' },
@@ -131,6 +165,8 @@ export default defineCommand({
               format: args.format,
               env: parseEnv(args.env),
               force: args.force,
+              machine: currentMachine(),
+              calibration: args.calibrate ? calibrate() : undefined,
               cwd,
               now: new Date(),
               onProgress: onProgress ? (f, d, t) => void onProgress(f, d, t) : undefined,
@@ -138,8 +174,9 @@ export default defineCommand({
     } finally {
       bar?.stop();
     }
+    const siteUrl = args.summary === undefined ? undefined : await siteUrlOf(root, args['site-url']);
     if (!args['dry-run']) await applyIngest(root, plan);
-    const regressions = plan.runs.flatMap((r) => r.regressions.map((c) => ({ run: r.run.id, ...c })));
+    const gate = regressionGate(plan);
     if (args.json) {
       process.stdout.write(
         `${JSON.stringify({ dryRun: args['dry-run'], runs: plan.runs.map((r) => ({ id: r.run.id, status: r.status, verdicts: r.verdicts, regressions: r.regressions })), writes: plan.writes.map((w) => ({ path: w.path, status: w.status })), warnings: plan.warnings }, null, 2)}\n`,
@@ -147,8 +184,15 @@ export default defineCommand({
     } else {
       process.stdout.write(summarize(plan, args['dry-run']));
     }
-    if (args['fail-on-regression'] && regressions.length > 0) {
-      throw new KbError('REGRESSION', `${regressions.length} regression(s) found`, {
+    if (args.summary !== undefined) {
+      const text = renderCiSummary(plan.runs, { siteUrl });
+      const target = args.summary === '-' ? process.env.GITHUB_STEP_SUMMARY || undefined : args.summary;
+      // Appended, never overwritten: $GITHUB_STEP_SUMMARY collects every step's summary.
+      if (target) await fs.appendFile(path.resolve(cwd, target), text, 'utf8');
+      else process.stdout.write(text);
+    }
+    if (args['fail-on-regression'] && gate.fail) {
+      throw new KbError('REGRESSION', `${gate.regressions.length} regression(s) found`, {
         hint: args['dry-run']
           ? 'nothing was written (--dry-run)'
           : 'the run and its report were written; see the report page',
