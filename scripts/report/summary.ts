@@ -87,8 +87,8 @@ export function renderCiSummary(runs: readonly IngestedRun[], options: SummaryOp
  * string literals), or undefined when they are not plain literals there.
  */
 export function siteUrlFromConfig(configText: string): string | undefined {
-  const url = /^\s*url:\s*['"]([^'"]+)['"]/m.exec(configText)?.[1];
-  const base = /^\s*baseUrl:\s*['"]([^'"]+)['"]/m.exec(configText)?.[1] ?? '/';
+  const url = /(?:^|[\s{,])url:\s*['"]([^'"]+)['"]/m.exec(configText)?.[1];
+  const base = /(?:^|[\s{,])baseUrl:\s*['"]([^'"]+)['"]/m.exec(configText)?.[1] ?? '/';
   if (!url || !/^https?:\/\//.test(url)) return undefined;
   return `${url.replace(/\/+$/, '')}/${base.replace(/^\/+/, '')}`;
 }

@@ -8,6 +8,7 @@ import { calibrate } from '../../report/calibrate.ts';
 import { currentMachine } from '../../report/machine.ts';
 import { renderCiSummary, siteUrlFromConfig } from '../../report/summary.ts';
 import { metricLabel } from '../../report/metrics.ts';
+import { explainFinding } from '../../report/render-run.ts';
 import { formatValue } from '../../report/units.ts';
 
 function parseEnv(text: string | undefined): Record<string, string> | undefined {
@@ -27,7 +28,7 @@ function parseEnv(text: string | undefined): Record<string, string> | undefined 
 
 function summarize(plan: IngestPlan, dryRun: boolean): string {
   const lines: string[] = [];
-  for (const { run, status, verdicts, regressions } of plan.runs) {
+  for (const { run, status, verdicts, regressions, detection } of plan.runs) {
     lines.push(
       `${status === 'unchanged' ? 'already stored' : status === 'replaced' ? 'replaced' : 'stored'} ${run.id} (${run.tool.name}, ${run.operations.length} operations)`,
     );
@@ -36,11 +37,8 @@ function summarize(plan: IngestPlan, dryRun: boolean): string {
         `  ${v.verdict === 'pass' ? 'pass' : v.verdict === 'fail' ? 'FAIL' : '  - '} ${v.target}: ${formatValue(v.value, v.unit)} (target ${v.comparison} ${formatValue(v.threshold, v.unit)})`,
       );
     }
-    for (const c of regressions) {
-      lines.push(
-        `  REGRESSION ${c.operation} ${metricLabel(c.metric)}: ${formatValue(c.baseline, c.unit)} → ${formatValue(c.current, c.unit)}`,
-      );
-    }
+    for (const c of regressions)
+      lines.push(`  REGRESSION ${c.operation} ${metricLabel(c.metric)}: ${explainFinding(c, detection)}`);
   }
   for (const w of plan.warnings) lines.push(`warning: ${w.file}: ${w.field}: ${w.message} — ${w.hint}`);
   const verb = dryRun ? 'would write' : 'wrote';
