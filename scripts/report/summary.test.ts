@@ -139,7 +139,10 @@ describe('kb ingest --summary', () => {
   it('rejects a --site-url that is not http(s), writing nothing', async () => {
     const err: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
+    process.stderr.write = ((s: string) => {
+      err.push(String(s));
+      return true;
+    }) as typeof process.stderr.write;
     try {
       expect(await ingest(10, ['--summary', '-', '--site-url', 'javascript:alert(1)'])).toBe(2);
     } finally {
