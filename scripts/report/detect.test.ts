@@ -99,14 +99,13 @@ describe('detectRegressions (mad)', () => {
   it('scales window times to the machine speed measured at ingest (a busy machine is not a slow program)', () => {
     const cal = (score: number) => ({ calibration: { workload: 'w', score } });
     const calibrated = noise.map((v, i) => cmd(i, v, cal(100)));
+    const speed = { ...base, detector: { normalize: 'speed' as const } };
     // Machine twice as busy (half the score), run twice as long: the same program.
     const busy = cmd(20, 200, cal(50));
-    expect(detectRegressions(busy, calibrated, base).regressions).toEqual([]);
-    expect(detectRegressions(busy, calibrated, { ...base, detector: { normalize: 'none' } }).regressions).toHaveLength(
-      1,
-    );
+    expect(detectRegressions(busy, calibrated, speed).regressions).toEqual([]);
+    expect(detectRegressions(busy, calibrated, base).regressions).toHaveLength(1); // default: normalize none
     // Same busy machine and 30 % slower: flagged, baseline stated at this run's speed.
-    const slow = detectRegressions(cmd(20, 260, cal(50)), calibrated, base);
+    const slow = detectRegressions(cmd(20, 260, cal(50)), calibrated, speed);
     expect(slow.normalized).toBe(true);
     expect(slow.regressions[0]).toMatchObject({ baseline: 201 });
   });
