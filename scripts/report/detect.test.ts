@@ -92,7 +92,7 @@ describe('detectRegressions (mad)', () => {
   it('falls back to the previous run (gated metrics) while the window is shorter than minRuns', () => {
     const d = detectRegressions(cmd(5, 150), history.slice(0, 2), base);
     expect(d.rule).toBe('previous');
-    expect(d.fallback).toMatch(/only 2 earlier/);
+    expect(d.fallback).toMatch(/only 2 earlier comparable runs; the mad rule needs 5/);
     expect(d.regressions.map((f) => f.metric)).toEqual(['mean']);
   });
 

@@ -277,7 +277,10 @@ export function detectRegressions(run: Run, runs: readonly Run[], config: SloCon
     return finish({
       rule: 'previous',
       settings,
-      fallback: `only ${window.length} earlier comparable run(s); the ${settings.rule} rule needs ${settings.minRuns}`,
+      fallback:
+        window.length === 0
+          ? 'first run of this suite, label and machine: nothing to compare with yet'
+          : `only ${window.length} earlier comparable run${window.length === 1 ? '' : 's'}; the ${settings.rule} rule needs ${settings.minRuns}`,
       window: window.slice(-1),
       findings: previousFindings(
         run,

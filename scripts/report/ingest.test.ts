@@ -125,6 +125,12 @@ describe('kb ingest (CLI)', () => {
     const latest = await fs.readFile(path.join(dir, reports.at(-1)!), 'utf8');
     expect(latest).toContain('render trend: g'); // trend chart over the two comparable runs
     expect(latest).toContain('⚠ regression');
+    // The page says why: value, baseline and the rule that decided (one earlier run: the previous-run fallback).
+    expect(latest).toContain(
+      '⚠ render render: value 20 ms, baseline 10 ms \\(run g-20261101t000000\\), change \\+100 %',
+    );
+    expect(latest).toContain('Rule: previous comparable run and marked baseline');
+    expect(latest).toContain('only 1 earlier comparable run; the mad rule needs 5');
   });
 
   it('bad input: one line naming the file, exit 1, nothing written', async () => {
