@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Machine, Run } from '../ingest/run-schema.ts';
-import { detectorFor, detectRegressions, fingerprintOf, gates, windowOf } from './detect.ts';
+import { describeRule, detectorFor, detectRegressions, fingerprintOf, gates, windowOf } from './detect.ts';
 import { parseSloTargets, type SloConfig } from './slo-targets.ts';
 import { parseStoredRun, serializeRun } from './store.ts';
 import { makeRun, op } from './test-runs.ts';
@@ -89,11 +89,18 @@ describe('detectRegressions (mad)', () => {
     expect(fingerprintOf(cmd(1, 1))).toBe(fingerprintOf(cmd(1, 1, { machine: { ...machine, os: 'linux 6.2.0' } })));
   });
 
-  it('falls back to the previous run (gated metrics) while the window is shorter than minRuns', () => {
+  it('warms up while the window is shorter than minRuns: shown against what there is, never gating', () => {
     const d = detectRegressions(cmd(5, 150), history.slice(0, 2), base);
-    expect(d.rule).toBe('previous');
-    expect(d.fallback).toMatch(/only 2 earlier comparable runs; the mad rule needs 5/);
-    expect(d.regressions.map((f) => f.metric)).toEqual(['mean']);
+    expect(d).toMatchObject({ rule: 'mad', warmingUp: true, regressions: [] });
+    expect(d.findings[0]).toMatchObject({ metric: 'mean', current: 150, baseline: 101.5, n: 2, worse: true });
+    expect(describeRule(d)).toMatch(/warming up: 2 earlier comparable runs of the 5 needed/);
+    expect(describeRule(detectRegressions(cmd(5, 150), [], base))).toMatch(/first run/);
+  });
+
+  it('judges timings on a log scale: a 3× busy-minute spike in a noisy window is noise, +40 % in a quiet one is not', () => {
+    const noisy = [100, 180, 90, 250, 120, 95, 300, 110, 140, 85].map((v, i) => cmd(i, v));
+    expect(detectRegressions(cmd(20, 330), noisy, base).regressions).toEqual([]);
+    expect(detectRegressions(cmd(20, 140), history, base).regressions).toHaveLength(1);
   });
 
   it('scales window times to the machine speed measured at ingest (a busy machine is not a slow program)', () => {

@@ -25,7 +25,8 @@ import { runTime, sortRuns } from './store.ts';
  *   spread). Kept so its false-alarm rate can be measured
  *   (`npm run bench:regression`).
  * With fewer than `minRuns` comparable runs the `mad` rule has no noise
- * estimate; it then falls back to `previous`, on the gating metrics only.
+ * estimate: it shows the comparison with what there is and gates nothing
+ * (warming up), like Bencher's minimum sample size.
  */
 
 export interface Detector {
@@ -77,8 +78,8 @@ export interface Detection {
   /** The rule that judged (after a fallback: `previous`). */
   rule: DetectorRule;
   settings: Detector;
-  /** Set when `mad` fell back to `previous` for want of history. */
-  fallback?: string;
+  /** Fewer than `minRuns` comparable runs: findings are shown but none gates. */
+  warmingUp?: boolean;
   /** True when window values were scaled to this run's machine speed (calibration). */
   normalized?: boolean;
   /** The runs the baseline came from, oldest first. */
@@ -163,6 +164,49 @@ function speedFactor(run: Run, other: Run, unit: string): number {
   return 1;
 }
 
+/**
+ * One value against the window's values. Timings and rates are positive and
+ * their noise is multiplicative (a busy minute doubles a time, it does not
+ * add 50 ms), so for positive series the median and MAD are taken on log
+ * values and the band is a ratio around the median; a series with a 0 or a
+ * negative value (error rates from 0) uses them on the values themselves.
+ */
+function judge(
+  value: number,
+  values: readonly number[],
+  direction: Direction,
+  d: Detector,
+  minDelta: number,
+): Pick<Finding, 'baseline' | 'delta' | 'relative' | 'worse' | 'band' | 'score' | 'regression'> {
+  const base = median(values);
+  const sign = direction === 'lower' ? 1 : -1;
+  const delta = value - base;
+  const relative = base === 0 ? undefined : delta / Math.abs(base);
+  const worse = sign * delta > 0;
+  const logScale = value > 0 && values.every((v) => v > 0);
+  let band: { low: number; high: number };
+  let score: number | undefined;
+  if (logScale) {
+    const logs = values.map(Math.log);
+    const center = median(logs);
+    const mad = median(logs.map((v) => Math.abs(v - center)));
+    // Half-width in log units: z robust standard deviations, never narrower than minChange.
+    const half = Math.max(d.z * 1.4826 * mad, Math.log(1 + d.minChange));
+    band = {
+      low: Math.min(base - minDelta, base * Math.exp(-half)),
+      high: Math.max(base + minDelta, base * Math.exp(half)),
+    };
+    score = mad > 0 ? (0.6745 * sign * (Math.log(value) - center)) / mad : undefined;
+  } else {
+    const mad = median(values.map((v) => Math.abs(v - base)));
+    const half = Math.max(d.z * 1.4826 * mad, d.minChange * Math.abs(base), minDelta);
+    band = { low: base - half, high: base + half };
+    score = mad > 0 ? (0.6745 * sign * delta) / mad : undefined;
+  }
+  const outside = sign > 0 ? value > band.high : value < band.low;
+  return { baseline: base, delta, relative, worse, band, score, regression: worse && outside && delta !== 0 };
+}
+
 /** `mad`: every gated metric of every operation against the window's median and MAD. */
 function madFindings(
   run: Run,
@@ -183,31 +227,19 @@ function madFindings(
         const m = other ? measureOp(r, other, metric) : undefined;
         if (m && m.unit === cur.unit) values.push(m.value * (normalized ? speedFactor(run, r, m.unit) : 1));
       }
-      if (values.length < d.minRuns) continue;
-      const base = median(values);
-      const mad = median(values.map((v) => Math.abs(v - base)));
+      if (values.length === 0) continue;
       const { minDelta } = thresholdFor(metric, config);
-      const sign = cur.direction === 'lower' ? 1 : -1;
-      const delta = cur.value - base;
-      const relative = base === 0 ? undefined : delta / Math.abs(base);
-      // Half-width of the noise band: z robust standard deviations, never narrower than minChange / minDelta.
-      const half = Math.max(d.z * 1.4826 * mad, d.minChange * Math.abs(base), minDelta);
-      const score = mad > 0 ? (0.6745 * sign * delta) / mad : sign * delta > 0 ? Number.POSITIVE_INFINITY : 0;
-      const worse = sign * delta > 0;
+      const judged = judge(cur.value, values, cur.direction, d, minDelta);
       findings.push({
         operation: op.name,
         metric,
         unit: cur.unit,
         direction: cur.direction,
         current: cur.value,
-        baseline: base,
-        delta,
-        relative,
-        worse,
-        band: { low: base - half, high: base + half },
-        score: Number.isFinite(score) ? score : undefined,
+        ...judged,
         n: values.length,
-        regression: worse && Math.abs(delta) > half && Math.abs(delta) > 0,
+        // Warming up (fewer than minRuns values): shown, never gating.
+        regression: judged.regression && values.length >= d.minRuns,
       });
     }
   }
@@ -274,20 +306,14 @@ export function detectRegressions(run: Run, runs: readonly Run[], config: SloCon
     windowOf(run, runs.filter(calibrated), settings.window).length >= settings.minRuns;
   const window = windowOf(run, normalized ? runs.filter(calibrated) : runs, settings.window);
   if (window.length < settings.minRuns) {
+    // Warming up: too few runs to know the noise. Shown against what there is; nothing gates.
     return finish({
-      rule: 'previous',
+      rule: 'mad',
       settings,
-      fallback:
-        window.length === 0
-          ? 'first run of this suite, label and machine: nothing to compare with yet'
-          : `only ${window.length} earlier comparable run${window.length === 1 ? '' : 's'}; the ${settings.rule} rule needs ${settings.minRuns}`,
-      window: window.slice(-1),
-      findings: previousFindings(
-        run,
-        runs.filter((r) => sameEnvironment(run, r)),
-        config,
-        settings,
-      ),
+      warmingUp: true,
+      window,
+      normalized,
+      findings: madFindings(run, window, settings, config, normalized),
     });
   }
   return finish({
@@ -301,8 +327,12 @@ export function detectRegressions(run: Run, runs: readonly Run[], config: SloCon
 
 /** One line saying how a detection decided, for pages and summaries. */
 export function describeRule(d: Detection): string {
-  if (d.rule === 'mad')
-    return `median ± ${d.settings.z}·MAD of the last ${d.window.length} comparable runs (window ${d.settings.window}; same suite, label and machine; at least ${Math.round(d.settings.minChange * 100)} % worse${d.normalized ? '; times scaled to this run’s machine speed' : ''})`;
-  const why = d.fallback ? ` (fallback: ${d.fallback})` : '';
-  return `previous comparable run and marked baseline, worse by more than the metric's threshold and the reported spread${why}`;
+  if (d.rule === 'previous')
+    return "previous comparable run and marked baseline, worse by more than the metric's threshold and the reported spread";
+  const speed = d.normalized ? '; times scaled to this run’s machine speed' : '';
+  if (d.warmingUp)
+    return d.window.length === 0
+      ? 'mad, warming up: first run of this suite, label and machine, nothing to compare with yet'
+      : `mad, warming up: ${d.window.length} earlier comparable run${d.window.length === 1 ? '' : 's'} of the ${d.settings.minRuns} needed to know the noise; shown, not gating${speed}`;
+  return `median ± ${d.settings.z}·MAD (log scale for timings and rates) of the last ${d.window.length} comparable runs (window ${d.settings.window}; same suite, label and machine; at least ${Math.round(d.settings.minChange * 100)} % worse${speed})`;
 }

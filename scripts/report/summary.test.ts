@@ -49,7 +49,7 @@ describe('renderCiSummary', () => {
     const md = renderCiSummary([ingested(slow, history)], { siteUrl: 'https://kb.example.org/docs/' });
     expect(md).toMatch(/^## Benchmark results: ❌ 1 regression\n/);
     expect(md).toContain('(https://kb.example.org/docs/reports/api-007)');
-    expect(md).toMatch(/Rule: median ± 5·MAD of the last 7 comparable runs/);
+    expect(md).toContain('Rule: median ± 5·MAD \\(log scale for timings and rates\\) of the last 7 comparable runs');
     const rows = tableRows(md);
     expect(rows[0]).toEqual(['operation', 'metric', 'value', 'baseline', 'change', 'noise band', 'verdict']);
     const p99 = rows.find((r) => r[1] === 'p99')!;
