@@ -137,6 +137,9 @@ describe('kb ingest (CLI)', () => {
       /⚠ render render: value 20 ms, baseline 10 ms \\\(median of 5 runs\\\), change \\\+100 %, noise band [\d.]+ ms – [\d.]+ ms/,
     );
     expect(latest).toContain('Rule: median ± 5·MAD');
+    // …and the table of every gated metric against the window.
+    expect(latest).toContain('| render | render | 20 ms | 10 ms \\(median of 5\\) | \\+100 % |');
+    expect(latest).toContain('| ❌ regression |');
   });
 
   it('bad input: one line naming the file, exit 1, nothing written', async () => {

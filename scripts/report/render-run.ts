@@ -4,6 +4,7 @@ import { cellNumber, cellPercent, mdxChart, signedPercent, table } from './markd
 import { measure, metricLabel } from './metrics.ts';
 import { reportUrl, runReportSlug } from './paths.ts';
 import { describeRule, type Detection, type Finding } from './detect.ts';
+import { regressionSection } from './render-detection.ts';
 import type { Change } from './regression.ts';
 import type { SloTarget } from './slo-targets.ts';
 import { runDate } from './store.ts';
@@ -32,18 +33,6 @@ export function runTitle(run: Run): string {
 /** The regressions the detector flagged (decided in detect.ts, not here). */
 export function regressionsOf(view: RunView): Finding[] {
   return view.detection.regressions;
-}
-
-/** Why a metric was flagged: value, baseline, change, noise band, rule and window. */
-export function explainFinding(f: Finding, d: Detection): string {
-  const v = (x: number) => (f.unit === 'ratio' ? cellPercent(x) : `${cellNumber(x)} ${f.unit}`);
-  const base =
-    f.against !== undefined
-      ? `baseline ${v(f.baseline)} (run ${f.against})`
-      : `baseline ${v(f.baseline)} (median of ${f.n} runs)`;
-  const band = f.band ? `, noise band ${v(f.band.low)} – ${v(f.band.high)}` : '';
-  const score = f.score !== undefined ? `, modified z ${f.score.toFixed(1)}` : '';
-  return `value ${v(f.current)}, ${base}, change ${signedPercent(f.relative)}${band}${score}; rule ${d.rule}${d.rule === 'mad' ? `, window ${d.window.length}/${d.settings.window}` : ''}`;
 }
 
 export function exampleNote(run: Run): string {
@@ -306,19 +295,7 @@ export function renderRunBody(view: RunView, level = 2): string {
     (c): c is string => Boolean(c),
   );
   if (charts.length) parts.push(`${h} Charts\n\n${charts.map(mdxChart).join('\n\n')}`);
-  const regressions = regressionsOf(view);
-  parts.push(
-    `${h} Regressions\n\n${
-      regressions.length
-        ? regressions
-            .map(
-              (c) =>
-                `- ⚠ ${escapeInline(c.operation)} ${metricLabel(c.metric)}: ${escapeInline(explainFinding(c, view.detection))}`,
-            )
-            .join('\n')
-        : 'None flagged: no gated metric got worse by more than the noise band.'
-    }\n\nRule: ${escapeInline(describeRule(view.detection))}.`,
-  );
+  parts.push(`${h} Regressions\n\n${regressionSection(view.detection, describeRule)}`);
   parts.push(
     `${h} Change\n\n${changeSection('Against the previous comparable run', view.previous, 'No earlier run of this suite with the same label.', level + 1)}\n${changeSection('Against the baseline', view.baseline, 'No earlier run of this suite with the same label is marked as baseline (`kb ingest --baseline`).', level + 1)}`,
   );

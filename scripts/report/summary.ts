@@ -1,9 +1,9 @@
 import { escapeInline } from '../core/markdown-escape.ts';
-import { describeRule, type Finding } from './detect.ts';
+import { describeRule } from './detect.ts';
 import type { IngestedRun } from './ingest.ts';
-import { cellNumber, cellPercent, linkCell, signedPercent, table } from './markdown.ts';
-import { metricLabel } from './metrics.ts';
+import { linkCell } from './markdown.ts';
 import { reportUrl, runReportSlug } from './paths.ts';
+import { findingsTable } from './render-detection.ts';
 
 /**
  * `kb ingest --summary`: GitHub-flavoured Markdown for a pull-request comment
@@ -24,17 +24,6 @@ export function pageUrl(siteUrl: string | undefined, route: string): string {
   return `${siteUrl.replace(/\/+$/, '')}${route}`;
 }
 
-function value(f: Finding, x: number): string {
-  return f.unit === 'ratio' ? cellPercent(x) : `${cellNumber(x)} ${f.unit}`;
-}
-
-function verdictOf(f: Finding): string {
-  if (f.regression) return '❌ regression';
-  if (f.delta === 0) return 'same';
-  if (!f.worse) return 'better';
-  return f.band ? 'worse, within noise' : 'worse, under threshold';
-}
-
 function runSection(r: IngestedRun, options: SummaryOptions): string {
   const { run, detection } = r;
   const n = detection.regressions.length;
@@ -51,27 +40,7 @@ function runSection(r: IngestedRun, options: SummaryOptions): string {
     `Rule: ${escapeInline(describeRule(detection))}.`,
     '',
   ];
-  // Regressions first, then the rest in the order the run lists them.
-  const rows = [...detection.findings].sort((a, b) => Number(b.regression) - Number(a.regression));
-  if (rows.length === 0) {
-    lines.push('No gated metric could be compared yet (no earlier comparable run).');
-  } else {
-    lines.push(
-      table(
-        ['operation', 'metric', 'value', 'baseline', 'change', 'noise band', 'verdict'],
-        rows.map((f) => [
-          f.operation,
-          metricLabel(f.metric),
-          value(f, f.current),
-          f.against ? value(f, f.baseline) : `${value(f, f.baseline)} (median of ${f.n})`,
-          signedPercent(f.relative),
-          f.band ? `${value(f, f.band.low)} – ${value(f, f.band.high)}` : '—',
-          verdictOf(f),
-        ]),
-        ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
-      ),
-    );
-  }
+  lines.push(findingsTable(detection));
   return lines.join('\n');
 }
 

@@ -8,7 +8,7 @@ import { calibrate } from '../../report/calibrate.ts';
 import { currentMachine } from '../../report/machine.ts';
 import { renderCiSummary, siteUrlFromConfig } from '../../report/summary.ts';
 import { metricLabel } from '../../report/metrics.ts';
-import { explainFinding } from '../../report/render-run.ts';
+import { explainFinding } from '../../report/render-detection.ts';
 import { formatValue } from '../../report/units.ts';
 
 function parseEnv(text: string | undefined): Record<string, string> | undefined {
