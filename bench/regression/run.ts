@@ -39,6 +39,10 @@ const detectors: { name: string; settings: DetectorSettings }[] = [
 ];
 const fast = process.env.BENCH_REGRESSION_FAST === '1';
 
+/** Temp KBs holding the A/A prefix already ingested, per detector and prefix: copied, not re-ingested, for each slowdown. */
+const prefixKbs = new Map<string, string>();
+const temps: string[] = [];
+
 async function replay(files: string[], suite: string, settings: DetectorSettings, prefix: string[] = []) {
   const text = await configText(settings);
   const machine = await seriesMachine();
@@ -46,10 +50,18 @@ async function replay(files: string[], suite: string, settings: DetectorSettings
     const { flags } = await replayDetector([...prefix, ...files], suite, configOf(text), machine);
     return flags.slice(prefix.length);
   }
+  const key = JSON.stringify([settings, prefix]);
+  let seeded = prefixKbs.get(key);
+  if (!seeded) {
+    seeded = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-regression-'));
+    temps.push(seeded);
+    await fs.writeFile(path.join(seeded, 'slo-targets.yaml'), text);
+    if (prefix.length) await replayIngest(seeded, prefix, suite, machine);
+    prefixKbs.set(key, seeded);
+  }
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-regression-'));
   try {
-    await fs.writeFile(path.join(root, 'slo-targets.yaml'), text);
-    if (prefix.length) await replayIngest(root, prefix, suite, machine);
+    await fs.cp(seeded, root, { recursive: true });
     return await replayIngest(root, files, suite, machine, prefix.length);
   } finally {
     await fs.rm(root, { recursive: true, force: true });
@@ -79,6 +91,7 @@ for (const tool of tools) {
     console.log(`  ${d.name.padEnd(42)} ${parts.join(' | ')}`);
   }
 }
+for (const t of temps) await fs.rm(t, { recursive: true, force: true });
 console.log(
   `\n(${((Date.now() - started) / 1000).toFixed(1)} s; targets: ≤ 1 false alarm per 30 A/A runs, ≥ 15 % flagged within 3 runs)`,
 );
