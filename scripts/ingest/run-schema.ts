@@ -130,6 +130,34 @@ export const thresholdSchema = z
   })
   .strict();
 
+/**
+ * The machine that ran the benchmark, recorded by `kb ingest` (runs stored
+ * before it existed have none). Regression detection compares a run only with
+ * runs of the same fingerprint: machine + tool + tool version.
+ */
+export const machineSchema = z
+  .object({
+    /** CPU model as the OS reports it (`os.cpus()[0].model`). */
+    cpu: z.string(),
+    cores: z.number().int().positive(),
+    /** `os.platform()` and `os.release()`, e.g. "linux 6.1.0". */
+    os: z.string(),
+    arch: z.string(),
+  })
+  .strict();
+export type Machine = z.infer<typeof machineSchema>;
+
+/** The machine's speed when the run was ingested (`kb ingest --calibrate`, scripts/report/calibrate.ts). */
+export const calibrationSchema = z
+  .object({
+    /** Which fixed workload was timed; scores of different workloads are not comparable. */
+    workload: z.string(),
+    /** Work units per millisecond: higher = the machine was faster (less busy). */
+    score: z.number().finite().positive(),
+  })
+  .strict();
+export type Calibration = z.infer<typeof calibrationSchema>;
+
 export const runSchema = z
   .object({
     schemaVersion: z.literal(RUN_SCHEMA_VERSION),
@@ -160,6 +188,9 @@ export const runSchema = z
      * Ingest adds `source-encoding` when the input was not UTF-8 and was decoded with a fallback.
      */
     environment: z.record(z.string(), z.string()),
+    /** Where it ran (optional: older runs and hand-made runs have none). */
+    machine: machineSchema.optional(),
+    calibration: calibrationSchema.optional(),
     operations: z.array(operationSchema),
     timeline: z.array(timelinePointSchema).optional(),
     checks: z.array(checkSchema).optional(),

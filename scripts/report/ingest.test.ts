@@ -180,14 +180,21 @@ describe('kb ingest (CLI)', () => {
   });
 
   it('--fail-on-regression exits 3 and still writes the run and its report', async () => {
-    const a = path.join(dir, 'a.json');
+    // Five steady runs let the window rule know the noise (fewer: warming up, nothing gates).
+    for (const [i, v] of [10, 10.2, 9.9, 10.1, 10].entries()) {
+      const f = path.join(dir, `steady-${i}.json`);
+      await fs.writeFile(f, generic(v));
+      const now = new Date(Date.parse('2026-11-01T00:00:00Z') + i * 60_000);
+      await applyIngest(dir, await planIngest(dir, [f], { suite: 'g', now }));
+    }
     const b = path.join(dir, 'b.json');
-    await fs.writeFile(a, generic(10));
     await fs.writeFile(b, generic(20));
-    await applyIngest(dir, await planIngest(dir, [a], { suite: 'g', now: new Date('2026-11-01T00:00:00Z') }));
     const stderr: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (stderr.push(String(s)), true)) as typeof process.stderr.write;
+    process.stderr.write = ((s: string) => {
+      stderr.push(String(s));
+      return true;
+    }) as typeof process.stderr.write;
     try {
       expect(
         await main(['ingest', b, '--suite', 'g', '--fail-on-regression', '--root', dir], { cwd: dir, env: {} }),
@@ -196,11 +203,19 @@ describe('kb ingest (CLI)', () => {
       process.stderr.write = write;
     }
     expect(stderr.join('')).toMatch(/regression/);
-    expect((await tree(dir)).filter((f) => f.startsWith('benchmarks/'))).toHaveLength(2);
+    expect((await tree(dir)).filter((f) => f.startsWith('benchmarks/'))).toHaveLength(6);
     const reports = (await tree(dir)).filter((f) => f.startsWith('reports/')).sort();
     const latest = await fs.readFile(path.join(dir, reports.at(-1)!), 'utf8');
-    expect(latest).toContain('render trend: g'); // trend chart over the two comparable runs
+    expect(latest).toContain('render trend: g'); // trend chart over the comparable runs
     expect(latest).toContain('⚠ regression');
+    // The page says why: value, window median, change, noise band, rule and window.
+    expect(latest).toMatch(
+      /⚠ render render: value 20 ms, baseline 10 ms \\\(median of 5 runs\\\), change \\\+100 %, noise band [\d.]+ ms – [\d.]+ ms/,
+    );
+    expect(latest).toContain('Rule: median ± 5·MAD');
+    // …and the table of every gated metric against the window.
+    expect(latest).toContain('| render | render | 20 ms | 10 ms \\(median of 5\\) | \\+100 % |');
+    expect(latest).toContain('| ❌ regression |');
   });
 
   it('bad input: one line naming the file, exit 1, nothing written', async () => {

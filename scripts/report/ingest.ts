@@ -3,10 +3,9 @@ import path from 'node:path';
 import { KbError } from '../core/errors.ts';
 import { writeFilesAtomic } from '../core/fs-atomic.ts';
 import { parseRuns, type RunFile } from '../ingest/parse-run.ts';
-import type { Run } from '../ingest/run-schema.ts';
+import type { Calibration, Machine, Run } from '../ingest/run-schema.ts';
 import { buildRunView, planRunPages, renderRunPage, runContext } from './pages.ts';
-import { regressionsOf } from './render-run.ts';
-import type { Change } from './regression.ts';
+import type { Detection, Finding } from './detect.ts';
 import { loadSloTargets, type ConfigIssue } from './slo-targets.ts';
 import { loadRuns, loadSuiteRuns, runFilePath, serializeRun, validateRun } from './store.ts';
 import type { Verdict } from './verdict.ts';
@@ -25,6 +24,10 @@ export interface IngestOptions {
   format?: string;
   /** Extra environment facts (`machine`, `command` …) recorded with the run. */
   env?: Record<string, string>;
+  /** The machine the run came from (the CLI passes this machine's; see machine.ts). Recorded in the run. */
+  machine?: Machine;
+  /** The machine's speed measured at ingest (`--calibrate`); recorded in the run. */
+  calibration?: Calibration;
   force?: boolean;
   /** Input paths are relative to this folder (default: root). */
   cwd?: string;
@@ -37,7 +40,9 @@ export interface IngestedRun {
   /** `stored` (new), `replaced` (--force), `unchanged` (same source already ingested). */
   status: 'stored' | 'replaced' | 'unchanged';
   verdicts: Verdict[];
-  regressions: Change[];
+  /** How the detector judged the run (rule, window, every gated metric). */
+  detection: Detection;
+  regressions: Finding[];
 }
 
 export interface IngestPlan {
@@ -86,7 +91,13 @@ function withExtras(run: Run, options: IngestOptions): Run {
     ...options.env,
     ...(options.example ? { 'example-source': options.example } : {}),
   };
-  return { ...run, labels: { ...run.labels, ...(options.example ? { example: true } : {}) }, environment };
+  return {
+    ...run,
+    labels: { ...run.labels, ...(options.example ? { example: true } : {}) },
+    environment,
+    ...(options.machine && !run.machine ? { machine: options.machine } : {}),
+    ...(options.calibration && !run.calibration ? { calibration: options.calibration } : {}),
+  };
 }
 
 /** `base`, then `base-2`, `base-3` … : the first id no stored or planned run has. */
@@ -171,7 +182,13 @@ export async function planIngest(root: string, inputs: readonly string[], option
   const runs: IngestedRun[] = [];
   for (const { run, status } of fresh) {
     const view = await viewOf(run);
-    runs.push({ run, status, verdicts: view.verdicts, regressions: regressionsOf(view) });
+    runs.push({
+      run,
+      status,
+      verdicts: view.verdicts,
+      detection: view.detection,
+      regressions: view.detection.regressions,
+    });
     if (status === 'unchanged') continue;
     writes.push({
       path: runFilePath(run),
@@ -184,6 +201,12 @@ export async function planIngest(root: string, inputs: readonly string[], option
     if (current !== page.content) writes.push({ ...page, status: current === undefined ? 'new' : 'updated' });
   }
   return { runs, writes, warnings };
+}
+
+/** The `--fail-on-regression` decision (exit 3): every flagged metric of every run in the plan. */
+export function regressionGate(plan: IngestPlan): { fail: boolean; regressions: (Finding & { run: string })[] } {
+  const regressions = plan.runs.flatMap((r) => r.regressions.map((f) => ({ run: r.run.id, ...f })));
+  return { fail: regressions.length > 0, regressions };
 }
 
 /** Regenerates every run's report page from `benchmarks/` (after editing slo-targets.yaml or upgrading kb). */

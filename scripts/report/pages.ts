@@ -3,6 +3,7 @@ import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
 import { humanRunTitle } from './titles.ts';
 import { runReportFile, runReportSlug } from './paths.ts';
+import { detectRegressions } from './detect.ts';
 import { compareRuns } from './regression.ts';
 import { exampleNote, regressionsOf, renderRunBody, runTitle, type RunView } from './render-run.ts';
 import { baselineFor, isComparable, previousComparable } from './series.ts';
@@ -33,6 +34,8 @@ export function buildRunView(run: Run, runs: readonly Run[], config: SloConfig):
     previous: prev ? { run: prev, changes: compareRuns(run, prev, config.regression) } : undefined,
     baseline: base ? { run: base, changes: compareRuns(run, base, config.regression) } : undefined,
     history,
+    // The detector's window: earlier comparable runs only, so the page records what was known then.
+    detection: detectRegressions(run, runs, config.regression),
   };
 }
 

@@ -2,6 +2,9 @@ import type { Direction, Run } from '../ingest/run-schema.ts';
 import { measure, metricKeysOf, type Measurement } from './metrics.ts';
 import type { SloConfig } from './slo-targets.ts';
 
+/** The part of `regression:` the threshold rule reads. */
+export type ThresholdConfig = Pick<SloConfig['regression'], 'threshold' | 'metrics'>;
+
 /** One metric of one operation, compared with a reference run. */
 export interface Change {
   operation: string;
@@ -52,7 +55,7 @@ function isWithinNoise(cur: Measurement, ref: Measurement, curRun: Run, refRun: 
   return inside(cur.value, b.observed) && inside(ref.value, a.observed);
 }
 
-export function thresholdFor(metric: string, config: SloConfig['regression']): { threshold: number; minDelta: number } {
+export function thresholdFor(metric: string, config: ThresholdConfig): { threshold: number; minDelta: number } {
   const specific = config.metrics[metric] ?? config.metrics[metric.replace(/^metric:/, '')];
   return { threshold: specific?.threshold ?? config.threshold, minDelta: specific?.minDelta ?? 0 };
 }
@@ -62,7 +65,7 @@ function opKey(o: { name: string; kind?: string; aggregate?: boolean }): string 
 }
 
 /** Compares every metric the two runs share, operation by operation (matched by kind + name; aggregate rows with each other). */
-export function compareRuns(current: Run, reference: Run, config: SloConfig['regression']): Change[] {
+export function compareRuns(current: Run, reference: Run, config: ThresholdConfig): Change[] {
   const changes: Change[] = [];
   const refOps = new Map(reference.operations.map((o) => [opKey(o), o]));
   for (const curOp of current.operations) {

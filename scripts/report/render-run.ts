@@ -3,6 +3,8 @@ import type { Operation, Run } from '../ingest/run-schema.ts';
 import { cellNumber, cellPercent, mdxChart, signedPercent, table } from './markdown.ts';
 import { measure, metricLabel } from './metrics.ts';
 import { reportUrl, runReportSlug } from './paths.ts';
+import { describeRule, type Detection, type Finding } from './detect.ts';
+import { regressionSection } from './render-detection.ts';
 import type { Change } from './regression.ts';
 import type { SloTarget } from './slo-targets.ts';
 import { runDate } from './store.ts';
@@ -18,6 +20,8 @@ export interface RunView {
   baseline?: { run: Run; changes: Change[] };
   /** Every comparable run of the suite (same label), oldest first, this one included (for trend charts). */
   history: Run[];
+  /** The regression decision for this run (detect.ts). */
+  detection: Detection;
   targets: SloTarget[];
 }
 
@@ -26,15 +30,9 @@ export function runTitle(run: Run): string {
   return `${run.suite}${label}: ${run.tool.name} run of ${runDate(run)}`;
 }
 
-/** Regressions against the previous run and the baseline, each operation × metric once (they are often the same run). */
-export function regressionsOf(view: RunView): Change[] {
-  const seen = new Set<string>();
-  return [...(view.previous?.changes ?? []), ...(view.baseline?.changes ?? [])].filter((c) => {
-    const key = `${c.operation}\u0000${c.metric}`;
-    if (!c.regression || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** The regressions the detector flagged (decided in detect.ts, not here). */
+export function regressionsOf(view: RunView): Finding[] {
+  return view.detection.regressions;
 }
 
 export function exampleNote(run: Run): string {
@@ -301,19 +299,7 @@ export function renderRunBody(view: RunView, level = 2, chart: (svg: string) => 
     (c): c is string => Boolean(c),
   );
   if (charts.length) parts.push(`${h} Charts\n\n${charts.map(chart).join('\n\n')}`);
-  const regressions = regressionsOf(view);
-  parts.push(
-    `${h} Regressions\n\n${
-      regressions.length
-        ? regressions
-            .map(
-              (c) =>
-                `- ⚠ ${escapeInline(c.operation)} ${metricLabel(c.metric)}: ${signedPercent(c.relative)} (threshold ${signedPercent(c.threshold)})`,
-            )
-            .join('\n')
-        : 'None flagged: no metric got worse by more than its threshold and the reported spread.'
-    }`,
-  );
+  parts.push(`${h} Regressions\n\n${regressionSection(view.detection, describeRule)}`);
   parts.push(
     `${h} Change\n\n${changeSection('Against the previous comparable run', view.previous, 'No earlier run of this suite with the same label.', level + 1)}\n${changeSection('Against the baseline', view.baseline, 'No earlier run of this suite with the same label is marked as baseline (`kb ingest --baseline`).', level + 1)}`,
   );

@@ -65,16 +65,45 @@ const thresholdSchema = z
   .strict();
 export type RegressionThreshold = z.infer<typeof thresholdSchema>;
 
+/** Regression rules by name (see detect.ts): `mad` (window median ± k·MAD), `previous` (the single previous run, kb ≤ 0.1). */
+export const detectorRules = ['mad', 'previous'] as const;
+export type DetectorRule = (typeof detectorRules)[number];
+
+/** How a suite decides "regression"; every field optional, resolved over the defaults in detect.ts. */
+const detectorSchema = z
+  .object({
+    rule: z.enum(detectorRules).optional(),
+    /** How many earlier comparable runs form the baseline (mad). */
+    window: z.number().int().min(3).max(500).optional(),
+    /** Fewer comparable runs than this: the window is too short to judge noise; compare with the previous run. */
+    minRuns: z.number().int().min(2).optional(),
+    /** Modified z-score above which a worse value is flagged (mad; 3.5 is Iglewicz–Hoaglin's outlier rule). */
+    z: z.number().positive().optional(),
+    /** Smallest relative worsening that can be flagged, whatever the noise (0.05 = 5 %). */
+    minChange: z.number().nonnegative().optional(),
+    /** `speed`: scale each window run's time-like values by its calibration score relative to this run's (runs ingested with --calibrate); `none`: raw values. */
+    normalize: z.enum(['none', 'speed']).optional(),
+    /** Metrics that gate (`primary` = latency mean/percentiles, throughput, error rate and tool metrics that are not counts, bytes or user/system time). */
+    metrics: z.union([z.literal('primary'), z.literal('all'), z.array(metricKey).min(1)]).optional(),
+  })
+  .strict();
+export type DetectorSettings = z.infer<typeof detectorSchema>;
+
 export const sloConfigSchema = z
   .object({
     version: z.literal(1),
     regression: z
       .object({
+        /** Relative worsening the `previous` rule flags (0.1 = 10 %). */
         threshold: z.number().positive().default(0.1),
         metrics: z.record(z.string(), thresholdSchema).default({}),
+        /** The detector every suite uses unless `suites` says otherwise. */
+        detector: detectorSchema.default({}),
+        /** Per-suite detector settings: suite glob → settings (first match wins, over `detector`). */
+        suites: z.record(z.string(), detectorSchema).default({}),
       })
       .strict()
-      .default({ threshold: 0.1, metrics: {} }),
+      .default({ threshold: 0.1, metrics: {}, detector: {}, suites: {} }),
     targets: z.array(targetSchema),
   })
   .strict();
@@ -98,6 +127,9 @@ function hintFor(issue: z.core.$ZodIssue): string {
   if (field.endsWith('unit')) return `use one of ${Object.keys(targetUnits).join(', ')}`;
   if (field.endsWith('comparison')) return `use one of ${comparisons.join(' ')}`;
   if (field.endsWith('metric')) return `use one of ${builtinMetrics.join(', ')} or metric:<name>`;
+  if (/^regression\.(detector|suites\.[^.]+)\.rule$/.test(field)) return `use one of ${detectorRules.join(', ')}`;
+  if (/^regression\.(detector|suites\.[^.]+)\.metrics/.test(field))
+    return `use primary, all, or a list of ${builtinMetrics.join(', ')} or metric:<name>`;
   if (issue.code === 'unrecognized_keys') return 'remove the key or fix its spelling';
   return 'fix the value (see the comment at the top of slo-targets.yaml)';
 }

@@ -1,6 +1,19 @@
 import { KbError } from '../../core/errors.ts';
-import { applyIngest, ingest, planIngest, planRegenerate, type IngestPlan } from '../../report/ingest.ts';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  applyIngest,
+  ingest,
+  planIngest,
+  planRegenerate,
+  regressionGate,
+  type IngestPlan,
+} from '../../report/ingest.ts';
+import { calibrate } from '../../report/calibrate.ts';
+import { currentMachine } from '../../report/machine.ts';
+import { renderCiSummary, siteUrlFromConfig } from '../../report/summary.ts';
 import { metricLabel } from '../../report/metrics.ts';
+import { explainFinding } from '../../report/render-detection.ts';
 import { formatValue } from '../../report/units.ts';
 import { common, defineKbCommand } from '../args.ts';
 
@@ -21,7 +34,7 @@ function parseEnv(text: string | undefined): Record<string, string> | undefined 
 
 function summarize(plan: IngestPlan, dryRun: boolean): string {
   const lines: string[] = [];
-  for (const { run, status, verdicts, regressions } of plan.runs) {
+  for (const { run, status, verdicts, regressions, detection } of plan.runs) {
     lines.push(
       `${status === 'unchanged' ? 'already stored' : status === 'replaced' ? 'replaced' : 'stored'} ${run.id} (${run.tool.name}, ${run.operations.length} operations)`,
     );
@@ -30,11 +43,8 @@ function summarize(plan: IngestPlan, dryRun: boolean): string {
         `  ${v.verdict === 'pass' ? 'pass' : v.verdict === 'fail' ? 'FAIL' : '  - '} ${v.target}: ${formatValue(v.value, v.unit)} (target ${v.comparison} ${formatValue(v.threshold, v.unit)})`,
       );
     }
-    for (const c of regressions) {
-      lines.push(
-        `  REGRESSION ${c.operation} ${metricLabel(c.metric)}: ${formatValue(c.reference, c.unit)} → ${formatValue(c.current, c.unit)}`,
-      );
-    }
+    for (const c of regressions)
+      lines.push(`  REGRESSION ${c.operation} ${metricLabel(c.metric)}: ${explainFinding(c, detection)}`);
   }
   for (const w of plan.warnings) lines.push(`warning: ${w.file}: ${w.field}: ${w.message} — ${w.hint}`);
   const verb = dryRun ? 'would write' : 'wrote';
@@ -46,6 +56,20 @@ function summarize(plan: IngestPlan, dryRun: boolean): string {
   for (const suite of suites)
     lines.push(`history, scale test and SLO scorecard are built with the site: /reports/${suite}-history`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `--site-url`, validated; else the site config's url + baseUrl; else none (site-relative links). */
+async function siteUrlOf(root: string, flag: string | undefined): Promise<string | undefined> {
+  if (flag !== undefined) {
+    if (!/^https?:\/\/[^\s<>()]+$/.test(flag))
+      throw new KbError('BAD_ARGUMENT', `"${flag}" is not an http(s) URL`, {
+        field: '--site-url',
+        hint: 'pass the site address, e.g. --site-url https://kb.example.org/',
+      });
+    return flag;
+  }
+  const config = await fs.readFile(path.join(root, 'docusaurus.config.ts'), 'utf8').catch(() => '');
+  return siteUrlFromConfig(config);
 }
 
 /** `kb ingest <file…>`: tool output → normalized runs in benchmarks/ → each run's own report page (history views are built with the site). */
@@ -84,10 +108,24 @@ export default defineKbCommand({
       type: 'boolean',
       description: 'parse, judge and show what would be written; write nothing',
     },
+    calibrate: {
+      type: 'boolean',
+      description:
+        "time a fixed CPU workload (~0.2 s) and record the machine's speed with the run, so the detector can tell a busy machine from a slow program",
+    },
+    summary: {
+      type: 'string',
+      description:
+        'append a Markdown summary (per gated metric: value, baseline, change, verdict, link) to FILE; "-": to $GITHUB_STEP_SUMMARY when set, else stdout',
+    },
+    'site-url': {
+      type: 'string',
+      description: 'public URL of the site for links in --summary (default: url + baseUrl of docusaurus.config.ts)',
+    },
     json: { type: 'boolean', description: 'print the result as JSON' },
     root: common.root,
   },
-  async run({ args, cwd, root: findRoot }) {
+  async run({ args, cwd, env, root: findRoot }) {
     const root = findRoot();
     const { files, week } = args;
     let bar:
@@ -123,6 +161,8 @@ export default defineKbCommand({
             format: args.format,
             env: parseEnv(args.env),
             force: args.force,
+            machine: currentMachine(),
+            calibration: args.calibrate ? calibrate() : undefined,
             cwd,
             now: new Date(),
             onProgress: onProgress ? (f, d, t) => void onProgress(f, d, t) : undefined,
@@ -130,8 +170,9 @@ export default defineKbCommand({
     } finally {
       bar?.stop();
     }
+    const siteUrl = args.summary === undefined ? undefined : await siteUrlOf(root, args['site-url']);
     if (!args['dry-run'] && args.regenerate && files.length === 0) await applyIngest(root, plan);
-    const regressions = plan.runs.flatMap((r) => r.regressions.map((c) => ({ run: r.run.id, ...c })));
+    const gate = regressionGate(plan);
     if (args.json) {
       process.stdout.write(
         `${JSON.stringify({ dryRun: args['dry-run'], runs: plan.runs.map((r) => ({ id: r.run.id, status: r.status, verdicts: r.verdicts, regressions: r.regressions })), writes: plan.writes.map((w) => ({ path: w.path, status: w.status })), warnings: plan.warnings }, null, 2)}\n`,
@@ -139,8 +180,15 @@ export default defineKbCommand({
     } else {
       process.stdout.write(summarize(plan, args['dry-run']));
     }
-    if (args['fail-on-regression'] && regressions.length > 0) {
-      throw new KbError('REGRESSION', `${regressions.length} regression(s) found`, {
+    if (args.summary !== undefined) {
+      const text = renderCiSummary(plan.runs, { siteUrl });
+      const target = args.summary === '-' ? env.GITHUB_STEP_SUMMARY || undefined : args.summary;
+      // Appended, never overwritten: $GITHUB_STEP_SUMMARY collects every step's summary.
+      if (target) await fs.appendFile(path.resolve(cwd, target), text, 'utf8');
+      else process.stdout.write(text);
+    }
+    if (args['fail-on-regression'] && gate.fail) {
+      throw new KbError('REGRESSION', `${gate.regressions.length} regression(s) found`, {
         hint: args['dry-run']
           ? 'nothing was written (--dry-run)'
           : 'the run and its report were written; see the report page',
