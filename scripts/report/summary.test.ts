@@ -97,7 +97,7 @@ describe('kb ingest --summary', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  async function ingest(value: number, extra: string[]): Promise<number> {
+  async function ingest(value: number, extra: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
     const f = path.join(dir, `in-${value}.json`);
     await fs.writeFile(f, generic(value));
     const out = process.stdout.write.bind(process.stdout);
@@ -105,7 +105,7 @@ describe('kb ingest --summary', () => {
     try {
       return await main(['ingest', f, '--suite', 'g', '--label', String(value), '--root', dir, ...extra], {
         cwd: dir,
-        env: {},
+        env,
       });
     } finally {
       process.stdout.write = out;
@@ -125,14 +125,7 @@ describe('kb ingest --summary', () => {
 
   it('"-" appends to $GITHUB_STEP_SUMMARY when it is set', async () => {
     const file = path.join(dir, 'step.md');
-    const saved = process.env.GITHUB_STEP_SUMMARY;
-    process.env.GITHUB_STEP_SUMMARY = file;
-    try {
-      expect(await ingest(10, ['--summary', '-'])).toBe(0);
-    } finally {
-      if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY;
-      else process.env.GITHUB_STEP_SUMMARY = saved;
-    }
+    expect(await ingest(10, ['--summary', '-'], { GITHUB_STEP_SUMMARY: file })).toBe(0);
     expect(await fs.readFile(file, 'utf8')).toMatch(/^## Benchmark results: ✅ no regression/);
   });
 

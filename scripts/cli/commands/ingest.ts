@@ -145,6 +145,8 @@ export default defineKbCommand({
           bar?.update(Math.floor(done / 1e6));
         }
       : undefined;
+    // Validated before anything is written: a bad --site-url leaves no run behind.
+    const siteUrl = args.summary === undefined ? undefined : await siteUrlOf(root, args['site-url']);
     let plan: IngestPlan;
     try {
       const regenerate = args.regenerate && files.length === 0;
@@ -170,7 +172,6 @@ export default defineKbCommand({
     } finally {
       bar?.stop();
     }
-    const siteUrl = args.summary === undefined ? undefined : await siteUrlOf(root, args['site-url']);
     if (!args['dry-run'] && args.regenerate && files.length === 0) await applyIngest(root, plan);
     const gate = regressionGate(plan);
     if (args.json) {
