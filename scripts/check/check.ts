@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { reviewedKinds } from '../catalog/catalog.ts';
+import { loadRunsLight } from '../report/store.ts';
+import { viewUrls } from '../report/view-urls.ts';
 import { sortFindings, summarize, type CheckSummary, type Finding } from './findings.ts';
 import { checkBuildRules, type BuildRuleOptions } from './build/index.ts';
 import { checkDuplicateRoutes } from './build/routes.ts';
@@ -55,10 +57,21 @@ export const knownSiteRoutes = [
   '/dashboards/deliverables',
   '/dashboards/freshness',
   '/dashboards/decisions',
-  // Built from benchmarks/ by src/plugins/benchmark-views (scripts/report/views.ts), whatever runs are stored.
+  '/dashboards/weeks',
+  // Built from benchmarks/ by src/plugins/benchmark-views (scripts/report/views.ts), whatever runs are stored;
+  // the per-suite and per-week views are listed by benchmarkViewRoutes.
   '/reports/benchmarks',
   '/docs/slos/scorecard',
 ];
+
+/** The benchmark views' URLs (suite history, scale tests, weekly baselines); a broken run file is left to ingest. */
+async function benchmarkViewRoutes(root: string): Promise<string[]> {
+  try {
+    return viewUrls(await loadRunsLight(root));
+  } catch {
+    return [];
+  }
+}
 
 async function listStatic(root: string): Promise<Set<string>> {
   try {
@@ -108,15 +121,16 @@ export interface RunCheckOptions extends LoadOptions, BuildRuleOptions {
 
 /** Reads the knowledge base at `root` and checks it. Never throws on a bad file. */
 export async function runCheck(root: string, options: RunCheckOptions): Promise<CheckResult> {
-  const [input, staticFiles, pages] = await Promise.all([
+  const [input, staticFiles, pages, views] = await Promise.all([
     loadCheckInput(root, options),
     listStatic(root),
     listPageRoutes(root),
+    benchmarkViewRoutes(root),
   ]);
   const result = checkDocuments(input, {
     now: options.now,
     staticFiles,
-    extraRoutes: new Set([...knownSiteRoutes, ...pages]),
+    extraRoutes: new Set([...knownSiteRoutes, ...pages, ...views]),
   });
   if (options.buildRules === false) return result;
   const more = await checkBuildRules(root, input.documents, options);

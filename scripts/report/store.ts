@@ -111,6 +111,16 @@ function parseHistoryRun(text: string, file: string): Run {
   return raw as Run;
 }
 
+/** Every stored run, read light like `loadSuiteRuns` (no full schema check): for listing, not for judging. */
+export async function loadRunsLight(root: string): Promise<Run[]> {
+  const dir = path.join(root, layout.benchmarks);
+  const names = await runFileNames(root);
+  const runs = await Promise.all(
+    names.map(async (n) => parseHistoryRun(await fs.readFile(path.join(dir, n), 'utf8'), `${layout.benchmarks}/${n}`)),
+  );
+  return sortRuns(runs);
+}
+
 /** Checks a run read by `loadSuiteRuns` against the full schema (the error names its file and field). */
 export function validateRun(run: Run): Run {
   return parseStoredRun(JSON.stringify(run), runFilePath(run));

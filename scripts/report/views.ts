@@ -25,6 +25,7 @@ import { exampleNote, renderRunBody, runTitle, trendCharts } from './render-run.
 import { renderScalePage } from './render-scale.ts';
 import { renderScorecard } from './render-scorecard.ts';
 import { buildScorecard } from './scorecard.ts';
+import { benchmarksIndexUrl, historySlug, scorecardUrl } from './view-urls.ts';
 import { humanDate } from './titles.ts';
 import { lineChart } from './svg.ts';
 import { baselineRunsByWeek, scaleSeries } from './series.ts';
@@ -69,12 +70,7 @@ export function downsample<T>(items: readonly T[], max: number): T[] {
   return [...picked].sort((a, b) => a - b).map((i) => items[i]!);
 }
 
-export const benchmarksIndexUrl = '/reports/benchmarks';
-export const scorecardUrl = '/docs/slos/scorecard';
-
-export function historySlug(suite: string): string {
-  return `${suite}-history`;
-}
+export { benchmarksIndexUrl, historySlug, scorecardUrl, viewUrls } from './view-urls.ts';
 
 const common = { status: 'published', owner: 'kb-maintainers' };
 
