@@ -203,13 +203,23 @@ describe('Mermaid', () => {
     const url = '/docs/guides/recording-a-decision';
     const { page, problems } = await openPage(browser.context);
     await page.setViewportSize({ width: 1280, height: 400 });
+    // Mermaid's own code, told by what it contains (its diagram registry's "flowchart-v2"): chunk file names are
+    // numbers unless chunk ids are names (src/plugins/perf/named-chunks.ts, large sites only).
     const mermaidScripts: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script' && /mermaid/i.test(request.url())) mermaidScripts.push(request.url());
+    const bodies: Promise<void>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      bodies.push(
+        response.text().then(
+          (text) => void (text.includes('"flowchart-v2"') && mermaidScripts.push(response.url())),
+          () => undefined,
+        ),
+      );
     });
     await page.goto(url);
     await waitForHydration(page);
     await page.waitForLoadState('networkidle');
+    await Promise.all(bodies);
     const slot = page.locator('.kb-mermaid-slot').first();
     const top = await slot.evaluate((el) => el.getBoundingClientRect().top);
     expect(top, `the diagram on ${url} is no longer two screens down: pick another page for this test`).toBeGreaterThan(
@@ -220,6 +230,7 @@ describe('Mermaid', () => {
 
     await slot.scrollIntoViewIfNeeded();
     await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await Promise.all(bodies);
     expect(mermaidScripts.length, 'Mermaid scripts after scrolling to the diagram').toBeGreaterThan(0);
     expect(problems.errors, `console errors on ${url}`).toEqual([]);
     await page.close();

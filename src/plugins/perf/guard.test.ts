@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { coreVersionProblem, perfLayerEnabled, SUPPORTED_RANGE } from './guard.ts';
 
 describe('perfLayerEnabled', () => {
@@ -28,5 +31,22 @@ describe('coreVersionProblem', () => {
       expect(problem).toContain('KB_PERF=0');
       expect(problem).not.toContain('\n');
     }
+  });
+});
+
+describe('the perf plugin on another Docusaurus', () => {
+  it('stops before doing anything, in one line naming the installed version and the switch', async () => {
+    const siteDir = await mkdtemp(path.join(tmpdir(), 'kb-perf-guard-'));
+    onTestFinished(() => rm(siteDir, { recursive: true, force: true }));
+    await mkdir(path.join(siteDir, 'node_modules/@docusaurus/core'), { recursive: true });
+    await writeFile(path.join(siteDir, 'package.json'), '{"name":"site"}');
+    await writeFile(
+      path.join(siteDir, 'node_modules/@docusaurus/core/package.json'),
+      '{"name":"@docusaurus/core","version":"3.11.0"}',
+    );
+    const { default: perfPlugin } = await import('./index.ts');
+    expect(() => perfPlugin({ siteDir } as never)).toThrow(
+      /^perf \(src\/plugins\/perf\): @docusaurus\/core 3\.11\.0 is installed, the perf layer supports 3\.10\.x only; build without it with KB_PERF=0/,
+    );
   });
 });

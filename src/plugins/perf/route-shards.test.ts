@@ -70,7 +70,7 @@ for (const p of new Set(every)) {
     __props: p === '/docs/page-1' ? 'shared-by-two' : undefined,
   };
 }
-chunkNames['/docs/page-2-' + hashOf('/docs/page-2')] = {
+chunkNames[`/docs/page-2-${hashOf('/docs/page-2')}`] = {
   __comp: 'shared-comp',
   content: 'content_docs_page_2',
   nested: { items: ['shared-by-two'] },
@@ -105,9 +105,8 @@ describe('route shards: the plan', () => {
     const { plan } = build();
     expect(plan.shardCount).toBe(shards.shardCountFor(151));
     expect(plan.shardCount).toBe(3);
-    plan.shards.forEach((list, id) =>
-      list.forEach((l) => expect(shards.shardOfPath(l.route.path as string, plan.shardCount)).toBe(id)),
-    );
+    for (const [id, list] of plan.shards.entries())
+      for (const l of list) expect(shards.shardOfPath(l.route.path as string, plan.shardCount)).toBe(id);
     expect(shards.shardCountFor(0)).toBe(1);
     expect(shards.shardCountFor(1000)).toBe(22);
   });
@@ -189,7 +188,10 @@ describe('route shards: the client merge', () => {
   it('loads the shard of a pathname once, for concurrent and repeated calls, and merges it once', async () => {
     const { main, registered } = build();
     let loads = 0;
-    const load = registered.load.map((f) => () => (loads++, f()));
+    const load = registered.load.map((f) => () => {
+      loads++;
+      return f();
+    });
     const { createRouteShards: create } = await import('./client/shard-merge.ts');
     const live = create({ ...registered, load, chunkNames: {}, registry: {} });
     await Promise.all([live.loadFor('/docs/page-5'), live.loadFor('/docs/page-5/'), live.loadFor('/docs/page-5')]);

@@ -6,7 +6,7 @@
  * what the installed bundler really writes. The app: main lazily loads a
  * route chunk and a route shard (`routes-0`), the shard lazily loads a page.
  */
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,19 @@ export async function bundleTinyApp(
     faster: { swcJsMinimizer: faster, lightningCssMinimizer: faster },
     currentBundler: { name: bundler, instance },
   });
+  try {
+    return await build(dir, instance, minimizer, plugins);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function build(
+  dir: string,
+  instance: BundlerLike,
+  minimizer: unknown[],
+  plugins: unknown[] | ((dir: string) => unknown[]),
+): Promise<Map<string, string>> {
   const out = path.join(dir, 'out');
   const compiler = instance({
     mode: 'production',

@@ -8,7 +8,8 @@
  * either, and draws in the browser.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import OriginalMermaid from '@theme-init/Mermaid';
+// theme-mermaid's own: `@theme-init/Mermaid` would be theme-classic's placeholder (renders nothing), the first provider.
+import OriginalMermaid from '@docusaurus/theme-mermaid/lib/theme/Mermaid/index.js';
 import type { Props } from '@theme/Mermaid';
 import styles from './styles.module.css';
 
