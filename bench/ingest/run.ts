@@ -88,7 +88,9 @@ try {
   };
   console.log('percentiles, ingest/exact ms:');
   compare(gen.overall, 'http_req_duration');
-  endpoints.forEach((e, i) => compare(gen.perEndpoint[i]!, e.name));
+  endpoints.forEach((e, i) => {
+    compare(gen.perEndpoint[i]!, e.name);
+  });
 
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   console.log(

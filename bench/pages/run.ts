@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     }
 
     console.log('\nlargest scripts per page (transfer):');
-    for (const { kind, form, figures: f } of results.filter((r) => r.form === forms[0])) {
+    for (const { kind, figures: f } of results.filter((r) => r.form === forms[0])) {
       console.log(`  ${kind}: ${f.largestScripts.map((x) => `${x.url} ${kb(x.transferBytes)}`).join(', ')}`);
     }
 

@@ -5,7 +5,7 @@
  * kept as written. Pure: string in, string out.
  */
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -166,14 +166,14 @@ function convertJsx(node: JsxNode, flow: boolean, components: ComponentText): Ro
       return [paragraph([{ type: 'strong', children: [text(head)] }]), ...asFlow(children)];
     }
     case 'summary':
-      return wrap([{ type: 'strong', children: [text(toString(node as unknown as Nodes))] }]);
+      return wrap([{ type: 'strong', children: [text(mdastToString(node as unknown as Nodes))] }]);
     case 'CodeBlock':
       return [
         {
           type: 'code',
           lang: attr(node, 'language') ?? null,
           meta: attr(node, 'title') ? `title="${attr(node, 'title')}"` : null,
-          value: toString(node as unknown as Nodes),
+          value: mdastToString(node as unknown as Nodes),
         },
       ];
     case 'Mermaid': {
@@ -196,7 +196,7 @@ function convertJsx(node: JsxNode, flow: boolean, components: ComponentText): Ro
       return flow ? [] : [{ type: 'break' }];
     case 'code':
     case 'kbd':
-      return wrap([{ type: 'inlineCode', value: toString(node as unknown as Nodes) }]);
+      return wrap([{ type: 'inlineCode', value: mdastToString(node as unknown as Nodes) }]);
     case 'strong':
     case 'b':
       return wrap([{ type: 'strong', children: children as PhrasingContent[] }]);
@@ -210,7 +210,7 @@ function convertJsx(node: JsxNode, flow: boolean, components: ComponentText): Ro
 }
 
 function literalOf(expression: string): string | null {
-  const m = /^\s*(['"`])([^]*)\1\s*$/.exec(expression);
+  const m = /^\s*(['"`])([\s\S]*)\1\s*$/.exec(expression);
   return m && !(m[1] === '`' && m[2]!.includes('${')) ? m[2]! : null;
 }
 
@@ -236,7 +236,7 @@ function transform(parent: Parent, components: ComponentText): void {
             : (jsx as unknown as Parent);
         const summary = (holder.children as RootContent[]).find(isSummary);
         if (summary) {
-          summaries.set(jsx, toString(summary as Nodes).trim());
+          summaries.set(jsx, mdastToString(summary as Nodes).trim());
           holder.children = (holder.children as RootContent[]).filter((c) => c !== summary) as Parent['children'];
         }
       }

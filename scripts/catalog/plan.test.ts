@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Root, Table } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKbError, type KbErrorCode } from '../core/errors.ts';
@@ -80,7 +80,7 @@ describe('planDocument: every kind renders to its golden file', () => {
       visit(tree, 'table', (table: Table) => {
         for (const row of table.children) expect(row.children.length).toBe(table.children[0]!.children.length);
       });
-      expect(toString(tree)).toContain('team <ops> | {sre}');
+      expect(mdastToString(tree)).toContain('team <ops> | {sre}');
     });
   }
 });

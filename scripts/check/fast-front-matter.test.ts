@@ -112,7 +112,7 @@ describe('parseMarkdownFast', () => {
           for (const e of entries) {
             if (!e.isFile() || !/\.mdx?$/.test(e.name)) continue;
             const text = await fs.readFile(path.join(e.parentPath, e.name), 'utf8');
-            let core;
+            let core: ReturnType<typeof parseMarkdown>;
             try {
               core = parseMarkdown(text, e.name);
             } catch {

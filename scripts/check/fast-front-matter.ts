@@ -89,7 +89,7 @@ export function tryFast(source: string): ParsedMarkdown | undefined {
             entry[kv[1]!] = v;
             const next = lines[i + 1];
             text =
-              next !== undefined && next.startsWith(inner) && next[inner.length] !== ' ' && next[inner.length] !== '-'
+              next?.startsWith(inner) && next[inner.length] !== ' ' && next[inner.length] !== '-'
                 ? next.slice(inner.length)
                 : undefined;
             if (text !== undefined) i++;

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { type Dirent, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { maxDocumentBytes, sections, type SectionId } from '../core/documents.ts';
 import { isKbError } from '../core/errors.ts';
@@ -128,7 +128,7 @@ interface Listing {
  */
 async function listSection(root: string, dir: string): Promise<Listing> {
   const base = path.join(root, dir);
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await fs.readdir(base, { withFileTypes: true, recursive: true });
   } catch {

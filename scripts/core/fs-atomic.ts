@@ -61,13 +61,13 @@ export async function writeFilesAtomic(
     }
     for (const s of staged) {
       if (await exists(s.target)) {
-        s.backup = tempPathFor(s.target) + '.bak';
+        s.backup = `${tempPathFor(s.target)}.bak`;
         await fs.copyFile(s.target, s.backup);
       }
     }
     for (const target of options.remove ?? []) {
       if (writes.some((w) => w.path === target)) continue;
-      const aside = tempPathFor(target) + '.del';
+      const aside = `${tempPathFor(target)}.del`;
       await fs.rename(target, aside);
       asides.push({ target, aside });
     }

@@ -148,7 +148,10 @@ export class K6NdjsonReader {
     if (e > s && buf[e - 1] === 13) e -= 1; // CRLF
     if (this.line === 1 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3; // BOM
     if (e <= s) return;
-    if (!startsWithAt(buf, s, MARK_METRIC)) return this.slowLine(buf, s, e);
+    if (!startsWithAt(buf, s, MARK_METRIC)) {
+      this.slowLine(buf, s, e);
+      return;
+    }
     // Find the end of the metric name and hash it in one pass, so no string is made per line.
     const nameStart = s + MARK_METRIC.length;
     let nameEnd = nameStart;
@@ -158,7 +161,10 @@ export class K6NdjsonReader {
       if (c === 34 || c === 92) break;
       h = fnv1aStep(h, c);
     }
-    if (nameEnd >= e || buf[nameEnd] !== 34) return this.slowLine(buf, s, e);
+    if (nameEnd >= e || buf[nameEnd] !== 34) {
+      this.slowLine(buf, s, e);
+      return;
+    }
     const known = this.metricByHash.get(h);
     // Metrics we do not read (request phases, vus_max …) are most lines: a whole-looking
     // line (ends "}}}") of a known skipped metric is dropped without further checks.
@@ -172,7 +178,10 @@ export class K6NdjsonReader {
       bytesEqual(buf, nameStart, known.bytes)
     )
       return;
-    if (!startsWithAt(buf, nameEnd, MARK_POINT)) return this.slowLine(buf, s, e);
+    if (!startsWithAt(buf, nameEnd, MARK_POINT)) {
+      this.slowLine(buf, s, e);
+      return;
+    }
     let kind: Kind;
     let metric: string;
     if (known !== undefined && known.bytes.length === nameEnd - nameStart && bytesEqual(buf, nameStart, known.bytes)) {
@@ -187,10 +196,16 @@ export class K6NdjsonReader {
     if (kind === Kind.Skip) return;
     const timeStart = nameEnd + MARK_POINT.length;
     const timeEnd = buf.indexOf(34, timeStart);
-    if (timeEnd === -1 || timeEnd >= e || !startsWithAt(buf, timeEnd, MARK_VALUE)) return this.slowLine(buf, s, e);
+    if (timeEnd === -1 || timeEnd >= e || !startsWithAt(buf, timeEnd, MARK_VALUE)) {
+      this.slowLine(buf, s, e);
+      return;
+    }
     const valueStart = timeEnd + MARK_VALUE.length;
     const value = parseNumber(buf, valueStart, e);
-    if (Number.isNaN(value)) return this.slowLine(buf, s, e);
+    if (Number.isNaN(value)) {
+      this.slowLine(buf, s, e);
+      return;
+    }
     const ms = this.timeMs(buf, timeStart, timeEnd);
     this.cb = buf;
     this.cf = valueStart;

@@ -128,7 +128,9 @@ function checksOf(group: unknown, where: At, out: NonNullable<RunBody['checks']>
   });
   const groups = group.groups;
   const sub = Array.isArray(groups) ? groups : isObject(groups) ? Object.values(groups) : [];
-  sub.forEach((g, i) => checksOf(g, child(child(where, 'groups'), i), out));
+  sub.forEach((g, i) => {
+    checksOf(g, child(child(where, 'groups'), i), out);
+  });
 }
 
 function directionFor(name: string): Metric['direction'] {

@@ -149,7 +149,9 @@ describe('ingest at scale and in parallel', () => {
     expect(isKbError(err) && err.format()).toContain('benchmarks/g-20261101t000000.json');
     expect(await tree(dir)).toEqual(before);
     await fs.writeFile(stored, '{');
-    const notJson = await ingest(dir, [b], { suite: 'g', now: new Date('2026-11-02T00:00:00Z') }).catch((e: unknown) => e);
+    const notJson = await ingest(dir, [b], { suite: 'g', now: new Date('2026-11-02T00:00:00Z') }).catch(
+      (e: unknown) => e,
+    );
     expect(isKbError(notJson) && notJson.format()).toContain('not valid JSON');
   });
 

@@ -5,7 +5,7 @@ import { humanRunTitle } from './titles.ts';
 import { runReportFile, runReportSlug } from './paths.ts';
 import { detectRegressions } from './detect.ts';
 import { compareRuns } from './regression.ts';
-import { exampleNote, regressionsOf, renderRunBody, runTitle, type RunView } from './render-run.ts';
+import { exampleNote, regressionsOf, renderRunBody, type RunView } from './render-run.ts';
 import { baselineFor, isComparable, previousComparable } from './series.ts';
 import { targetApplies, type SloConfig } from './slo-targets.ts';
 import { runDate, runTime, sortRuns } from './store.ts';

@@ -70,7 +70,7 @@ export default defineKbCommand({
         }),
       );
       title ??= await ask<string>(() =>
-        prompts.text({ message: 'Title', validate: (v) => (v && v.trim() ? undefined : 'a title is required') }),
+        prompts.text({ message: 'Title', validate: (v) => (v?.trim() ? undefined : 'a title is required') }),
       );
     }
     const kind = getKind(kindId);

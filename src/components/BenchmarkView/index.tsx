@@ -26,7 +26,6 @@ export default function BenchmarkView({ data }: { data: BenchmarkViewData }): Re
               </p>
             ) : null}
           </header>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: HTML made at build time by views.ts from escaped Markdown (raw HTML dropped) and svg.ts charts */}
           <div className="markdown" dangerouslySetInnerHTML={{ __html: data.html }} />
         </article>
       </main>

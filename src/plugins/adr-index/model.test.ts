@@ -8,7 +8,7 @@ import remarkAdrBanner, { bannerFor, createRecordReader } from './remark-banner.
 
 const record = (n: number, fm: Record<string, unknown>) =>
   parseRecord(
-    `---\n${Object.entries({ title: `Decision ${n}`, status: 'accepted', date: '2025-01-0' + n, ...fm })
+    `---\n${Object.entries({ title: `Decision ${n}`, status: 'accepted', date: `2025-01-0${n}`, ...fm })
       .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
       .join('\n')}\n---\n# D\n`,
     `adr/000${n}-d${n}.md`,

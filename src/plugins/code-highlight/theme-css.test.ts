@@ -17,7 +17,7 @@ describe('prismThemeCss', () => {
   it('has one rule per token type with the merged style, in kebab-case', () => {
     const comment = themes.github.styles
       .filter((s) => s.types.includes('comment'))
-      .reduce((a, s) => ({ ...a, ...s.style }), {});
+      .reduce((a, s) => Object.assign(a, s.style), {});
     const rule = css
       .split('\n')
       .find((line) => line.startsWith(":root:not([data-theme='dark']) .theme-code-block .token.comment{"));

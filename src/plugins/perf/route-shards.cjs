@@ -65,7 +65,7 @@ function parseRoutes(source) {
 }
 
 function componentArgs(route) {
-  const args = route.component && route.component[COMPONENT];
+  const args = route.component?.[COMPONENT];
   if (!args) throw new Error(`route-shards: route ${route.path} has no ComponentCreator(…) component`);
   return args;
 }
@@ -154,25 +154,25 @@ function quote(text) {
 }
 
 /** One route in codegenRoutes.js's format, so lazy-routes-loader.cjs applies to it. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: ZWNJ and ZWJ are identifier characters on their own (ECMAScript IdentifierPart), not a joined sequence
+const IDENTIFIER = /^[$_\p{ID_Start}][$\u200c\u200d\p{ID_Continue}]*$/u;
+
 function serializeRoute(route, indent) {
-  const inner = indent + '  ';
+  const inner = `${indent}  `;
   const parts = [];
   for (const [name, value] of Object.entries(route)) {
     if (name === 'component') parts.push(`component: ComponentCreator(${componentArgs(route).map(quote).join(', ')})`);
     else if (name === 'routes')
       parts.push(
-        `routes: [\n${value.map((r) => inner + '  ' + serializeRoute(r, inner + '  ')).join(',\n')}\n${inner}]`,
+        `routes: [\n${value.map((r) => `${inner}  ${serializeRoute(r, `${inner}  `)}`).join(',\n')}\n${inner}]`,
       );
-    else
-      parts.push(
-        `${/^[$_\p{ID_Start}][$\u200c\u200d\p{ID_Continue}]*$/u.test(name) ? name : JSON.stringify(name)}: ${JSON.stringify(value)}`,
-      );
+    else parts.push(`${IDENTIFIER.test(name) ? name : JSON.stringify(name)}: ${JSON.stringify(value)}`);
   }
   return `{\n${parts.map((p) => inner + p).join(',\n')}\n${indent}}`;
 }
 
 function serializeTable(routes) {
-  return `[\n${routes.map((r) => '  ' + serializeRoute(r, '  ')).join(',\n')}\n]`;
+  return `[\n${routes.map((r) => `  ${serializeRoute(r, '  ')}`).join(',\n')}\n]`;
 }
 
 /**

@@ -84,6 +84,7 @@ describe('theme-patches-loader: query and hash read once isBrowser is true', () 
       location: { pathname: '/docs/plan', search: '?q=p99', hash: '#goals', state: { from: 'x' } },
     };
     let serverSnapshot = '';
+    // biome-ignore lint/correctness/noComponentHookFactories: a fake of React's hook, handed to the patched module under test
     const useSyncExternalStore = (_subscribe: unknown, getSnapshot: () => string, getServerSnapshot: () => string) => {
       serverSnapshot = getServerSnapshot();
       return getSnapshot();

@@ -2,9 +2,11 @@
  * The queue behind client/deferred-prefetch.ts: prefetch calls run one at a
  * time in idle slices instead of synchronously. Pure, so it is unit-tested.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: Docusaurus's own type for window.docusaurus.prefetch
 export type Prefetch = (routePath: string) => false | Promise<void[]>;
 export interface DocusaurusGlobal {
   prefetch: Prefetch;
+  // biome-ignore lint/suspicious/noConfusingVoidType: Docusaurus's own type for window.docusaurus.preload
   preload: (routePath: string) => false | Promise<void[]>;
 }
 export interface IdleDeadline {

@@ -4,7 +4,7 @@
  * in a stylesheet, so the container is right in either mode without a
  * re-render.
  */
-import React, { type ComponentProps, type ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import clsx from 'clsx';
 import { ThemeClassNames } from '@docusaurus/theme-common';
 import type OriginalContainer from '@theme-original/CodeBlock/Container';
