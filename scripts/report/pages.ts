@@ -13,6 +13,8 @@ import {
 import { compareRuns } from './regression.ts';
 import { exampleNote, regressionsOf, renderRunBody, runTitle, type RunView } from './render-run.ts';
 import { renderScalePage } from './render-scale.ts';
+import { renderSummary, reportPageFrontMatter } from './render-summary.ts';
+import { summarizeRuns, targetShareChart } from './summary.ts';
 import { renderScorecard } from './render-scorecard.ts';
 import { buildScorecard } from './scorecard.ts';
 import { baselineFor, baselineRunsByWeek, previousComparable, scaleSeries, suiteRuns } from './series.ts';
@@ -64,7 +66,7 @@ export function renderRunPage(view: RunView): PlannedPage {
     'slo-verdicts': verdictFrontMatter(view.verdicts),
   };
   const body = `${exampleNote(run)}\n${escapeInline(fm.description)}\n\n{/* truncate */}\n\n${renderRunBody(view)}\n`;
-  return { path: runReportFile(run), content: serializeMarkdown(fm, body) };
+  return { path: runReportFile(run), content: serializeMarkdown({ ...fm, ...reportPageFrontMatter }, body) };
 }
 
 function renderBaselinePage(week: number, runs: readonly Run[], all: readonly Run[], config: SloConfig): PlannedPage {
@@ -84,13 +86,22 @@ function renderBaselinePage(week: number, runs: readonly Run[], all: readonly Ru
     'slo-verdicts': verdictFrontMatter(verdicts),
   };
   const intro = `${escapeInline(fm.description)}\n\n{/* truncate */}\n\nThese are the first real measurements of the programme: the knowledge base's own build, CLI and page load, taken with the tools named below and ingested with \`kb ingest --baseline --week ${week}\`. Later runs of the same suites are compared against them.\n\n`;
+  // report-pages (issue 18): one summary of every run first; each run's tables folded below it.
+  const summary = summarizeRuns(views);
+  summary.chart = targetShareChart(
+    summary.verdicts,
+    `Week ${week} baseline: each SLO target, measured as % of its value`,
+  );
   const sections = views.map(
     (v) =>
-      `## ${escapeInline(runTitle(v.run))}\n\nFull report: [${escapeInline(v.run.id)}](/reports/${runReportSlug(v.run)}).\n\n${renderRunBody(v, 3)}`,
+      `## ${escapeInline(runTitle(v.run))}\n\nFull report: [${escapeInline(v.run.id)}](/reports/${runReportSlug(v.run)}).\n\n${renderRunBody(v, 3, { summary: false })}`,
   );
   return {
     path: baselineReportFile(week, runs[0]!),
-    content: serializeMarkdown(fm, `${intro}${sections.join('\n\n')}\n`),
+    content: serializeMarkdown(
+      { ...fm, ...reportPageFrontMatter },
+      `${intro}${renderSummary(summary)}\n\n${sections.join('\n\n')}\n`,
+    ),
   };
 }
 

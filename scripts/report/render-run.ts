@@ -9,6 +9,8 @@ import { runDate } from './store.ts';
 import { groupedBarChart, lineChart } from './svg.ts';
 import { formatValue, fromCanonical, toCanonical } from './units.ts';
 import type { Verdict } from './verdict.ts';
+import { folded, renderSummary } from './render-summary.ts';
+import { summarizeRun } from './summary.ts';
 
 /** Everything a run's report section shows, computed before rendering. */
 export interface RunView {
@@ -69,31 +71,34 @@ function operationLabel(o: Operation): string {
   return o.kind ? `${o.kind} ${name}` : name;
 }
 
+/** Two compact tables (load, then latency) rather than one 12 columns wide: each fits a laptop's content column. */
 export function operationsTable(run: Run): string {
   if (run.operations.length === 0) return 'The tool reported no operations.';
   const hasLatency = run.operations.some((o) => o.latency);
   const header = ['operation', 'count', 'errors', 'error rate', 'throughput (rps)'];
   const latencyCols = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'max'] as const;
-  if (hasLatency) header.push(...latencyCols.map((c) => `${c} (ms)`));
-  const rows = run.operations.map((o) => {
-    const row = [
-      operationLabel(o),
-      cellNumber(o.count),
-      cellNumber(o.errors),
-      cellPercent(measure({ ...run, operations: [o] }, 'aggregate', 'errorRate')?.value),
-      cellNumber(o.throughput),
-    ];
-    if (hasLatency)
-      row.push(
-        ...latencyCols.map((c) => cellNumber(c === 'p50' ? (o.latency?.p50 ?? o.latency?.median) : o.latency?.[c])),
-      );
-    return row;
-  });
-  return table(
+  const rows = run.operations.map((o) => [
+    operationLabel(o),
+    cellNumber(o.count),
+    cellNumber(o.errors),
+    cellPercent(measure({ ...run, operations: [o] }, 'aggregate', 'errorRate')?.value),
+    cellNumber(o.throughput),
+  ]);
+  const load = table(
     header,
     rows,
     header.map((_, i) => (i === 0 ? 'l' : 'r')),
   );
+  if (!hasLatency) return load;
+  const latency = table(
+    ['operation', ...latencyCols.map((c) => (c === 'min' ? 'min (ms)' : c))],
+    run.operations.map((o) => [
+      operationLabel(o),
+      ...latencyCols.map((c) => cellNumber(c === 'p50' ? (o.latency?.p50 ?? o.latency?.median) : o.latency?.[c])),
+    ]),
+    ['l', ...latencyCols.map(() => 'r' as const)],
+  );
+  return `${load}\n\nLatency per operation, in milliseconds:\n\n${latency}`;
 }
 
 function metricsTable(run: Run): string {
@@ -262,56 +267,57 @@ function measureOp(run: Run): Operation | undefined {
   return run.operations.find((o) => o.aggregate) ?? (run.operations.length === 1 ? run.operations[0] : undefined);
 }
 
-function summary(run: Run, view: RunView): string {
+function summary(run: Run, _view: RunView): string {
   const facts = [
     `**Tool:** ${escapeInline(run.tool.name)}${run.tool.version ? ` ${escapeInline(run.tool.version)}` : ''} (${run.format})`,
     `**Run:** ${run.startedAt ? escapeInline(run.startedAt) : `ingested ${escapeInline(run.ingestedAt)}`}${run.durationMs !== undefined ? `, ${formatValue(run.durationMs / 1000, 's')}` : ''}`,
     `**Suite:** ${run.suite}${run.labels.label ? `, label ${escapeInline(run.labels.label)}` : ''}${run.labels.baseline ? ', marked as baseline' : ''}`,
     `**Source:** ${run.source.files.map((f) => escapeInline(f)).join(', ')}`,
   ];
-  const pass = view.verdicts.filter((v) => v.verdict === 'pass').length;
-  const fail = view.verdicts.filter((v) => v.verdict === 'fail').length;
-  const regressions = regressionsOf(view);
-  const line = `SLO verdicts: **${pass} pass, ${fail} fail**, ${view.verdicts.length - pass - fail} not measured. Regressions: **${regressions.length}**.`;
-  return `${facts.map((f) => `- ${f}`).join('\n')}\n\n${line}`;
+  return facts.map((f) => `- ${f}`).join('\n');
 }
 
 /** The body of one run's report (heading level configurable so the baseline report can nest it). */
-export function renderRunBody(view: RunView, level = 2): string {
+export function renderRunBody(view: RunView, level = 2, opts: { summary?: boolean } = {}): string {
   const h = '#'.repeat(level);
   const { run } = view;
-  const parts: string[] = [summary(run, view)];
-  parts.push(`${h} SLO verdicts\n\n${verdictTable(view.verdicts)}`);
-  parts.push(`${h} Operations\n\nA statistic the tool did not report is shown as “—”.\n\n${operationsTable(run)}`);
-  const metrics = metricsTable(run);
-  if (metrics) parts.push(`${h} Metrics\n\n${metrics}`);
+  // report-pages (issue 18): summary first, every table below folded in <details> (kept in full in the .md mirror).
+  const parts: string[] = [];
+  if (opts.summary !== false) parts.push(renderSummary(summarizeRun(view), { heading: level }), `${h} Details`);
   const env = Object.entries(run.environment).filter(([k]) => k !== 'example-source');
-  if (env.length)
-    parts.push(
-      `${h} Environment\n\n${table(
-        ['key', 'value'],
-        env.map(([k, v]) => [k, v]),
-      )}`,
-    );
+  parts.push(
+    folded(
+      `Run: ${run.tool.name}, source${env.length ? ` and environment (${env.length})` : ''}`,
+      `${summary(run, view)}${
+        env.length
+          ? `\n\n${table(
+              ['key', 'value'],
+              env.map(([k, v]) => [k, v]),
+            )}`
+          : ''
+      }`,
+    ),
+  );
+  parts.push(folded(`SLO verdicts table (${view.verdicts.length})`, verdictTable(view.verdicts)));
+  parts.push(
+    folded(
+      `Operations (${run.operations.length})`,
+      `A statistic the tool did not report is shown as “—”.\n\n${operationsTable(run)}`,
+    ),
+  );
+  const metrics = metricsTable(run);
+  if (metrics) parts.push(folded(`Metrics (${metrics.split('\n').length - 2})`, metrics));
   const charts = [percentileChart(run, view.targets), ...trendCharts(view.history, view.targets)].filter(
     (c): c is string => Boolean(c),
   );
-  if (charts.length) parts.push(`${h} Charts\n\n${charts.map(mdxChart).join('\n\n')}`);
+  if (charts.length) parts.push(folded(`Charts (${charts.length})`, charts.map(mdxChart).join('\n\n')));
   const regressions = regressionsOf(view);
   parts.push(
-    `${h} Regressions\n\n${
-      regressions.length
-        ? regressions
-            .map(
-              (c) =>
-                `- ⚠ ${escapeInline(c.operation)} ${metricLabel(c.metric)}: ${signedPercent(c.relative)} (threshold ${signedPercent(c.threshold)})`,
-            )
-            .join('\n')
-        : 'None flagged: no metric got worse by more than its threshold and the reported spread.'
-    }`,
+    folded(
+      `Change against the previous run and the baseline (${regressions.length} regression${regressions.length === 1 ? '' : 's'})`,
+      `${changeSection('Against the previous comparable run', view.previous, 'No earlier run of this suite with the same label.', level + 1)}\n${changeSection('Against the baseline', view.baseline, 'No earlier run of this suite with the same label is marked as baseline (`kb ingest --baseline`).', level + 1)}`,
+    ),
   );
-  parts.push(
-    `${h} Change\n\n${changeSection('Against the previous comparable run', view.previous, 'No earlier run of this suite with the same label.', level + 1)}\n${changeSection('Against the baseline', view.baseline, 'No earlier run of this suite with the same label is marked as baseline (`kb ingest --baseline`).', level + 1)}`,
-  );
+  // end report-pages
   return parts.join('\n\n');
 }

@@ -5,6 +5,8 @@ import { cellNumber, cellPercent, linkCell, mdxChart, table } from './markdown.t
 import { measure, metricLabel } from './metrics.ts';
 import { reportUrl, runReportSlug, scaleReportSlug } from './paths.ts';
 import { exampleNote } from './render-run.ts';
+import { folded, renderSummary, reportPageFrontMatter } from './render-summary.ts';
+import { summarizeScale } from './summary.ts';
 import { breakingPoints, describeBreakingPoint, loadLabel } from './scale.ts';
 import { targetApplies, type SloConfig } from './slo-targets.ts';
 import { runDate } from './store.ts';
@@ -72,12 +74,11 @@ export function renderScalePage(suite: string, series: readonly Run[], config: S
     ]),
     ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
   );
+  // report-pages (issue 18): target, operation and metric in one cell so every load column fits a laptop's width.
   const bpTable = table(
-    ['target', 'operation', 'metric', 'target value', ...series.map(loadLabel), 'breaking point'],
+    ['target', 'limit', ...series.map(loadLabel), 'breaking point'],
     bps.map((b) => [
-      b.target.title,
-      b.target.operation,
-      metricLabel(b.target.metric),
+      `${b.target.title} (${metricLabel(b.target.metric)}${b.target.operation && b.target.operation !== 'aggregate' ? ` of ${b.target.operation}` : ''})`,
       `${b.target.comparison} ${formatValue(b.target.value, b.target.unit)}`,
       ...b.verdicts.map((v) => `${mark[v.verdict.verdict]} ${formatValue(v.verdict.value, v.verdict.unit)}`),
       describeBreakingPoint(b),
@@ -176,10 +177,13 @@ export function renderScalePage(suite: string, series: readonly Run[], config: S
     exampleNote(heaviest),
     `${escapeInline(fm.description)}`,
     '{/* truncate */}',
+    // report-pages (issue 18): summary first (the latency-against-load chart is its headline), then the tables folded.
+    renderSummary(summarizeScale(series, targets, bps, describeBreakingPoint, charts[0])),
     `The same scenario run at ${escapeInline(loads)} of its base load. ${satLine} The breaking point of a target is the first load at which it fails.`,
     `## Breaking points\n\n${bpTable}`,
-    `## Runs\n\n${seriesTable}`,
-    `## Charts\n\n${charts.map(mdxChart).join('\n\n')}`,
+    `## Details`,
+    folded(`Runs (${series.length})`, seriesTable),
+    folded(`Charts (${charts.length})`, charts.map(mdxChart).join('\n\n')),
   ].filter(Boolean);
-  return serializeMarkdown(fm, `${body.join('\n\n')}\n`);
+  return serializeMarkdown({ ...fm, ...reportPageFrontMatter }, `${body.join('\n\n')}\n`);
 }
