@@ -165,3 +165,22 @@ export async function readCutVersions(projectRoot: string): Promise<string[]> {
   }
   return [...names];
 }
+
+/** Report pages (reports/*.md[x]) that exist in the build, by their `kind` front matter, in file order. */
+export async function findReportPages(projectRoot: string, siteDir: string): Promise<Map<string, string[]>> {
+  const byKind = new Map<string, string[]>();
+  for (const file of await markdownFiles(path.join(projectRoot, 'reports'))) {
+    const frontMatter = /^---\n([\s\S]*?)\n---/.exec(await readFile(file, 'utf8'))?.[1];
+    let fm: { kind?: unknown; slug?: unknown } | null;
+    try {
+      fm = frontMatter ? (parseYaml(frontMatter) as { kind?: unknown; slug?: unknown } | null) : null;
+    } catch {
+      continue;
+    }
+    if (typeof fm?.kind !== 'string' || typeof fm.slug !== 'string') continue;
+    const url = path.posix.join('/reports', fm.slug);
+    if (!(await resolveFile(siteDir, url))) continue;
+    byKind.set(fm.kind, [...(byKind.get(fm.kind) ?? []), url]);
+  }
+  return byKind;
+}

@@ -49,20 +49,20 @@ const verdictMark: Record<string, string> = { pass: '✓ pass', fail: '✗ fail'
 
 export function verdictTable(verdicts: readonly Verdict[]): string {
   if (verdicts.length === 0) return 'No SLO target judges this suite (see `slo-targets.yaml`).';
+  // report-pages (issue 18): six columns (title and id in one), the not-measured reason in the verdict cell.
   return table(
-    ['target', 'id', 'operation', 'measured', 'target value', 'verdict', 'margin'],
+    ['target (id)', 'operation', 'measured', 'target value', 'verdict', 'margin'],
     verdicts.map((v) => [
-      v.title,
-      v.target,
+      `${v.title} (${v.target})`,
       v.operation ?? '—',
       formatValue(v.value, v.unit),
       `${v.comparison} ${formatValue(v.threshold, v.unit)}`,
-      verdictMark[v.verdict] ?? v.verdict,
+      `${verdictMark[v.verdict] ?? v.verdict}${v.margin === undefined && v.note ? `: ${v.note}` : ''}`,
       v.margin === undefined
-        ? (v.note ?? '—')
+        ? '—'
         : `${v.margin >= 0 ? '+' : ''}${formatValue(v.margin, v.unit)} (${signedPercent(v.marginRatio)})`,
     ]),
-    ['l', 'l', 'l', 'r', 'r', 'l', 'r'],
+    ['l', 'l', 'r', 'r', 'l', 'r'],
   );
 }
 

@@ -47,21 +47,11 @@ export function renderScalePage(suite: string, series: readonly Run[], config: S
         'holds-up-to': b.holdsUpTo?.label ?? null,
       })),
   };
+  // report-pages (issue 18): short headers, the load itself links to its run's report (nine columns fit a laptop).
   const seriesTable = table(
-    [
-      'load',
-      'peak users',
-      'requests',
-      'throughput (rps)',
-      'error rate',
-      'p50 (ms)',
-      'p95 (ms)',
-      'p99 (ms)',
-      'max (ms)',
-      'report',
-    ],
+    ['load', 'peak users', 'requests', 'rps', 'error rate', 'p50', 'p95', 'p99', 'max'],
     series.map((r) => [
-      loadLabel(r),
+      linkCell(loadLabel(r), reportUrl(runReportSlug(r))),
       cellNumber(users(r)),
       cellNumber(agg(r, 'count')),
       cellNumber(agg(r, 'throughput')),
@@ -70,9 +60,8 @@ export function renderScalePage(suite: string, series: readonly Run[], config: S
       cellNumber(agg(r, 'p95')),
       cellNumber(agg(r, 'p99')),
       cellNumber(agg(r, 'max')),
-      linkCell(r.id, reportUrl(runReportSlug(r))),
     ]),
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
   // report-pages (issue 18): target, operation and metric in one cell so every load column fits a laptop's width.
   const bpTable = table(
@@ -182,7 +171,7 @@ export function renderScalePage(suite: string, series: readonly Run[], config: S
     `The same scenario run at ${escapeInline(loads)} of its base load. ${satLine} The breaking point of a target is the first load at which it fails.`,
     `## Breaking points\n\n${bpTable}`,
     `## Details`,
-    folded(`Runs (${series.length})`, seriesTable),
+    folded(`Runs (${series.length})`, `Throughput in requests per second, latency in milliseconds.\n\n${seriesTable}`),
     folded(`Charts (${charts.length})`, charts.map(mdxChart).join('\n\n')),
   ].filter(Boolean);
   return serializeMarkdown({ ...fm, ...reportPageFrontMatter }, `${body.join('\n\n')}\n`);

@@ -100,13 +100,18 @@ export function renderSummary(
   );
   if (s.figures.length) {
     const scoped = new Set(s.figures.map((f) => f.scope)).size > 1;
-    parts.push(
-      table(
-        ['figure', 'value', 'target', 'against reference'],
-        s.figures.map((f) => figureRow(f, scoped)),
-        ['l', 'r', 'l', 'l'],
-      ),
+    // A column nothing fills (no target judges these figures, no reference run) is left out.
+    const rows = s.figures.map((f) => figureRow(f, scoped));
+    const keep = [0, 1, 2, 3].filter((i) => i < 2 || rows.some((r) => r[i] !== '—'));
+    const header = ['figure', 'value', 'target', 'against reference'];
+    const align: ('l' | 'r')[] = ['l', 'r', 'l', 'l'];
+    const figures = table(
+      keep.map((i) => header[i]!),
+      rows.map((r) => keep.map((i) => r[i]!)),
+      keep.map((i) => align[i]!),
     );
+    // The phone layout labels the target cell (it hides the header row): only when that column is there.
+    parts.push(`<div className="kb-figures${keep.includes(2) ? ' kb-has-target' : ''}">\n\n${figures}\n\n</div>`);
   }
   if (s.regressions.length)
     parts.push(

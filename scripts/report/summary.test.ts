@@ -113,7 +113,7 @@ describe('summary of a single run (k6 fixture)', () => {
       '| operation | count |',
       '| operation | min \\(ms\\) |',
       '| operation | metric |',
-      '| target | id |',
+      '| target \\(id\\) |',
     ])
       expect(content.indexOf(heading), heading).toBeGreaterThan(content.indexOf('<details'));
   });
