@@ -91,6 +91,7 @@ describe.each(picks.filter((p): p is [string, string] => Boolean(p[1])))('report
     await page.setViewportSize({ width: vp.width, height: vp.height });
     await page.goto(url, { waitUntil: 'load' });
 
+    expect(await page.locator('.kb-verdicts').count(), `${url}: no verdict strip (.kb-verdicts)`).toBeGreaterThan(0);
     const strip = await page.locator('.kb-verdicts').first().boundingBox();
     expect(strip, `${url}: no verdict strip (.kb-verdicts)`).not.toBeNull();
     expect(strip!.y, `${url}: the verdict strip starts below the first viewport`).toBeLessThan(vp.height - 40);
