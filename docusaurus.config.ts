@@ -85,8 +85,8 @@ const config: Config = {
           routeBasePath: 'reports',
           blogTitle: 'Reports',
           blogDescription: 'Weekly, benchmark and scale-test reports of the Sophia programme',
-          blogSidebarTitle: 'Recent reports',
-          blogSidebarCount: 'ALL',
+          // No sidebar listing every report on each report page: the reports index does that, and the column gets the width.
+          blogSidebarCount: 0,
           // One compact line per report (src/theme/BlogListPage): the index lists them all, grouped by kind.
           postsPerPage: 'ALL',
           showReadingTime: false,
@@ -102,7 +102,7 @@ const config: Config = {
           },
         },
         pages: { remarkPlugins },
-        theme: { customCss: './src/css/custom.css' },
+        theme: { customCss: ['./src/css/custom.css', './src/css/report.css'] },
       } satisfies Preset.Options,
     ],
   ],

@@ -180,3 +180,32 @@ export async function readCutVersions(projectRoot: string): Promise<string[]> {
   }
   return [...names];
 }
+
+/** Report pages (reports/*.md[x]) that exist in the build, by their `kind` front matter, in file order. */
+export async function findReportPages(projectRoot: string, siteDir: string): Promise<Map<string, string[]>> {
+  const byKind = new Map<string, string[]>();
+  for (const file of await markdownFiles(path.join(projectRoot, 'reports'))) {
+    const frontMatter = /^---\n([\s\S]*?)\n---/.exec(await readFile(file, 'utf8'))?.[1];
+    let fm: { kind?: unknown; slug?: unknown } | null;
+    try {
+      fm = frontMatter ? (parseYaml(frontMatter) as { kind?: unknown; slug?: unknown } | null) : null;
+    } catch {
+      continue;
+    }
+    if (typeof fm?.kind !== 'string' || typeof fm.slug !== 'string') continue;
+    const url = path.posix.join('/reports', fm.slug);
+    if (!(await resolveFile(siteDir, url))) continue;
+    byKind.set(fm.kind, [...(byKind.get(fm.kind) ?? []), url]);
+  }
+  // The views built from benchmarks/ with the site (suite history, scale tests, baselines) have no source file:
+  // the build's manifest lists them with their kind.
+  const index = JSON.parse(await readFile(path.join(siteDir, 'kb-index.json'), 'utf8').catch(() => '{}')) as {
+    documents?: { kind?: string; url?: string }[];
+  };
+  for (const d of index.documents ?? []) {
+    if (!d.kind || !d.url?.startsWith('/reports/') || byKind.get(d.kind)?.includes(d.url)) continue;
+    if (!(await resolveFile(siteDir, d.url))) continue;
+    byKind.set(d.kind, [...(byKind.get(d.kind) ?? []), d.url]);
+  }
+  return byKind;
+}

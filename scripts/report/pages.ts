@@ -2,6 +2,7 @@ import { serializeMarkdown } from '../core/front-matter.ts';
 import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
 import { humanRunTitle } from './titles.ts';
+import { reportPageFrontMatter } from './render-summary.ts';
 import { runReportFile, runReportSlug } from './paths.ts';
 import { detectRegressions } from './detect.ts';
 import { compareRuns } from './regression.ts';
@@ -81,7 +82,7 @@ export function renderRunPage(view: RunView): PlannedPage {
     'slo-verdicts': verdictFrontMatter(view.verdicts),
   };
   const body = `${exampleNote(run)}\n${escapeInline(fm.description)}\n\n{/* truncate */}\n\n${renderRunBody(view)}\n`;
-  return { path: runReportFile(run), content: serializeMarkdown(fm, body) };
+  return { path: runReportFile(run), content: serializeMarkdown({ ...fm, ...reportPageFrontMatter }, body) };
 }
 
 /** Every run's own report page (what `kb ingest --regenerate` rewrites). Deterministic; each page depends only on the runs before it. */

@@ -4,6 +4,8 @@ import { cellNumber, cellPercent, linkCell, mdxChart, table } from './markdown.t
 import { measure, metricLabel } from './metrics.ts';
 import { reportUrl, runReportSlug, scaleReportSlug } from './paths.ts';
 import { exampleNote } from './render-run.ts';
+import { folded, renderSummary, reportPageFrontMatter } from './render-summary.ts';
+import { summarizeScale } from './page-summary.ts';
 import { breakingPoints, describeBreakingPoint, loadLabel } from './scale.ts';
 import { targetApplies, type SloConfig } from './slo-targets.ts';
 import { runDate } from './store.ts';
@@ -49,21 +51,11 @@ export function renderScalePage(
         'holds-up-to': b.holdsUpTo?.label ?? null,
       })),
   };
+  // report-pages (issue 18): short headers, the load itself links to its run's report (nine columns fit a laptop).
   const seriesTable = table(
-    [
-      'load',
-      'peak users',
-      'requests',
-      'throughput (rps)',
-      'error rate',
-      'p50 (ms)',
-      'p95 (ms)',
-      'p99 (ms)',
-      'max (ms)',
-      'report',
-    ],
+    ['load', 'peak users', 'requests', 'rps', 'error rate', 'p50', 'p95', 'p99', 'max'],
     series.map((r) => [
-      loadLabel(r),
+      linkCell(loadLabel(r), reportUrl(runReportSlug(r))),
       cellNumber(users(r)),
       cellNumber(agg(r, 'count')),
       cellNumber(agg(r, 'throughput')),
@@ -72,16 +64,14 @@ export function renderScalePage(
       cellNumber(agg(r, 'p95')),
       cellNumber(agg(r, 'p99')),
       cellNumber(agg(r, 'max')),
-      linkCell(r.id, reportUrl(runReportSlug(r))),
     ]),
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
+  // report-pages (issue 18): target, operation and metric in one cell so every load column fits a laptop's width.
   const bpTable = table(
-    ['target', 'operation', 'metric', 'target value', ...series.map(loadLabel), 'breaking point'],
+    ['target', 'limit', ...series.map(loadLabel), 'breaking point'],
     bps.map((b) => [
-      b.target.title,
-      b.target.operation,
-      metricLabel(b.target.metric),
+      `${b.target.title} (${metricLabel(b.target.metric)}${b.target.operation && b.target.operation !== 'aggregate' ? ` of ${b.target.operation}` : ''})`,
       `${b.target.comparison} ${formatValue(b.target.value, b.target.unit)}`,
       ...b.verdicts.map((v) => `${mark[v.verdict.verdict]} ${formatValue(v.verdict.value, v.verdict.unit)}`),
       describeBreakingPoint(b),
@@ -180,10 +170,13 @@ export function renderScalePage(
     exampleNote(heaviest),
     `${escapeInline(fm.description)}`,
     '{/* truncate */}',
+    // report-pages (issue 18): summary first (the latency-against-load chart is its headline), then the tables folded.
+    renderSummary(summarizeScale(series, targets, bps, describeBreakingPoint, charts[0]), { chart }),
     `The same scenario run at ${escapeInline(loads)} of its base load. ${satLine} The breaking point of a target is the first load at which it fails.`,
     `## Breaking points\n\n${bpTable}`,
-    `## Runs\n\n${seriesTable}`,
-    `## Charts\n\n${charts.map(chart).join('\n\n')}`,
+    `## Details`,
+    folded(`Runs (${series.length})`, `Throughput in requests per second, latency in milliseconds.\n\n${seriesTable}`),
+    folded(`Charts (${charts.length})`, charts.map(chart).join('\n\n')),
   ].filter(Boolean);
-  return { frontMatter: fm, body: `${body.join('\n\n')}\n` };
+  return { frontMatter: { ...fm, ...reportPageFrontMatter }, body: `${body.join('\n\n')}\n` };
 }

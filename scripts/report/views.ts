@@ -15,6 +15,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
 import { cellNumber, cellPercent, linkCell, table } from './markdown.ts';
@@ -27,6 +28,8 @@ import { renderScorecard } from './render-scorecard.ts';
 import { buildScorecard } from './scorecard.ts';
 import { benchmarksIndexUrl, historySlug, scorecardUrl } from './view-urls.ts';
 import { humanDate } from './titles.ts';
+import { folded, renderSummary } from './render-summary.ts';
+import { summarizeHistory, summarizeRuns, targetShareChart } from './page-summary.ts';
 import { lineChart } from './svg.ts';
 import { baselineRunsByWeek, scaleSeries } from './series.ts';
 import { loadSloTargets, targetApplies, type SloConfig } from './slo-targets.ts';
@@ -149,7 +152,7 @@ function historyView(suite: string, runs: readonly Run[], config: SloConfig, has
       `${series.length} run${series.length === 1 ? '' : 's'}, ${runDate(series[0]!)} to ${runDate(series.at(-1)!)}. Each point of a chart links to its run's report.`,
       ...trend.map(chart),
       note,
-      runsTable,
+      folded(`Every run (${series.length})`, runsTable),
     ]
       .filter(Boolean)
       .join('\n\n');
@@ -159,10 +162,13 @@ function historyView(suite: string, runs: readonly Run[], config: SloConfig, has
     `[Every suite](${benchmarksIndexUrl})`,
     `[SLO scorecard](${scorecardUrl})`,
   ].filter(Boolean);
+  // Summary first (issue 18): the newest run judged against its targets and its window, the suite's trend.
+  const summary = renderSummary(summarizeHistory([buildRunView(last, runs, config)]), { chart });
   const body = [
     exampleNote(last),
     escapeInline(description),
     `Latest run: [${escapeInline(runTitle(last))}](${reportUrl(runReportSlug(last))}). See also: ${links.join(' · ')}.`,
+    summary,
     ...sections,
   ]
     .filter(Boolean)
@@ -207,9 +213,15 @@ function baselineView(week: number, runs: readonly Run[], all: readonly Run[], c
   const suites = [...new Set(runs.map((r) => r.suite))];
   const description = `Week ${week} performance baseline measured on this machine: ${suites.join(', ')} (${verdicts.filter((v) => v.verdict === 'pass').length} SLO pass, ${verdicts.filter((v) => v.verdict === 'fail').length} fail).`;
   const intro = `${escapeInline(description)}\n\nThese are the first real measurements of the programme: the knowledge base's own build, CLI and page load, taken with the tools named below and ingested with \`kb ingest --baseline --week ${week}\`. Later runs of the same suites are compared against them.\n\n**Historical record, dated ${humanDate(runDate(runs.at(-1)!))}.** This page keeps the week ${week} figures; it is not today's state: the [SLO scorecard](/docs/slos/scorecard) shows the latest runs.`;
+  // One summary of every run first (issue 18); each run's tables folded below it.
+  const summary = summarizeRuns(views);
+  summary.chart = targetShareChart(
+    summary.verdicts,
+    `Week ${week} baseline: each SLO target, measured as % of its value`,
+  );
   const sections = views.map(
     (v) =>
-      `## ${escapeInline(runTitle(v.run))}\n\nFull report: [${escapeInline(v.run.id)}](${reportUrl(runReportSlug(v.run))}).\n\n${renderRunBody(v, 3, chart)}`,
+      `## ${escapeInline(runTitle(v.run))}\n\nFull report: [${escapeInline(v.run.id)}](${reportUrl(runReportSlug(v.run))}).\n\n${renderRunBody(v, 3, { summary: false, chart })}`,
   );
   const slug = baselineReportSlug(week);
   return {
@@ -227,7 +239,7 @@ function baselineView(week: number, runs: readonly Run[], all: readonly Run[], c
       description,
       'slo-verdicts': verdictFrontMatter(verdicts),
     },
-    body: `${intro}\n\n${sections.join('\n\n')}\n`,
+    body: `${intro}\n\n${renderSummary(summary, { chart })}\n\n${sections.join('\n\n')}\n`,
     charts,
   };
 }
@@ -333,12 +345,42 @@ export function viewMarkdown(view: BenchmarkView): string {
   return view.body.replace(chartSlot, (_, i: string) => `*Chart: ${chartTitle(view.charts[Number(i)] ?? '')}*`);
 }
 
-const toHtml = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+/**
+ * Raw HTML in a view's Markdown comes only from the renderers (report summary wrappers, verdict chips and
+ * folds, see render-summary.ts): tool and user text is escaped by escapeInline, so a `<` of theirs is never
+ * raw. Still, only those few tags pass; any other raw HTML is dropped. JSX's `className` becomes `class`, and
+ * the Markdown escapes inside a fold's `<summary>` (an HTML block, where Markdown does not apply) are undone.
+ */
+const allowedRaw = /^(?:<\/?(?:div|details|summary|span)(?: className="[\w -]+")?>|[^<>]*)+$/;
+function ownRawHtml() {
+  return (tree: import('hast').Root) => {
+    visit(tree, 'raw', (raw) => {
+      const node = raw as unknown as { value: string };
+      if (!allowedRaw.test(node.value)) {
+        node.value = '';
+        return;
+      }
+      node.value = node.value
+        .replace(/className="/g, 'class="')
+        .replace(
+          /<summary>([^<]*)<\/summary>/g,
+          (_: string, text: string) => `<summary>${text.replace(/\\(.)/g, '$1')}</summary>`,
+        );
+    });
+  };
+}
+
+const toHtml = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(ownRawHtml)
+  .use(rehypeStringify, { allowDangerousHtml: true });
 
 /**
- * The view's body as HTML: Markdown through remark/rehype (raw HTML in the
- * Markdown is dropped, so tool text can never inject markup), then each chart
- * slot replaced by its SVG, drawn by svg.ts with every label escaped.
+ * The view's body as HTML: Markdown through remark/rehype (only the renderers' own wrapper tags pass as raw
+ * HTML, so tool text can never inject markup), then each chart slot replaced by its SVG, drawn by svg.ts with
+ * every label escaped.
  */
 export function viewHtml(view: BenchmarkView): string {
   const html = String(toHtml.processSync(view.body));
