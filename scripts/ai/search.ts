@@ -94,7 +94,8 @@ export function plainText(markdown: string): string {
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^:::\w*(\[[^\]]*\])?\s*$/gm, '')
-    .replace(/^\s*\|?(\s*:?-{3,}:?\s*\|?)+\s*$/gm, '')
+    // Table separator rows; cells are split by a required `|`, so the match is linear (no nested `(…?)+`).
+    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)*[ \t]*\|?[ \t]*$/gm, '')
     .replace(/^\s*(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
     .replace(/[*_`|]/g, ' ')
     .replace(/<[^>]+>/g, ' ')

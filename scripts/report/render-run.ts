@@ -1,19 +1,17 @@
 import { escapeInline } from '../core/markdown-escape.ts';
-import type { Operation, Run } from '../ingest/run-schema.ts';
+import type { Run } from '../ingest/run-schema.ts';
 import { cellNumber, cellPercent, mdxChart, signedPercent, table } from './markdown.ts';
 import { measure, metricLabel } from './metrics.ts';
 import { reportUrl, runReportSlug } from './paths.ts';
-import { describeRule, type Detection, type Finding } from './detect.ts';
+import { describeRule } from './detect.ts';
 import { regressionSection } from './render-detection.ts';
 import type { Change } from './regression.ts';
-import type { SloTarget } from './slo-targets.ts';
 import { runDate } from './store.ts';
-import { groupedBarChart, lineChart } from './svg.ts';
-import { formatValue, fromCanonical, toCanonical } from './units.ts';
+import { formatValue } from './units.ts';
 import type { Verdict } from './verdict.ts';
 import { folded, renderSummary } from './render-summary.ts';
 import { summarizeRun } from './page-summary.ts';
-import { measureOp, operationLabel, percentileChart, trendCharts } from './run-charts.ts';
+import { operationLabel, percentileChart, trendCharts } from './run-charts.ts';
 import { regressionsOf, type RunView } from './run-view.ts';
 
 export { percentileChart, trendCharts } from './run-charts.ts';

@@ -351,12 +351,16 @@ export function viewMarkdown(view: BenchmarkView): string {
  * raw. Still, only those few tags pass; any other raw HTML is dropped. JSX's `className` becomes `class`, and
  * the Markdown escapes inside a fold's `<summary>` (an HTML block, where Markdown does not apply) are undone.
  */
-const allowedRaw = /^(?:<\/?(?:div|details|summary|span)(?: className="[\w -]+")?>|[^<>]*)+$/;
+const ownTag = /^<\/?(?:div|details|summary|span)(?: className="[\w -]+")?>$/;
+/** True when every tag in `html` is one of the renderers' own (text between tags is free). Linear: no backtracking. */
+function onlyOwnTags(html: string): boolean {
+  return (html.match(/<[^>]*>?/g) ?? []).every((tag) => ownTag.test(tag));
+}
 function ownRawHtml() {
   return (tree: import('hast').Root) => {
     visit(tree, 'raw', (raw) => {
       const node = raw as unknown as { value: string };
-      if (!allowedRaw.test(node.value)) {
+      if (!onlyOwnTags(node.value)) {
         node.value = '';
         return;
       }
