@@ -89,17 +89,19 @@ function processQueryTerm(term: string): string | string[] | null {
 
 /** Markdown reduced to searchable text: markup dropped, code and link text kept. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/^```.*$/gm, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^:::\w*(\[[^\]]*\])?\s*$/gm, '')
-    // Table separator rows; cells are split by a required `|`, so the match is linear (no nested `(…?)+`).
-    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)*[ \t]*\|?[ \t]*$/gm, '')
-    .replace(/^\s*(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
-    .replace(/[*_`|]/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/[ \t]+/g, ' ');
+  return (
+    markdown
+      .replace(/^```.*$/gm, '')
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/^:::\w*(\[[^\]]*\])?\s*$/gm, '')
+      // Table separator rows; cells are split by a required `|`, so the match is linear (no nested `(…?)+`).
+      .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)*[ \t]*\|?[ \t]*$/gm, '')
+      .replace(/^\s*(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+      .replace(/[*_`|]/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/[ \t]+/g, ' ')
+  );
 }
 
 function headingsOf(markdown: string): string {
