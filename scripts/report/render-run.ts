@@ -28,6 +28,13 @@ export function exampleNote(run: Run): string {
   return `:::note[Example data]\n\nExample data from ${escapeInline(source)}. It shows what a report looks like; it does not measure Sophia.\n\n:::\n`;
 }
 
+/** The same words for the build-time views, which are plain Markdown (no admonitions): a quote. */
+export function exampleQuote(run: Run): string {
+  if (!run.labels.example) return '';
+  const source = run.environment['example-source'] ?? run.source.files.join(', ');
+  return `> **Example data** from ${escapeInline(source)}. It shows what a report looks like; it does not measure Sophia.`;
+}
+
 const verdictMark: Record<string, string> = { pass: '✓ pass', fail: '✗ fail', 'not measured': '– not measured' };
 
 export function verdictTable(verdicts: readonly Verdict[]): string {

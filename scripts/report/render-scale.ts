@@ -3,7 +3,7 @@ import type { Run } from '../ingest/run-schema.ts';
 import { cellNumber, cellPercent, linkCell, mdxChart, table } from './markdown.ts';
 import { measure, metricLabel } from './metrics.ts';
 import { reportUrl, runReportSlug, scaleReportSlug } from './paths.ts';
-import { exampleNote } from './render-run.ts';
+import { exampleQuote } from './render-run.ts';
 import { folded, renderSummary, reportPageFrontMatter } from './render-summary.ts';
 import { summarizeScale } from './page-summary.ts';
 import { breakingPoints, describeBreakingPoint, loadLabel } from './scale.ts';
@@ -167,7 +167,7 @@ export function renderScalePage(
     ? `Throughput reached ${sat.map(({ r, eff }) => `${cellNumber(eff * 100)} % of linear scaling at ${escapeInline(loadLabel(r))}`).join(', ')}.`
     : '';
   const body = [
-    exampleNote(heaviest),
+    exampleQuote(heaviest),
     `${escapeInline(fm.description)}`,
     '{/* truncate */}',
     // report-pages (issue 18): summary first (the latency-against-load chart is its headline), then the tables folded.

@@ -22,7 +22,7 @@ import { cellNumber, cellPercent, linkCell, table } from './markdown.ts';
 import { measure } from './metrics.ts';
 import { buildRunView } from './pages.ts';
 import { baselineReportSlug, reportUrl, runReportSlug, scaleReportSlug } from './paths.ts';
-import { exampleNote, renderRunBody, runTitle, trendCharts } from './render-run.ts';
+import { exampleQuote, renderRunBody, runTitle, trendCharts } from './render-run.ts';
 import { renderScalePage } from './render-scale.ts';
 import { renderScorecard } from './render-scorecard.ts';
 import { buildScorecard } from './scorecard.ts';
@@ -164,11 +164,12 @@ function historyView(suite: string, runs: readonly Run[], config: SloConfig, has
   ].filter(Boolean);
   // Summary first (issue 18): the newest run judged against its targets and its window, the suite's trend.
   const summary = renderSummary(summarizeHistory([buildRunView(last, runs, config)]), { chart });
+  // The verdict strip opens the page, in the first screen even on a phone; the rest follows.
   const body = [
-    exampleNote(last),
+    summary,
+    exampleQuote(last),
     escapeInline(description),
     `Latest run: [${escapeInline(runTitle(last))}](${reportUrl(runReportSlug(last))}). See also: ${links.join(' · ')}.`,
-    summary,
     ...sections,
   ]
     .filter(Boolean)
@@ -239,7 +240,7 @@ function baselineView(week: number, runs: readonly Run[], all: readonly Run[], c
       description,
       'slo-verdicts': verdictFrontMatter(verdicts),
     },
-    body: `${intro}\n\n${renderSummary(summary, { chart })}\n\n${sections.join('\n\n')}\n`,
+    body: `${renderSummary(summary, { chart })}\n\n${intro}\n\n${sections.join('\n\n')}\n`,
     charts,
   };
 }
