@@ -29,11 +29,10 @@ export function serializeRun(run: Run): string {
   return `${JSON.stringify(runSchema.parse(run), null, 2)}\n`;
 }
 
-/** Validates a stored run; the error names the file and the first bad field. */
-export function parseStoredRun(text: string, file: string): Run {
-  let raw: unknown;
+/** A stored run's JSON, or INVALID_INPUT naming the file. */
+function parseRunJson(text: string, file: string): unknown {
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text);
   } catch (cause) {
     throw new KbError('INVALID_INPUT', 'stored run is not valid JSON', {
       file,
@@ -41,6 +40,11 @@ export function parseStoredRun(text: string, file: string): Run {
       cause,
     });
   }
+}
+
+/** Validates a stored run; the error names the file and the first bad field. */
+export function parseStoredRun(text: string, file: string): Run {
+  const raw = parseRunJson(text, file);
   const parsed = runSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -79,16 +83,7 @@ export async function loadRuns(root: string): Promise<Run[]> {
  * checked by `validateRun` on the runs a page actually uses.
  */
 function parseHistoryRun(text: string, file: string): Run {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (cause) {
-    throw new KbError('INVALID_INPUT', 'stored run is not valid JSON', {
-      file,
-      hint: 're-ingest the source file with kb ingest --force',
-      cause,
-    });
-  }
+  const raw = parseRunJson(text, file);
   const r = raw as Partial<Run> | null;
   const bad =
     typeof r !== 'object' || r === null
