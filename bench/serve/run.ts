@@ -22,7 +22,7 @@ import { startNginx } from '../../deploy/nginx.ts';
 import { buildSiteCopy } from '../../e2e/support/build-site.ts';
 import { readCutVersions } from '../../e2e/support/site-pages.ts';
 import { buildMix, describeMix } from './mix.ts';
-import { runWrk, WRK_BIN, wrkInstalled } from './wrk.ts';
+import { runWrk, WRK_BIN, type WrkFigures, wrkInstalled } from './wrk.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGETS = { rps: 10_000, p99Ms: 100, errors: 0 };
@@ -82,13 +82,8 @@ async function nginxCpuSeconds(masterPid: number): Promise<number> {
   return ticks / TICKS_PER_S;
 }
 
-interface RunFigures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  requests: number;
-  mbPerS: number;
+/** The figures of either load generator: wrk's (without its raw text), and the run's own. */
+interface RunFigures extends Omit<WrkFigures, 'text' | 'clientCpuS'> {
   load: number;
   /** CPU seconds nginx and the load generator used during the run. */
   nginxCpuS: number;
