@@ -11,8 +11,19 @@ out="${1:-$here/series}"
 AUTOCANNON="${AUTOCANNON:-autocannon}"
 AA_RUNS="${AA_RUNS:-30}"
 AB_RUNS="${AB_RUNS:-12}"
+# Rounds taken during "noisy minutes": two CPU burners (another job on the same
+# 2-core runner) run for the whole round. Empty = whatever the machine's own load is.
+NOISY_ROUNDS="${NOISY_ROUNDS:-}"
 scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
+burners=()
+stop_burners() {
+  if ((${#burners[@]})); then
+    kill "${burners[@]}" 2>/dev/null || true
+    wait "${burners[@]}" 2>/dev/null || true
+  fi
+  burners=()
+}
+trap 'stop_burners; rm -rf "$scratch"' EXIT
 
 # hyperfine workload: sha256sum of a 48 MiB file; "slower" = file scaled by the factor.
 for f in 1.00 1.10 1.15 1.30; do
@@ -47,11 +58,15 @@ autocannon_run() { # factor index
 
 # Rounds interleave A and B so every series sees the same noisy minutes.
 for i in $(seq "$AA_RUNS"); do
+  if [[ " $NOISY_ROUNDS " == *" $i "* ]]; then
+    for _ in 1 2; do node -e 'for (;;) {}' & burners+=($!); done
+  fi
   for tool in hyperfine_run autocannon_run; do
     "$tool" 1.00 "$i"
     if [ "$i" -le "$AB_RUNS" ]; then
       for f in 1.10 1.15 1.30; do "$tool" "$f" "$i"; done
     fi
   done
-  echo "round $i done $(date -u +%H:%M:%S)" >&2
+  stop_burners
+  echo "round $i done $(date -u +%H:%M:%S) (load $(cut -d' ' -f1 /proc/loadavg))" >&2
 done
