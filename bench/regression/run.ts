@@ -14,6 +14,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Machine } from '../../scripts/ingest/run-schema.ts';
 import type { DetectorSettings } from '../../scripts/report/slo-targets.ts';
 import {
   configOf,
@@ -24,17 +25,24 @@ import {
   replayIngest,
   runsToDetection,
   seriesMachine,
+  seriesSets,
   slowdowns,
   tools,
   type Flags,
 } from './replay.ts';
 
 /** The CPU-time gating a suite on a shared machine sets (slo-targets.yaml `regression.suites`). */
+/** The primary metrics before the minimum of repeated measurements joined them. */
+const withoutMin = ['mean', 'median', 'p90', 'p95', 'p99', 'throughput', 'errorRate'];
 const cpuGated = ['mean', 'median', 'p99', 'throughput', 'errorRate', 'metric:user time'];
 const detectors: { name: string; settings: DetectorSettings }[] = [
   { name: 'previous (kb 0.1: single previous run)', settings: { rule: 'previous' } },
-  { name: 'mad, defaults (primary metrics)', settings: { rule: 'mad' } },
-  { name: 'mad, primary, normalize: speed', settings: { rule: 'mad', normalize: 'speed' } },
+  { name: 'mad, defaults', settings: { rule: 'mad' } },
+  { name: 'mad, z 5', settings: { rule: 'mad', z: 5 } },
+  { name: 'mad, minRuns 5 (gates sooner)', settings: { rule: 'mad', minRuns: 5 } },
+  { name: 'mad, confirm 1 (flag at once)', settings: { rule: 'mad', confirm: 1 } },
+  { name: 'mad, no calibration guard', settings: { rule: 'mad', busy: 0 } },
+  { name: 'mad, without min', settings: { rule: 'mad', metrics: withoutMin } },
   { name: 'mad, primary + user time', settings: { rule: 'mad', metrics: cpuGated } },
 ];
 const fast = process.env.BENCH_REGRESSION_FAST === '1';
@@ -43,9 +51,14 @@ const fast = process.env.BENCH_REGRESSION_FAST === '1';
 const prefixKbs = new Map<string, string>();
 const temps: string[] = [];
 
-async function replay(files: string[], suite: string, settings: DetectorSettings, prefix: string[] = []) {
+async function replay(
+  files: string[],
+  suite: string,
+  settings: DetectorSettings,
+  machine: Machine,
+  prefix: string[] = [],
+) {
   const text = await configText(settings);
-  const machine = await seriesMachine();
   if (fast) {
     const { flags } = await replayDetector([...prefix, ...files], suite, configOf(text), machine);
     return flags.slice(prefix.length);
@@ -75,20 +88,23 @@ const fmtDetect = (flags: Flags) => {
 
 const started = Date.now();
 console.log(`bench:regression — ${fast ? 'in memory' : 'real ingest path'}; series: bench/regression/series/`);
-for (const tool of tools) {
-  const aa = await loadSeries(tool, 'aa');
-  const suite = `regression-${tool}`;
-  console.log(`\n${tool}: A/A ${aa.files.length} runs`);
-  for (const d of detectors) {
-    const aaFlags = await replay(aa.files, suite, d.settings);
-    const parts = [
-      `false alarms ${falseAlarmsPer30(aaFlags).toFixed(1)}/30 (${aaFlags.filter(Boolean).length} of ${aaFlags.length})`,
-    ];
-    for (const s of slowdowns) {
-      const ab = await loadSeries(tool, s);
-      parts.push(`+${s.slice(3)} %: ${fmtDetect(await replay(ab.files, suite, d.settings, aa.files))}`);
+for (const set of seriesSets) {
+  for (const tool of tools) {
+    const aa = await loadSeries(tool, 'aa', set);
+    const suite = `regression-${tool}`;
+    const machine = await seriesMachine(set);
+    console.log(`\n${set} / ${tool}: A/A ${aa.files.length} runs`);
+    for (const d of detectors) {
+      const aaFlags = await replay(aa.files, suite, d.settings, machine);
+      const parts = [
+        `false alarms ${falseAlarmsPer30(aaFlags).toFixed(1)}/30 (${aaFlags.filter(Boolean).length} of ${aaFlags.length})`,
+      ];
+      for (const s of slowdowns) {
+        const ab = await loadSeries(tool, s, set);
+        parts.push(`+${s.slice(3)} %: ${fmtDetect(await replay(ab.files, suite, d.settings, machine, aa.files))}`);
+      }
+      console.log(`  ${d.name.padEnd(32)} ${parts.join(' | ')}`);
     }
-    console.log(`  ${d.name.padEnd(42)} ${parts.join(' | ')}`);
   }
 }
 for (const t of temps) await fs.rm(t, { recursive: true, force: true });

@@ -158,6 +158,24 @@ export const calibrationSchema = z
   .strict();
 export type Calibration = z.infer<typeof calibrationSchema>;
 
+/**
+ * What the regression detector said when the run was stored (`kb ingest`):
+ * later runs read it, so a flagged run stays out of their baseline window and
+ * a metric outside the noise band can be confirmed by the next run.
+ */
+export const storedDetectionSchema = z
+  .object({
+    rule: z.string(),
+    /** At least one gated metric was a regression: this run gated (exit 3 with --fail-on-regression). */
+    flagged: z.boolean(),
+    /** Measured on a busy machine (calibration guard): not judged, left out of later windows. */
+    busy: z.boolean().optional(),
+    /** Gated metrics worse than the noise band (confirmed or not). */
+    outside: z.array(z.object({ operation: z.string(), metric: z.string() }).strict()),
+  })
+  .strict();
+export type StoredDetection = z.infer<typeof storedDetectionSchema>;
+
 export const runSchema = z
   .object({
     schemaVersion: z.literal(RUN_SCHEMA_VERSION),
@@ -191,6 +209,7 @@ export const runSchema = z
     /** Where it ran (optional: older runs and hand-made runs have none). */
     machine: machineSchema.optional(),
     calibration: calibrationSchema.optional(),
+    detection: storedDetectionSchema.optional(),
     operations: z.array(operationSchema),
     timeline: z.array(timelinePointSchema).optional(),
     checks: z.array(checkSchema).optional(),

@@ -1,4 +1,4 @@
-import type { Direction, Operation, Run } from '../ingest/run-schema.ts';
+import type { Direction, Operation, Run, StoredDetection } from '../ingest/run-schema.ts';
 import { measure, metricKeysOf } from './metrics.ts';
 import { compareRuns, thresholdFor, type Change } from './regression.ts';
 import { baselineFor, isComparable, previousComparable } from './series.ts';
@@ -17,9 +17,14 @@ import { runTime, sortRuns } from './store.ts';
  *   their median absolute deviation (MAD). A value is flagged when it is worse
  *   by more than `z` robust standard deviations (modified z-score
  *   0.6745·(x − median)/MAD > z, Iglewicz & Hoaglin) AND by more than
- *   `minChange` (relative) and `minDelta` (absolute). One wild run moves
- *   neither the median nor the MAD, so a flagged run followed by a normal one
- *   leaves the baseline where it was.
+ *   `minChange` (relative) and `minDelta` (absolute), in `confirm`
+ *   consecutive comparable runs (default 2: a run taken in a busy minute is
+ *   shown as outside the band, and the next run confirms or clears it). A
+ *   flagged run stays out of every later window, so a sustained slowdown
+ *   never becomes the baseline: it stays flagged until it is fixed, or
+ *   accepted by storing a run with `--baseline` (the window restarts there).
+ *   One wild run moves neither the median nor the MAD, so a flagged run
+ *   followed by a normal one leaves the baseline where it was.
  * - `previous`: kb's first rule — compare with the single previous comparable
  *   run and the marked baseline (`regression.threshold`, tool-reported
  *   spread). Kept so its false-alarm rate can be measured
@@ -34,6 +39,8 @@ export interface Detector {
   window: number;
   minRuns: number;
   z: number;
+  confirm: number;
+  busy: number;
   minChange: number;
   normalize: 'none' | 'speed';
   metrics: 'primary' | 'all' | string[];
@@ -42,8 +49,10 @@ export interface Detector {
 export const defaultDetector: Detector = {
   rule: 'mad',
   window: 15,
-  minRuns: 5,
-  z: 5,
+  minRuns: 10,
+  z: 3.5,
+  confirm: 2,
+  busy: 0.6,
   minChange: 0.05,
   // Off: on this machine a calibration timed at ingest did not track the load during the run (bench:regression).
   normalize: 'none',
@@ -69,6 +78,10 @@ export interface Finding {
   score?: number;
   /** How many runs the baseline is made of. */
   n: number;
+  /** Worse than the noise band (`mad`, once the window knows the noise). */
+  outside?: boolean;
+  /** Consecutive comparable runs, this one included, with this metric outside the band. */
+  streak?: number;
   /** `previous`: the run compared with. */
   against?: string;
   regression: boolean;
@@ -80,6 +93,15 @@ export interface Detection {
   settings: Detector;
   /** Fewer than `minRuns` comparable runs: findings are shown but none gates. */
   warmingUp?: boolean;
+  /** The run is marked `--baseline`: accepted as the suite's new level, so nothing of it gates. */
+  accepted?: boolean;
+  /** Flagged runs left out of the window (a regression never becomes the baseline). */
+  skipped: number;
+  /**
+   * The machine was busy when the run was measured: its calibration score is below `busy` × the window's
+   * median score. Shown, not judged, and kept out of later windows.
+   */
+  busy?: { score: number; usual: number };
   /** True when window values were scaled to this run's machine speed (calibration). */
   normalized?: boolean;
   /** The runs the baseline came from, oldest first. */
@@ -112,16 +134,77 @@ export function sameEnvironment(a: Run, b: Run): boolean {
   return fa === undefined || fb === undefined || fa === fb;
 }
 
-/** The last `size` comparable runs before `run` (by run time, ties by id), oldest first. */
-export function windowOf(run: Run, runs: readonly Run[], size: number): Run[] {
+/** Every comparable run (same environment) before `run`, by run time (ties by id), oldest first. */
+function earlierRuns(run: Run, runs: readonly Run[]): Run[] {
   const t = Date.parse(runTime(run));
-  const earlier = runs.filter(
-    (r) => sameEnvironment(run, r) && (Date.parse(runTime(r)) < t || (Date.parse(runTime(r)) === t && r.id < run.id)),
+  return sortRuns(
+    runs.filter(
+      (r) => sameEnvironment(run, r) && (Date.parse(runTime(r)) < t || (Date.parse(runTime(r)) === t && r.id < run.id)),
+    ),
   );
-  return sortRuns(earlier).slice(-size);
 }
 
-const primaryBuiltins = new Set(['mean', 'median', 'p50', 'p90', 'p95', 'p99', 'p999', 'throughput', 'errorRate']);
+/** A run that gated when it was stored, and was not accepted with --baseline. */
+const flagged = (r: Run) => r.detection?.flagged === true && !r.labels.baseline;
+/** A run left out of later windows: flagged, or measured on a busy machine. */
+const leftOut = (r: Run) => flagged(r) || (r.detection?.busy === true && !r.labels.baseline);
+
+/**
+ * The baseline window of `run`: the last `size` comparable runs before it
+ * (oldest first), from the latest one marked `--baseline` on, without the
+ * runs that were flagged; and how many flagged runs were left out.
+ */
+export function windowSplit(earlier: readonly Run[], size: number): { window: Run[]; skipped: number } {
+  let start = earlier.length - 1;
+  while (start >= 0 && earlier[start]!.labels.baseline !== true) start--;
+  const since = start < 0 ? earlier : earlier.slice(start);
+  const window = since.filter((r) => !leftOut(r)).slice(-size);
+  const from = window[0] ? since.indexOf(window[0]) : since.length;
+  return { window, skipped: since.slice(from).filter(leftOut).length };
+}
+
+/** The baseline window of `run` among `runs` (see windowSplit). */
+export function windowOf(run: Run, runs: readonly Run[], size: number): Run[] {
+  return windowSplit(earlierRuns(run, runs), size).window;
+}
+
+/** Consecutive runs just before this one (back to an accepted baseline, busy runs passed over) that had this metric outside the band. */
+function streakBefore(earlier: readonly Run[], operation: string, metric: string): number {
+  let n = 0;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const r = earlier[i]!;
+    if (r.labels.baseline) break;
+    if (r.detection?.busy) continue; // not judged: neither breaks nor extends the streak
+    if (!r.detection?.outside.some((o) => o.operation === operation && o.metric === metric)) break;
+    n++;
+  }
+  return n;
+}
+
+const primaryBuiltins = new Set([
+  'min',
+  'mean',
+  'median',
+  'p50',
+  'p90',
+  'p95',
+  'p99',
+  'p999',
+  'throughput',
+  'errorRate',
+]);
+
+/**
+ * Operations a tool times repeatedly within one run (hyperfine's commands, pytest-benchmark's functions,
+ * Google Benchmark's benchmarks). Their fastest repetition is judged too: interference only ever adds time,
+ * so the minimum moves with the program and hardly with a busy machine (Chen & Revels, "Robust benchmarking
+ * in noisy environments", 2016; Python's timeit docs) — bench:regression shows it on this machine.
+ */
+const repeatedKinds = new Set(['command', 'function', 'benchmark']);
+function detectorKeysOf(op: Operation): string[] {
+  const keys = metricKeysOf(op);
+  return repeatedKinds.has(op.kind ?? '') && op.latency?.min !== undefined ? ['min', ...keys] : keys;
+}
 const secondaryToolMetrics = new Set(['user time', 'system time']);
 const secondaryUnits = new Set(['count', 'bytes', 'bytes/s']);
 
@@ -214,11 +297,13 @@ function madFindings(
   d: Detector,
   config: SloConfig['regression'],
   normalized: boolean,
+  earlier: readonly Run[],
+  judging: boolean,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const op of run.operations) {
     const key = opKey(op);
-    for (const metric of metricKeysOf(op)) {
+    for (const metric of detectorKeysOf(op)) {
       const cur = measureOp(run, op, metric);
       if (!cur || !gates(metric, cur.unit, d.metrics)) continue;
       const values: number[] = [];
@@ -230,6 +315,9 @@ function madFindings(
       if (values.length === 0) continue;
       const { minDelta } = thresholdFor(metric, config);
       const judged = judge(cur.value, values, cur.direction, d, minDelta);
+      // Warming up (fewer than minRuns values): shown, never outside, never gating.
+      const outside = judging && judged.regression && values.length >= d.minRuns;
+      const streak = outside ? 1 + streakBefore(earlier, op.name, metric) : 0;
       findings.push({
         operation: op.name,
         metric,
@@ -238,8 +326,9 @@ function madFindings(
         current: cur.value,
         ...judged,
         n: values.length,
-        // Warming up (fewer than minRuns values): shown, never gating.
-        regression: judged.regression && values.length >= d.minRuns,
+        outside,
+        streak,
+        regression: outside && streak >= d.confirm,
       });
     }
   }
@@ -294,35 +383,63 @@ export function detectRegressions(run: Run, runs: readonly Run[], config: SloCon
     return finish({
       rule: 'previous',
       settings,
+      skipped: 0,
       window: prev ? [prev] : [],
       findings: previousFindings(run, runs, config, gated),
     });
   }
   // Normalising needs this run's speed and the window's: then the window is the calibrated comparable runs only.
   const calibrated = (r: Run) => r.calibration !== undefined && r.calibration.workload === run.calibration?.workload;
+  const earlier = earlierRuns(run, runs);
   const normalized =
     settings.normalize === 'speed' &&
     run.calibration !== undefined &&
-    windowOf(run, runs.filter(calibrated), settings.window).length >= settings.minRuns;
-  const window = windowOf(run, normalized ? runs.filter(calibrated) : runs, settings.window);
-  if (window.length < settings.minRuns) {
-    // Warming up: too few runs to know the noise. Shown against what there is; nothing gates.
-    return finish({
-      rule: 'mad',
-      settings,
-      warmingUp: true,
-      window,
-      normalized,
-      findings: madFindings(run, window, settings, config, normalized),
-    });
-  }
+    windowSplit(earlier.filter(calibrated), settings.window).window.length >= settings.minRuns;
+  const { window, skipped } = windowSplit(normalized ? earlier.filter(calibrated) : earlier, settings.window);
+  // Warming up (too few runs to know the noise), accepted (--baseline) or measured on a busy machine: shown
+  // against what there is; nothing gates.
+  const warmingUp = window.length < settings.minRuns;
+  const accepted = run.labels.baseline === true;
+  const busy = busyMachine(run, window, settings);
   return finish({
     rule: 'mad',
     settings,
+    ...(warmingUp ? { warmingUp } : {}),
+    ...(accepted ? { accepted } : {}),
+    ...(busy ? { busy } : {}),
+    skipped,
     window,
     normalized,
-    findings: madFindings(run, window, settings, config, normalized),
+    findings: madFindings(run, window, settings, config, normalized, earlier, !accepted && !busy),
   });
+}
+
+/**
+ * The calibration guard: the machine's speed was timed right after the run (`kb ingest --calibrate`); when it
+ * is below `busy` × the median of the window's scores (same workload, at least minRuns of them), the run was
+ * measured while something else held the CPU, and its figures say more about the machine than the program.
+ */
+function busyMachine(run: Run, window: readonly Run[], d: Detector): Detection['busy'] {
+  const score = run.calibration?.score;
+  if (score === undefined || d.busy <= 0) return undefined;
+  const scores = window
+    .filter((r) => r.calibration?.workload === run.calibration!.workload)
+    .map((r) => r.calibration!.score);
+  if (scores.length < d.minRuns) return undefined;
+  const usual = median(scores);
+  return score < d.busy * usual ? { score, usual } : undefined;
+}
+
+/** What a run's stored JSON keeps of its detection (`Run.detection`), read by the runs after it. */
+export function storedDetection(d: Detection): StoredDetection {
+  return {
+    rule: d.rule,
+    flagged: d.regressions.length > 0,
+    ...(d.busy ? { busy: true } : {}),
+    outside: d.accepted
+      ? []
+      : d.findings.filter((f) => f.outside).map((f) => ({ operation: f.operation, metric: f.metric })),
+  };
 }
 
 /** One line saying how a detection decided, for pages and summaries. */
@@ -330,9 +447,18 @@ export function describeRule(d: Detection): string {
   if (d.rule === 'previous')
     return "previous comparable run and marked baseline, worse by more than the metric's threshold and the reported spread";
   const speed = d.normalized ? '; times scaled to this run’s machine speed' : '';
+  if (d.accepted)
+    return 'marked --baseline: accepted as the new level, not gating; later runs are compared with the runs from this one on';
+  if (d.busy)
+    return `machine busy: its speed right after the run was ${Math.round((100 * d.busy.score) / d.busy.usual)} % of the window's usual (below ${Math.round(d.settings.busy * 100)} %), so this run is shown, not judged, and kept out of later windows`;
   if (d.warmingUp)
     return d.window.length === 0
       ? 'mad, warming up: first run of this suite, label and machine, nothing to compare with yet'
       : `mad, warming up: ${d.window.length} earlier comparable run${d.window.length === 1 ? '' : 's'} of the ${d.settings.minRuns} needed to know the noise; shown, not gating${speed}`;
-  return `median ± ${d.settings.z}·MAD (log scale for timings and rates) of the last ${d.window.length} comparable runs (window ${d.settings.window}; same suite, label and machine; at least ${Math.round(d.settings.minChange * 100)} % worse${speed})`;
+  const confirm =
+    d.settings.confirm > 1 ? `; flagged when ${d.settings.confirm} consecutive runs are outside the band` : '';
+  const skipped = d.skipped
+    ? `; ${d.skipped} flagged run${d.skipped === 1 ? '' : 's'} left out of the window, so a regression does not become the baseline`
+    : '';
+  return `median ± ${d.settings.z}·MAD (log scale for timings and rates) of the last ${d.window.length} comparable runs (window ${d.settings.window}; same suite, label and machine; at least ${Math.round(d.settings.minChange * 100)} % worse${confirm}${skipped}${speed})`;
 }

@@ -181,43 +181,75 @@ describe('kb ingest (CLI)', () => {
     expect(await tree(dir)).toEqual(['a.json', 'slo-targets.yaml']);
   });
 
-  it('--fail-on-regression exits 3 and still writes the run and its report', async () => {
-    // Five steady runs let the window rule know the noise (fewer: warming up, nothing gates).
-    for (const [i, v] of [10, 10.2, 9.9, 10.1, 10].entries()) {
+  it('--fail-on-regression: a slow run waits for the next to confirm it, which exits 3 and still writes both', async () => {
+    // Ten steady runs let the window rule know the noise (fewer: warming up, nothing gates).
+    for (const [i, v] of [10, 10.2, 9.9, 10.1, 10, 10.1, 9.9, 10, 10.2, 10].entries()) {
       const f = path.join(dir, `steady-${i}.json`);
       await fs.writeFile(f, generic(v));
       const now = new Date(Date.parse('2026-11-01T00:00:00Z') + i * 60_000);
       await applyIngest(dir, await planIngest(dir, [f], { suite: 'g', now }));
     }
-    const b = path.join(dir, 'b.json');
-    await fs.writeFile(b, generic(20));
     const stderr: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => {
-      stderr.push(String(s));
-      return true;
-    }) as typeof process.stderr.write;
+    const slow = async (name: string, value: number) => {
+      const f = path.join(dir, name);
+      await fs.writeFile(f, generic(value));
+      process.stderr.write = ((s: string) => {
+        stderr.push(String(s));
+        return true;
+      }) as typeof process.stderr.write;
+      try {
+        return await main(['ingest', f, '--suite', 'g', '--fail-on-regression', '--root', dir], { cwd: dir, env: {} });
+      } finally {
+        process.stderr.write = write;
+      }
+    };
+    // The page the last ingest wrote (two ingests in one second: ids -N apart, names do not sort by time).
+    let seen = new Set(await tree(dir));
+    const latestPage = async () => {
+      const now = await tree(dir);
+      const page = now.find((f) => f.startsWith('reports/') && !seen.has(f))!;
+      seen = new Set(now);
+      return fs.readFile(path.join(dir, page), 'utf8');
+    };
+    // The first slow run is outside the band: shown, not gating (it could be one busy minute).
+    expect(await slow('b.json', 20)).toBe(0);
+    expect(await latestPage()).toContain('| ⚠ outside the band: 1 of 2 consecutive runs needed |');
+    // The second confirms it: exit 3, and both runs are stored.
+    expect(await slow('c.json', 20.1)).toBe(3);
+    expect(stderr.join('')).toMatch(/regression/);
+    expect((await tree(dir)).filter((f) => f.startsWith('benchmarks/'))).toHaveLength(12);
+    const latest = await latestPage();
+    expect(latest).toContain('render trend: g'); // trend chart over the comparable runs
+    // The page says why: value, window median, change, noise band, rule and window.
+    expect(latest).toMatch(
+      /⚠ render render: value 20.1 ms, baseline 10 ms \\\(median of 11 runs\\\), change \\\+101 %, noise band [\d.]+ ms – [\d.]+ ms/,
+    );
+    expect(latest).toContain('Rule: median ± 3.5·MAD');
+    expect(latest).toContain('flagged when 2 consecutive runs are outside the band');
+    // …and the table of every gated metric against the window.
+    expect(latest).toContain('| render | render | 20.1 ms | 10 ms \\(median of 11\\) | \\+101 % |');
+    expect(latest).toContain('| ❌ regression |');
+  });
+
+  it('--tool-version fills the version an output does not record; a bad one is exit 2 with nothing written', async () => {
+    const f = path.join(dir, 'v.json');
+    await fs.writeFile(f, generic(10));
+    const write = process.stderr.write.bind(process.stderr);
+    const stderr: string[] = [];
+    process.stderr.write = ((s: string) => (stderr.push(String(s)), true)) as typeof process.stderr.write;
     try {
-      expect(
-        await main(['ingest', b, '--suite', 'g', '--fail-on-regression', '--root', dir], { cwd: dir, env: {} }),
-      ).toBe(3);
+      const run = (version: string) =>
+        main(['ingest', f, '--suite', 'g', '--tool-version', version, '--root', dir], { cwd: dir, env: {} });
+      expect(await run('1.15 beta')).toBe(2);
+      expect(stderr.join('')).toMatch(/"1.15 beta" is not a version/);
+      expect((await tree(dir)).filter((p) => p.startsWith('benchmarks/'))).toEqual([]);
+      expect(await run('v1.15.0')).toBe(0);
     } finally {
       process.stderr.write = write;
     }
-    expect(stderr.join('')).toMatch(/regression/);
-    expect((await tree(dir)).filter((f) => f.startsWith('benchmarks/'))).toHaveLength(6);
-    const reports = (await tree(dir)).filter((f) => f.startsWith('reports/')).sort();
-    const latest = await fs.readFile(path.join(dir, reports.at(-1)!), 'utf8');
-    expect(latest).toContain('render trend: g'); // trend chart over the comparable runs
-    expect(latest).toContain('⚠ regression');
-    // The page says why: value, window median, change, noise band, rule and window.
-    expect(latest).toMatch(
-      /⚠ render render: value 20 ms, baseline 10 ms \\\(median of 5 runs\\\), change \\\+100 %, noise band [\d.]+ ms – [\d.]+ ms/,
-    );
-    expect(latest).toContain('Rule: median ± 5·MAD');
-    // …and the table of every gated metric against the window.
-    expect(latest).toContain('| render | render | 20 ms | 10 ms \\(median of 5\\) | \\+100 % |');
-    expect(latest).toContain('| ❌ regression |');
+    const [stored] = (await tree(dir)).filter((p) => p.startsWith('benchmarks/'));
+    expect(JSON.parse(await fs.readFile(path.join(dir, stored!), 'utf8')).tool.version).toBe('1.15.0');
   });
 
   it('bad input: one line naming the file, exit 1, nothing written', async () => {

@@ -5,7 +5,7 @@ import { writeFilesAtomic } from '../core/fs-atomic.ts';
 import { parseRuns, type RunFile } from '../ingest/parse-run.ts';
 import type { Calibration, Machine, Run } from '../ingest/run-schema.ts';
 import { buildRunView, planRunPages, renderRunPage, runContext } from './pages.ts';
-import type { Detection, Finding } from './detect.ts';
+import { storedDetection, type Detection, type Finding } from './detect.ts';
 import { loadSloTargets, type ConfigIssue } from './slo-targets.ts';
 import { loadRuns, loadSuiteRuns, runFilePath, serializeRun, validateRun } from './store.ts';
 import type { Verdict } from './verdict.ts';
@@ -28,6 +28,8 @@ export interface IngestOptions {
   machine?: Machine;
   /** The machine's speed measured at ingest (`--calibrate`); recorded in the run. */
   calibration?: Calibration;
+  /** The tool's version (`--tool-version`), for outputs that do not record it: part of the detector's fingerprint. */
+  toolVersion?: string;
   force?: boolean;
   /** Input paths are relative to this folder (default: root). */
   cwd?: string;
@@ -91,8 +93,15 @@ function withExtras(run: Run, options: IngestOptions): Run {
     ...options.env,
     ...(options.example ? { 'example-source': options.example } : {}),
   };
+  const own = run.tool.version;
+  if (options.toolVersion && own && own !== options.toolVersion)
+    throw new KbError('BAD_ARGUMENT', `--tool-version ${options.toolVersion}, but the tool output says ${own}`, {
+      field: '--tool-version',
+      hint: 'drop --tool-version: the version the output records is used',
+    });
   return {
     ...run,
+    tool: options.toolVersion ? { ...run.tool, version: options.toolVersion } : run.tool,
     labels: { ...run.labels, ...(options.example ? { example: true } : {}) },
     environment,
     ...(options.machine && !run.machine ? { machine: options.machine } : {}),
@@ -180,8 +189,12 @@ export async function planIngest(root: string, inputs: readonly string[], option
     );
   };
   const runs: IngestedRun[] = [];
-  for (const { run, status } of fresh) {
-    const view = await viewOf(run);
+  for (const entry of fresh) {
+    const { status } = entry;
+    const view = await viewOf(entry.run);
+    // The run keeps what the detector said (flagged, metrics outside the band): later runs read it.
+    if (status !== 'unchanged') entry.run = { ...entry.run, detection: storedDetection(view.detection) };
+    const { run } = entry;
     runs.push({
       run,
       status,

@@ -12,7 +12,10 @@ export function verdictOf(f: Finding, d: Detection): string {
   if (f.regression) return '❌ regression';
   if (f.delta === 0) return 'same';
   if (!f.worse) return 'better';
+  if (d.accepted) return 'worse (accepted as the new baseline, not gating)';
+  if (d.busy) return 'worse (machine busy, not judged)';
   if (d.warmingUp) return 'worse (warming up, not gating)';
+  if (f.outside) return `⚠ outside the band: ${f.streak} of ${d.settings.confirm} consecutive runs needed`;
   return f.band ? 'worse, within noise' : 'worse, under threshold';
 }
 
@@ -52,6 +55,8 @@ export function regressionSection(d: Detection, describe: (d: Detection) => stri
     ? d.regressions
         .map((f) => `- ⚠ ${escapeInline(f.operation)} ${metricLabel(f.metric)}: ${escapeInline(explainFinding(f, d))}`)
         .join('\n')
-    : 'None flagged: no gated metric got worse by more than the noise band.';
+    : d.findings.some((f) => f.outside)
+      ? `None flagged yet: ${d.findings.filter((f) => f.outside).length} gated metric(s) outside the noise band; flagged if the next run is outside too.`
+      : 'None flagged: no gated metric got worse by more than the noise band.';
   return `${flagged}\n\nRule: ${escapeInline(describe(d))}.\n\n${findingsTable(d)}`;
 }

@@ -79,6 +79,10 @@ const detectorSchema = z
     minRuns: z.number().int().min(2).optional(),
     /** Modified z-score above which a worse value is flagged (mad; 3.5 is Iglewicz–Hoaglin's outlier rule). */
     z: z.number().positive().optional(),
+    /** Consecutive comparable runs a metric must be outside the band in before it is flagged (1 = at once; 2 = the next run confirms). */
+    confirm: z.number().int().min(1).max(5).optional(),
+    /** Calibration guard: a run whose machine speed (--calibrate) is below this share of the window's usual is not judged (0 = off). */
+    busy: z.number().min(0).max(1).optional(),
     /** Smallest relative worsening that can be flagged, whatever the noise (0.05 = 5 %). */
     minChange: z.number().nonnegative().optional(),
     /** `speed`: scale each window run's time-like values by its calibration score relative to this run's (runs ingested with --calibrate); `none`: raw values. */

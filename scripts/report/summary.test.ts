@@ -12,7 +12,13 @@ import type { SloConfig } from './slo-targets.ts';
 import { pageUrl, renderCiSummary, siteUrlFromConfig } from './summary.ts';
 import { makeRun, op } from './test-runs.ts';
 
-const config: SloConfig['regression'] = { threshold: 0.1, metrics: {}, detector: {}, suites: {} };
+// One run judged on its own (gating from 5 runs, no confirmation): this file tests the summary, not the detector's defaults.
+const config: SloConfig['regression'] = {
+  threshold: 0.1,
+  metrics: {},
+  detector: { minRuns: 5, confirm: 1 },
+  suites: {},
+};
 const hostile = 'GET /a|b `x` <script>alert(1)</script> [l](javascript:x) **b**\n| --- |';
 
 function series(values: number[], name = hostile) {
@@ -49,7 +55,7 @@ describe('renderCiSummary', () => {
     const md = renderCiSummary([ingested(slow, history)], { siteUrl: 'https://kb.example.org/docs/' });
     expect(md).toMatch(/^## Benchmark results: ❌ 1 regression\n/);
     expect(md).toContain('(https://kb.example.org/docs/reports/api-007)');
-    expect(md).toContain('Rule: median ± 5·MAD \\(log scale for timings and rates\\) of the last 7 comparable runs');
+    expect(md).toContain('Rule: median ± 3.5·MAD \\(log scale for timings and rates\\) of the last 7 comparable runs');
     const rows = tableRows(md);
     expect(rows[0]).toEqual(['operation', 'metric', 'value', 'baseline', 'change', 'noise band', 'verdict']);
     const p99 = rows.find((r) => r[1] === 'p99')!;

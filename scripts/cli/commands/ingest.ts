@@ -32,6 +32,18 @@ function parseEnv(text: string | undefined): Record<string, string> | undefined 
   return env;
 }
 
+/** `--tool-version 1.15.0`: a short version string (checked before anything is read or written). */
+function toolVersionOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const version = text.trim().replace(/^v(?=\d)/, '');
+  if (!/^[\w.+-]{1,40}$/.test(version))
+    throw new KbError('BAD_ARGUMENT', `"${text}" is not a version`, {
+      field: '--tool-version',
+      hint: 'pass the version alone, e.g. --tool-version "$(hyperfine --version | cut -d" " -f2)"',
+    });
+  return version;
+}
+
 function summarize(plan: IngestPlan, dryRun: boolean): string {
   const lines: string[] = [];
   for (const { run, status, verdicts, regressions, detection } of plan.runs) {
@@ -101,6 +113,11 @@ export default defineKbCommand({
       description: 'exit 3 when a regression is found (files are still written)',
     },
     format: { type: 'string', description: 'force an input format id instead of detecting it' },
+    'tool-version': {
+      type: 'string',
+      description:
+        "the tool's version when its output does not record it (hyperfine, k6, wrk, autocannon, Locust): runs of another version are not compared",
+    },
     example: { type: 'string', description: 'mark as example data and name its public source (shown on the pages)' },
     env: { type: 'string', description: 'extra environment facts, "key=value;key=value"' },
     force: { type: 'boolean', description: 'replace a stored run with the same id' },
@@ -161,6 +178,7 @@ export default defineKbCommand({
             baseline: args.baseline || undefined,
             example: args.example,
             format: args.format,
+            toolVersion: toolVersionOf(args['tool-version']),
             env: parseEnv(args.env),
             force: args.force,
             machine: currentMachine(),
