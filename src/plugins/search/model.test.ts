@@ -127,7 +127,9 @@ describe('preparePage', () => {
     );
     expect(prepared.html).toContain('data-pagefind-filter="section:ADRs"');
     expect(prepared.html).toContain('data-pagefind-filter="version:phase-1"');
-    expect(prepared.html).toContain('<nav class=navbar>');
+    // Only the article goes to Pagefind: the page's chrome is never parsed, let alone indexed.
+    expect(prepared.html).not.toContain('<nav class=navbar>');
+    expect(prepared.html).toMatch(/<body><article data-pagefind-body>.*<p>text<\/p><\/article><\/body><\/html>$/);
   });
   it('skips pages that are not searchable', () => {
     expect(

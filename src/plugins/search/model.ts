@@ -135,7 +135,13 @@ export function preparePage(html: string, file: string, context: PageContext): P
     `<span hidden data-pagefind-ignore data-pagefind-meta="title">${escapeHtml(title)}</span>` +
     `<span hidden data-pagefind-filter="section:${escapeHtml(page.section)}"></span>` +
     versions.map((v) => `<span hidden data-pagefind-filter="version:${escapeHtml(v)}"></span>`).join('');
-  const content = separateCells(html.slice(0, open.index) + tagged + html.slice(open.index + open[0].length));
+  // Only the article goes to Pagefind, in a minimal document: the navbar, sidebars and footer are never indexed
+  // (they are excluded anyway), and parsing them was most of the indexing time on a large site (issue 20).
+  const close = html.lastIndexOf('</article>');
+  const body = html.slice(open.index + open[0].length, close > open.index ? close : html.length);
+  const content = separateCells(
+    `<!DOCTYPE html><html><head><title>${escapeHtml(title)}</title></head><body>${tagged}${body}</article></body></html>`,
+  );
   return { kind: 'page', title, section: page.section, versions, html: content };
 }
 
