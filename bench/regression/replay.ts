@@ -67,8 +67,9 @@ export function retime(text: string, at: Date): string {
 export async function configText(detector: DetectorSettings): Promise<string> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const text = await fs.readFile(path.join(here, '..', '..', 'slo-targets.yaml'), 'utf8');
-  const line = /^ {2}detector: .*$/m;
-  if (!line.test(text)) throw new Error('slo-targets.yaml has no one-line `  detector:` entry to replace');
+  // The `detector:` entry under `regression:`, on one line or as a flow mapping over several (as Biome formats it).
+  const line = /^ {2}detector:[^\n]*(?:\n {4}[^\n]*)*$/m;
+  if (!line.test(text)) throw new Error('slo-targets.yaml has no `  detector:` entry under regression: to replace');
   const inline = Object.entries(detector)
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`)
     .join(', ');
