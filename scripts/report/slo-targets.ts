@@ -75,7 +75,7 @@ const detectorSchema = z
     rule: z.enum(detectorRules).optional(),
     /** How many earlier comparable runs form the baseline (mad). */
     window: z.number().int().min(3).max(500).optional(),
-    /** Fewer comparable runs than this: the window is too short to judge noise; compare with the previous run. */
+    /** Fewer comparable runs than this: the window is too short to judge noise; findings are shown, nothing gates (warming up). */
     minRuns: z.number().int().min(2).optional(),
     /** Modified z-score above which a worse value is flagged (mad; 3.5 is Iglewicz–Hoaglin's outlier rule). */
     z: z.number().positive().optional(),
