@@ -214,7 +214,11 @@ describe('kb ingest (CLI)', () => {
     };
     // The first slow run is outside the band: shown, not gating (it could be one busy minute).
     expect(await slow('b.json', 20)).toBe(0);
-    expect(await latestPage()).toContain('| ⚠ outside the band: 1 of 2 consecutive runs needed |');
+    const first = await latestPage();
+    expect(first).toContain('| ⚠ outside the band: 1 of 2 consecutive runs needed |');
+    expect(first).toContain(
+      'None flagged yet: 1 gated metric(s) outside the noise band; flagged once 2 consecutive runs are.',
+    );
     // The second confirms it: exit 3, and both runs are stored.
     expect(await slow('c.json', 20.1)).toBe(3);
     expect(stderr.join('')).toMatch(/regression/);

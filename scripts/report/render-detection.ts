@@ -56,7 +56,7 @@ export function regressionSection(d: Detection, describe: (d: Detection) => stri
         .map((f) => `- ⚠ ${escapeInline(f.operation)} ${metricLabel(f.metric)}: ${escapeInline(explainFinding(f, d))}`)
         .join('\n')
     : d.findings.some((f) => f.outside)
-      ? `None flagged yet: ${d.findings.filter((f) => f.outside).length} gated metric(s) outside the noise band; flagged if the next run is outside too.`
+      ? `None flagged yet: ${d.findings.filter((f) => f.outside).length} gated metric(s) outside the noise band; flagged once ${d.settings.confirm} consecutive runs are.`
       : 'None flagged: no gated metric got worse by more than the noise band.';
   return `${flagged}\n\nRule: ${escapeInline(describe(d))}.\n\n${findingsTable(d)}`;
 }
