@@ -89,6 +89,9 @@ const config: Config = {
           blogSidebarCount: 0,
           // One compact line per report (src/theme/BlogListPage): the index lists them all, grouped by kind.
           postsPerPage: 'ALL',
+          // No /reports/archive: its route props hold every post's full content, which at 10,000 stored runs
+          // passes V8's longest string and stops the build (bench:history); /reports already lists them all.
+          archiveBasePath: null,
           showReadingTime: false,
           onUntruncatedBlogPosts: 'ignore',
           onInlineAuthors: 'ignore',

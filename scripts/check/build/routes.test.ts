@@ -27,9 +27,11 @@ describe('checkDuplicateRoutes', () => {
 
   it('reports a page at the URL of a site page or of a generated one', () => {
     expect(summary(checkDuplicateRoutes([doc('docs/x.md', { slug: '/tags' })], new Set()))).toEqual([
-      "docs/x.md:8 the page's URL /docs/tags is also a page Docusaurus generates (tags, archive, authors, pagination)",
+      "docs/x.md:8 the page's URL /docs/tags is also a page Docusaurus generates (tags, authors, pagination)",
     ]);
-    expect(checkDuplicateRoutes([docOf('reports/archive.md', md({ title: 'A' }))])).toHaveLength(1);
+    expect(checkDuplicateRoutes([docOf('reports/authors.md', md({ title: 'A' }))])).toHaveLength(1);
+    // The blog archive is off (docusaurus.config.ts): a report may be called archive.
+    expect(checkDuplicateRoutes([docOf('reports/archive.md', md({ title: 'A' }))])).toEqual([]);
     expect(checkDuplicateRoutes([doc('docs/x.md')], new Set(['/docs/x']))).toHaveLength(1);
   });
 });

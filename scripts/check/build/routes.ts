@@ -7,8 +7,8 @@ import { lineOfKey, type CheckDocument } from '../load.ts';
  * ("Duplicate routes found … non-deterministic routing behavior"), and a
  * reader gets one of them. Records within adr/ are the adr-id rule's.
  */
-/** Routes the content plugins generate beside the pages: tag pages, the blog's archive, authors and pagination. */
-const generated = /^\/(?:docs|runbooks|adr|reports)\/tags(?:\/|$)|^\/reports\/(?:archive|authors|page\/\d+)(?:\/|$)/;
+/** Routes the content plugins generate beside the pages: tag pages, the blog's authors and pagination (no archive: it is off). */
+const generated = /^\/(?:docs|runbooks|adr|reports)\/tags(?:\/|$)|^\/reports\/(?:authors|page\/\d+)(?:\/|$)/;
 
 export function checkDuplicateRoutes(
   documents: readonly CheckDocument[],
@@ -32,7 +32,7 @@ export function checkDuplicateRoutes(
     const other = siteRoutes.has(route)
       ? 'a page of the site itself'
       : generated.test(route)
-        ? 'a page Docusaurus generates (tags, archive, authors, pagination)'
+        ? 'a page Docusaurus generates (tags, authors, pagination)'
         : undefined;
     if (other) {
       for (const doc of docs) {
