@@ -135,6 +135,11 @@ describe('served by nginx with deploy/nginx.conf', () => {
     expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
+  it('builds no blog archive: its props carry every report in full, which broke the build at 10,000 runs', async () => {
+    expect((await head('/reports/archive')).status).toBe(404);
+    expect((await head('/reports')).status).toBe(200);
+  });
+
   it('sends content types, caching and precompressed encodings as the deployment does', async () => {
     const home = await readFile(path.join(siteDir, 'index.html'), 'utf8');
     const asset = /\/assets\/js\/main\.[0-9a-f]{8,}\.js/.exec(home)?.[0];
