@@ -95,7 +95,7 @@ export interface Detection {
   warmingUp?: boolean;
   /** The run is marked `--baseline`: accepted as the suite's new level, so nothing of it gates. */
   accepted?: boolean;
-  /** Flagged runs left out of the window (a regression never becomes the baseline). */
+  /** Flagged or busy runs left out of the window (a regression never becomes the baseline). */
   skipped: number;
   /**
    * The machine was busy when the run was measured: its calibration score is below `busy` × the window's
@@ -152,7 +152,7 @@ const leftOut = (r: Run) => flagged(r) || (r.detection?.busy === true && !r.labe
 /**
  * The baseline window of `run`: the last `size` comparable runs before it
  * (oldest first), from the latest one marked `--baseline` on, without the
- * runs that were flagged; and how many flagged runs were left out.
+ * runs that were flagged or measured busy; and how many of those were left out.
  */
 export function windowSplit(earlier: readonly Run[], size: number): { window: Run[]; skipped: number } {
   let start = earlier.length - 1;
@@ -458,7 +458,7 @@ export function describeRule(d: Detection): string {
   const confirm =
     d.settings.confirm > 1 ? `; flagged when ${d.settings.confirm} consecutive runs are outside the band` : '';
   const skipped = d.skipped
-    ? `; ${d.skipped} flagged run${d.skipped === 1 ? '' : 's'} left out of the window, so a regression does not become the baseline`
+    ? `; ${d.skipped} flagged or busy run${d.skipped === 1 ? '' : 's'} left out of the window, so a regression does not become the baseline`
     : '';
   return `median ± ${d.settings.z}·MAD (log scale for timings and rates) of the last ${d.window.length} comparable runs (window ${d.settings.window}; same suite, label and machine; at least ${Math.round(d.settings.minChange * 100)} % worse${confirm}${skipped}${speed})`;
 }
