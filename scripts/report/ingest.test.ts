@@ -5,7 +5,7 @@ import { evaluate } from '@mdx-js/mdx';
 import * as runtime from 'react/jsx-runtime';
 import { createElement } from 'react';
 import remarkGfm from 'remark-gfm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli/main.ts';
 import { parseMarkdown } from '../core/front-matter.ts';
 import { isKbError } from '../core/errors.ts';
@@ -28,8 +28,16 @@ beforeEach(async () => {
   await fs.copyFile(path.resolve(here, '../../slo-targets.yaml'), path.join(dir, 'slo-targets.yaml'));
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await fs.rm(dir, { recursive: true, force: true });
 });
+
+/** What the CLI writes to stderr from now until the test ends (as scripts/cli/args.test.ts captures it). */
+function captureStderr(): { text: () => string } {
+  let err = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+  return { text: () => err };
+}
 
 const locust1x = ['stats', 'stats_history', 'failures'].map((p) => path.join(bench, `locust-1x_${p}.csv`));
 
@@ -189,20 +197,11 @@ describe('kb ingest (CLI)', () => {
       const now = new Date(Date.parse('2026-11-01T00:00:00Z') + i * 60_000);
       await applyIngest(dir, await planIngest(dir, [f], { suite: 'g', now }));
     }
-    const stderr: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
+    const stderr = captureStderr();
     const slow = async (name: string, value: number) => {
       const f = path.join(dir, name);
       await fs.writeFile(f, generic(value));
-      process.stderr.write = ((s: string) => {
-        stderr.push(String(s));
-        return true;
-      }) as typeof process.stderr.write;
-      try {
-        return await main(['ingest', f, '--suite', 'g', '--fail-on-regression', '--root', dir], { cwd: dir, env: {} });
-      } finally {
-        process.stderr.write = write;
-      }
+      return main(['ingest', f, '--suite', 'g', '--fail-on-regression', '--root', dir], { cwd: dir, env: {} });
     };
     // The page the last ingest wrote (two ingests in one second: ids -N apart, names do not sort by time).
     let seen = new Set(await tree(dir));
@@ -221,7 +220,7 @@ describe('kb ingest (CLI)', () => {
     );
     // The second confirms it: exit 3, and both runs are stored.
     expect(await slow('c.json', 20.1)).toBe(3);
-    expect(stderr.join('')).toMatch(/regression/);
+    expect(stderr.text()).toMatch(/regression/);
     expect((await tree(dir)).filter((f) => f.startsWith('benchmarks/'))).toHaveLength(12);
     const latest = await latestPage();
     expect(latest).toContain('render trend: g'); // trend chart over the comparable runs
@@ -239,19 +238,13 @@ describe('kb ingest (CLI)', () => {
   it('--tool-version fills the version an output does not record; a bad one is exit 2 with nothing written', async () => {
     const f = path.join(dir, 'v.json');
     await fs.writeFile(f, generic(10));
-    const write = process.stderr.write.bind(process.stderr);
-    const stderr: string[] = [];
-    process.stderr.write = ((s: string) => (stderr.push(String(s)), true)) as typeof process.stderr.write;
-    try {
-      const run = (version: string) =>
-        main(['ingest', f, '--suite', 'g', '--tool-version', version, '--root', dir], { cwd: dir, env: {} });
-      expect(await run('1.15 beta')).toBe(2);
-      expect(stderr.join('')).toMatch(/"1.15 beta" is not a version/);
-      expect((await tree(dir)).filter((p) => p.startsWith('benchmarks/'))).toEqual([]);
-      expect(await run('v1.15.0')).toBe(0);
-    } finally {
-      process.stderr.write = write;
-    }
+    const stderr = captureStderr();
+    const run = (version: string) =>
+      main(['ingest', f, '--suite', 'g', '--tool-version', version, '--root', dir], { cwd: dir, env: {} });
+    expect(await run('1.15 beta')).toBe(2);
+    expect(stderr.text()).toMatch(/"1.15 beta" is not a version/);
+    expect((await tree(dir)).filter((p) => p.startsWith('benchmarks/'))).toEqual([]);
+    expect(await run('v1.15.0')).toBe(0);
     const [stored] = (await tree(dir)).filter((p) => p.startsWith('benchmarks/'));
     expect(JSON.parse(await fs.readFile(path.join(dir, stored!), 'utf8')).tool.version).toBe('1.15.0');
   });
@@ -259,16 +252,10 @@ describe('kb ingest (CLI)', () => {
   it('bad input: one line naming the file, exit 1, nothing written', async () => {
     const f = path.join(dir, 'empty.json');
     await fs.writeFile(f, '');
-    const stderr: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (stderr.push(String(s)), true)) as typeof process.stderr.write;
-    try {
-      expect(await main(['ingest', f, '--root', dir], { cwd: dir, env: {} })).toBe(1);
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(stderr.join('').trim().split('\n')).toHaveLength(1);
-    expect(stderr.join('')).toContain('empty.json');
+    const stderr = captureStderr();
+    expect(await main(['ingest', f, '--root', dir], { cwd: dir, env: {} })).toBe(1);
+    expect(stderr.text().trim().split('\n')).toHaveLength(1);
+    expect(stderr.text()).toContain('empty.json');
     expect(await tree(dir)).toEqual(['empty.json', 'slo-targets.yaml']);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli/main.ts';
 import { detectRegressions } from './detect.ts';
 import type { IngestedRun } from './ingest.ts';
@@ -136,18 +136,14 @@ describe('kb ingest --summary', () => {
   });
 
   it('rejects a --site-url that is not http(s), writing nothing', async () => {
-    const err: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => {
-      err.push(String(s));
-      return true;
-    }) as typeof process.stderr.write;
+    let err = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
     try {
       expect(await ingest(10, ['--summary', '-', '--site-url', 'javascript:alert(1)'])).toBe(2);
     } finally {
-      process.stderr.write = write;
+      spy.mockRestore();
     }
-    expect(err.join('')).toMatch(/--site-url/);
+    expect(err).toMatch(/--site-url/);
     expect((await fs.readdir(dir)).sort()).toEqual(['docusaurus.config.ts', 'in-10.json', 'slo-targets.yaml']);
   });
 });
