@@ -1,4 +1,5 @@
 import type { Config } from '@docusaurus/types';
+import { GlobExcludeDefault } from '@docusaurus/utils';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
 import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
@@ -83,6 +84,8 @@ const config: Config = {
         blog: {
           path: 'reports',
           routeBasePath: 'reports',
+          // Run pages (reports/runs/) are not blog posts: the benchmark-views plugin serves them (one route for all).
+          exclude: [...GlobExcludeDefault, 'runs/**'],
           blogTitle: 'Reports',
           blogDescription: 'Weekly, benchmark and scale-test reports of the Sophia programme',
           // No sidebar listing every report on each report page: the reports index does that, and the column gets the width.
@@ -105,6 +108,8 @@ const config: Config = {
           },
         },
         pages: { remarkPlugins },
+        // The run pages' frame (benchmark-views) is not a page; the run pages are listed on each suite's history.
+        sitemap: { ignorePatterns: ['/reports/runs/**'] },
         theme: { customCss: ['./src/css/custom.css', './src/css/report.css'] },
       } satisfies Preset.Options,
     ],
@@ -114,7 +119,11 @@ const config: Config = {
     './src/plugins/adr-index/index.ts',
     './src/plugins/ai-readable/index.ts',
     './src/plugins/dashboards/index.ts',
-    './src/plugins/benchmark-views/index.ts',
+    // KB_RUN_PAGES=routes: every run page a route of its own (the switch-off of the run page frame).
+    [
+      './src/plugins/benchmark-views/index.ts',
+      { runPages: process.env.KB_RUN_PAGES === 'routes' ? 'routes' : 'frame' },
+    ],
     './src/plugins/code-highlight/index.ts',
     [
       '@docusaurus/plugin-content-docs',

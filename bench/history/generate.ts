@@ -9,7 +9,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Run } from '../../scripts/ingest/run-schema.ts';
-import { planRunPages } from '../../scripts/report/pages.ts';
+import { planRunPages } from '../../scripts/report/run-page.ts';
 import type { SloConfig } from '../../scripts/report/slo-targets.ts';
 import { parseStoredRun, runFilePath, serializeRun } from '../../scripts/report/store.ts';
 
@@ -95,7 +95,7 @@ export async function generateHistory(
   const next = random(options.seed);
   let pages = 0;
   await fs.mkdir(path.join(root, 'benchmarks'), { recursive: true });
-  await fs.mkdir(path.join(root, 'reports'), { recursive: true });
+  await fs.mkdir(path.join(root, 'reports/runs'), { recursive: true });
   for (let s = 0; s < options.suites; s++) {
     const shape = shapeOf(s);
     const suite = `hist-${shape}-${String(s).padStart(2, '0')}`;

@@ -18,6 +18,14 @@ export interface ViewPage {
   markdown: string;
 }
 
+/** One stored run page as the benchmark-views plugin loads it (metadata of `reports/runs/<id>.html`). */
+export interface RunPageRef {
+  url: string;
+  /** `reports/runs/<id>.md`: the page's Markdown, what its mirror copies. */
+  source: string;
+  frontMatter: Record<string, unknown>;
+}
+
 const viewsContentSchema = z.looseObject({
   views: z.array(
     z.looseObject({
@@ -28,18 +36,44 @@ const viewsContentSchema = z.looseObject({
       markdown: z.string(),
     }),
   ),
+  runs: z
+    .array(z.looseObject({ url: z.string(), source: z.string(), frontMatter: z.record(z.string(), z.unknown()) }))
+    .default([]),
 });
 
-/** The views in Docusaurus's allContent (plugin `benchmark-views`); none when the plugin is not installed. */
-export function viewPagesFromContent(allContent: unknown): ViewPage[] {
+function parseContent(allContent: unknown): z.output<typeof viewsContentSchema> | undefined {
   const content = (allContent as Record<string, Record<string, unknown>> | undefined)?.['benchmark-views']?.default;
-  if (content === undefined) return [];
+  if (content === undefined) return undefined;
   const parsed = viewsContentSchema.safeParse(content);
   if (!parsed.success)
     throw new Error(
       `[ai-readable] the benchmark-views content changed shape: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
     );
-  return parsed.data.views;
+  return parsed.data;
+}
+
+/** The views in Docusaurus's allContent (plugin `benchmark-views`); none when the plugin is not installed. */
+export function viewPagesFromContent(allContent: unknown): ViewPage[] {
+  return parseContent(allContent)?.views ?? [];
+}
+
+/** The stored run pages in Docusaurus's allContent (plugin `benchmark-views`). */
+export function runPagesFromContent(allContent: unknown): RunPageRef[] {
+  return parseContent(allContent)?.runs ?? [];
+}
+
+/**
+ * Run pages as pages of the AI-readable knowledge base: mirrored and in kb-index.json, not named one by one
+ * in llms.txt (`indexOnly`). `markdownOf` gives each page's Markdown body (its file without front matter).
+ */
+export async function runDocuments(
+  runs: readonly RunPageRef[],
+  markdownOf: (source: string) => Promise<string>,
+): Promise<{ sources: SourceInput[]; routes: RoutedPage[] }> {
+  const bodies = await Promise.all(runs.map((r) => markdownOf(r.source)));
+  const pages = runs.map((r, i) => ({ ...r, section: 'reports' as const, markdown: bodies[i]! }));
+  const { sources, routes } = viewDocuments(pages);
+  return { sources, routes: routes.map((r) => ({ ...r, indexOnly: true })) };
 }
 
 /** Source documents and routes of the views, ready for planAiOutputs / buildPageRecord. */

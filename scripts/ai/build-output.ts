@@ -54,6 +54,8 @@ export function planAiOutputs(
   const bySource = new Map(sources.map((s) => [s.path, s]));
   const files: OutputFile[] = [];
   const records: PageRecord[] = [];
+  /** Current, listed pages that llms.txt names and the full texts hold (records less the index-only ones). */
+  const listed: PageRecord[] = [];
   const missingSources: string[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>();
@@ -82,11 +84,15 @@ export function planAiOutputs(
     if (seen.has(file)) continue;
     seen.add(file);
     files.push({ path: file, content: renderMirror(record, links, (w) => warnings.push(w), components) });
-    if (route.isCurrent && !route.unlisted) records.push(record);
+    if (route.isCurrent && !route.unlisted) {
+      records.push(record);
+      if (!route.indexOnly) listed.push(record);
+    }
   }
   const mirrors = files.length;
-  files.push({ path: 'llms.txt', content: renderLlmsTxt(site, records) });
-  for (const full of renderAllFullTexts(site, records, links, components))
+  const runPages = records.length - listed.length;
+  files.push({ path: 'llms.txt', content: renderLlmsTxt(site, listed, runPages) });
+  for (const full of renderAllFullTexts(site, listed, links, components))
     files.push({ path: full.file, content: full.content });
   files.push({ path: 'kb-index.json', content: `${JSON.stringify(buildManifest(site, records, now), null, 2)}\n` });
   files.push({ path: manifestSchemaPath, content: `${JSON.stringify(manifestJsonSchema(site.url), null, 2)}\n` });

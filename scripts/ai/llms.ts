@@ -41,7 +41,7 @@ export function pagesOf(records: readonly PageRecord[], part: SitePartId): PageR
   return list.sort((a, b) => a.url.localeCompare(b.url));
 }
 
-export function renderLlmsTxt(site: SiteInfo, records: readonly PageRecord[]): string {
+export function renderLlmsTxt(site: SiteInfo, records: readonly PageRecord[], runPages = 0): string {
   const lines = [
     `# ${site.title}`,
     '',
@@ -57,6 +57,11 @@ export function renderLlmsTxt(site: SiteInfo, records: readonly PageRecord[]): s
       const description = oneLine(p.description);
       lines.push(`- [${linkText(p.title)}](${p.markdownUrl})${description ? `: ${description}` : ''}`);
     }
+    if (part.id === 'reports' && runPages > 0)
+      lines.push(
+        '',
+        `Plus ${runPages} benchmark run page${runPages === 1 ? '' : 's'}, one per stored run: each suite's history above links every run, and [kb-index.json](${siteFile(site, 'kb-index.json')}) lists them with their verdicts (kind \`benchmark-report\`); each has its \`.md\` copy too.`,
+      );
   }
   lines.push('', '## Optional', '');
   lines.push(`- [Full text](${siteFile(site, 'llms-full.txt')}): every page of the knowledge base in one file`);

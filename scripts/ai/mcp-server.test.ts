@@ -377,8 +377,8 @@ describe('kb mcp serves the benchmark views built from benchmarks/', () => {
     expect(history.isError).toBeFalsy();
     const text = textOf(history);
     expect(text).toContain('render: benchmark history');
-    expect(text).toContain('/reports/render-20261101t000000');
-    expect(text).toContain('/reports/render-20261102t000000');
+    expect(text).toContain('/reports/runs/render-20261101t000000');
+    expect(text).toContain('/reports/runs/render-20261102t000000');
     expect(text).toMatch(/\*Chart: render trend: render\*/);
     const scorecard = await call(client, 'get_document', { id: 'docs/slos/scorecard' });
     expect(scorecard.isError).toBeFalsy();

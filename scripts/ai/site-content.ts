@@ -21,6 +21,11 @@ export interface RoutedPage {
   date?: string;
   tags?: string[];
   unlisted: boolean;
+  /**
+   * In kb-index.json and mirrored, but not named one by one in llms.txt nor copied into the full texts:
+   * run pages, which can number in the thousands (their suite's history page is listed and links each).
+   */
+  indexOnly?: boolean;
 }
 
 const docSchema = z.looseObject({

@@ -1,15 +1,12 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { evaluate } from '@mdx-js/mdx';
-import * as runtime from 'react/jsx-runtime';
-import { createElement } from 'react';
-import remarkGfm from 'remark-gfm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli/main.ts';
 import { parseMarkdown } from '../core/front-matter.ts';
 import { isKbError } from '../core/errors.ts';
 import { applyIngest, ingest, planIngest } from './ingest.ts';
+import { parseRunPageHtml } from './run-page-format.ts';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const bench = path.resolve(here, '../../fixtures/bench-local');
@@ -62,9 +59,14 @@ describe('planIngest / applyIngest', () => {
     await applyIngest(dir, plan);
     const files = await tree(dir);
     // The scorecard, history and scale views are built with the site, never written by ingest.
-    expect(files.filter((f) => f !== 'slo-targets.yaml')).toHaveLength(2);
+    // Three files: the run, its page's Markdown and the HTML the site serves.
+    expect(files.filter((f) => f !== 'slo-targets.yaml')).toHaveLength(3);
     expect(files.filter((f) => f.startsWith('benchmarks/'))).toHaveLength(1);
-    const report = files.find((f) => f.startsWith('reports/'))!;
+    expect(files.filter((f) => f.startsWith('reports/runs/')).sort()).toEqual([
+      expect.stringMatching(/^reports\/runs\/sample-api-\d{8}t\d{6}-1x\.html$/),
+      expect.stringMatching(/^reports\/runs\/sample-api-\d{8}t\d{6}-1x\.md$/),
+    ]);
+    const report = files.find((f) => f.startsWith('reports/') && f.endsWith('.md'))!;
     const page = parseMarkdown(await fs.readFile(path.join(dir, report), 'utf8'));
     expect(page.data).toMatchObject({ kind: 'benchmark-report', status: 'published', suite: 'sample-api' });
     expect(page.data['slo-verdicts']).toContainEqual({
@@ -83,22 +85,20 @@ describe('planIngest / applyIngest', () => {
     expect(again.writes).toEqual([]);
   });
 
-  it('renders hostile operation names literally through the MDX pipeline', async () => {
+  it('renders hostile operation names literally, as text, in the page the site serves', async () => {
     await applyIngest(
       dir,
       await planIngest(dir, [hostileCsv], { suite: 'hostile', now: new Date('2026-11-26T06:00:00Z') }),
     );
-    const report = (await tree(dir)).find((f) => f.startsWith('reports/'))!;
-    const { body } = parseMarkdown(await fs.readFile(path.join(dir, report), 'utf8'));
-    const mod = await evaluate(body, { ...runtime, remarkPlugins: [remarkGfm] } as Parameters<typeof evaluate>[1]);
-    // react-dom ships no types here; the server renderer is all this test needs.
-    const server = 'react-dom/server';
-    const { renderToStaticMarkup } = (await import(server)) as { renderToStaticMarkup: (el: unknown) => string };
-    const html = renderToStaticMarkup(createElement(mod.default));
-    expect(html).toContain('&lt;/div&gt;{x}|&lt;script&gt;'); // table cell text
-    expect(html).toContain('back-ticks');
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('<svg');
+    const report = (await tree(dir)).find((f) => f.startsWith('reports/') && f.endsWith('.html'))!;
+    const html = await fs.readFile(path.join(dir, report), 'utf8');
+    const page = parseRunPageHtml(html)!;
+    // Tool text is text: the angle brackets come out as character references, never as tags.
+    expect(page.article).toContain('&#x3C;/div>{x}|&#x3C;script>'); // table cell text
+    expect(page.article).toContain('back-ticks');
+    expect(page.article).not.toMatch(/<script|<\/div>\{x\}/);
+    expect(page.article).toContain('<svg');
+    expect(page.meta.frontMatter.suite).toBe('hostile');
   });
 });
 
@@ -111,7 +111,7 @@ describe('ingest at scale and in parallel', () => {
       const f = path.join(dir, `r${i}.json`);
       await fs.writeFile(f, generic(10 + i));
       const plan = await planIngest(dir, [f], { suite: 'g', now: new Date(Date.UTC(2026, 10, 1, 0, i)) });
-      expect(plan.writes.map((w) => w.status)).toEqual(['new', 'new']);
+      expect(plan.writes.map((w) => w.status)).toEqual(['new', 'new', 'new']);
       await applyIngest(dir, plan);
       for (const w of plan.writes) if (w.path.startsWith('reports/')) pages[w.path] = w.content;
     }
@@ -120,6 +120,28 @@ describe('ingest at scale and in parallel', () => {
     // --regenerate rebuilds exactly the pages ingest wrote: each says what was known when it was made.
     const { planRegenerate } = await import('./ingest.ts');
     expect((await planRegenerate(dir)).writes).toEqual([]);
+  });
+
+  it('--regenerate writes the run pages of the new layout and removes those of the old one (blog posts)', async () => {
+    const f = path.join(dir, 'r.json');
+    await fs.writeFile(f, generic(10));
+    const plan = await planIngest(dir, [f], { suite: 'g', now: new Date(Date.UTC(2026, 10, 1)) });
+    await applyIngest(dir, plan);
+    const id = plan.runs[0]!.run.id;
+    // As an earlier kb left it: the page as a dated blog post, and no page under reports/runs/.
+    const legacy = `reports/2026-11-01-${id}.mdx`;
+    await fs.writeFile(path.join(dir, legacy), '---\ntitle: old\n---\n');
+    await fs.rm(path.join(dir, 'reports/runs'), { recursive: true });
+    const { planRegenerate } = await import('./ingest.ts');
+    const regen = await planRegenerate(dir);
+    expect(regen.writes.map((w) => w.path).sort()).toEqual([`reports/runs/${id}.html`, `reports/runs/${id}.md`]);
+    expect(regen.removes).toEqual([legacy]);
+    await applyIngest(dir, regen);
+    expect((await tree(dir)).filter((p) => p.startsWith('reports/')).sort()).toEqual([
+      `reports/runs/${id}.html`,
+      `reports/runs/${id}.md`,
+    ]);
+    expect((await planRegenerate(dir)).removes).toBeUndefined();
   });
 
   it('gives a different run with the same suite, label and second an id of its own instead of failing', async () => {
@@ -173,7 +195,7 @@ describe('ingest at scale and in parallel', () => {
     await ingest(dir, [a], { suite: 'g', now }); // takes g-20261101t000000 first
     const err = await applyIngest(dir, planB).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((await tree(dir)).filter((f) => f.startsWith('reports/'))).toHaveLength(1); // nothing of B was written
+    expect((await tree(dir)).filter((f) => f.startsWith('reports/'))).toHaveLength(2); // nothing of B was written
     const stored = await ingest(dir, [b], { suite: 'g', now });
     expect(stored.runs[0]!.run.id).toBe('g-20261101t000000-2');
   });
@@ -207,7 +229,7 @@ describe('kb ingest (CLI)', () => {
     let seen = new Set(await tree(dir));
     const latestPage = async () => {
       const now = await tree(dir);
-      const page = now.find((f) => f.startsWith('reports/') && !seen.has(f))!;
+      const page = now.find((f) => f.startsWith('reports/') && f.endsWith('.md') && !seen.has(f))!;
       seen = new Set(now);
       return fs.readFile(path.join(dir, page), 'utf8');
     };

@@ -4,8 +4,10 @@ import { KbError } from '../core/errors.ts';
 import { writeFilesAtomic } from '../core/fs-atomic.ts';
 import { parseRuns, type RunFile } from '../ingest/parse-run.ts';
 import type { Calibration, Machine, Run } from '../ingest/run-schema.ts';
-import { buildRunView, planRunPages, renderRunPage, runContext } from './pages.ts';
+import { buildRunView, runContext } from './pages.ts';
+import { planRunPages, renderRunPage } from './run-page.ts';
 import { storedDetection, type Detection, type Finding } from './detect.ts';
+import { legacyRunReportFile } from './paths.ts';
 import { loadSloTargets, type ConfigIssue } from './slo-targets.ts';
 import { loadRuns, loadSuiteRuns, runFilePath, serializeRun, validateRun } from './store.ts';
 import type { Verdict } from './verdict.ts';
@@ -51,6 +53,8 @@ export interface IngestPlan {
   runs: IngestedRun[];
   /** `exclusive`: a new run's file, created only if no other process took the id first. */
   writes: { path: string; content: string; status: 'new' | 'updated'; exclusive?: boolean }[];
+  /** Files removed after the writes: run pages of the old layout (`reports/<date>-<id>.mdx`) that --regenerate replaced. */
+  removes?: string[];
   warnings: ConfigIssue[];
 }
 
@@ -209,9 +213,10 @@ export async function planIngest(root: string, inputs: readonly string[], option
       status: status === 'stored' ? 'new' : 'updated',
       ...(status === 'stored' ? { exclusive: true } : {}),
     });
-    const page = renderRunPage(view);
-    const current = await fs.readFile(path.join(root, page.path), 'utf8').catch(() => undefined);
-    if (current !== page.content) writes.push({ ...page, status: current === undefined ? 'new' : 'updated' });
+    for (const page of renderRunPage(view)) {
+      const current = await fs.readFile(path.join(root, page.path), 'utf8').catch(() => undefined);
+      if (current !== page.content) writes.push({ ...page, status: current === undefined ? 'new' : 'updated' });
+    }
   }
   return { runs, writes, warnings };
 }
@@ -231,7 +236,18 @@ export async function planRegenerate(root: string): Promise<IngestPlan> {
     const current = await fs.readFile(path.join(root, w.path), 'utf8').catch(() => undefined);
     if (current !== w.content) writes.push({ ...w, status: current === undefined ? 'new' : 'updated' });
   }
-  return { runs: [], writes, warnings };
+  // Run pages used to be blog posts; left in place they would be a second page of the same run.
+  const legacy = runs.map(legacyRunReportFile);
+  const present = await Promise.all(
+    legacy.map((f) =>
+      fs.stat(path.join(root, f)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  const removes = legacy.filter((_, i) => present[i]);
+  return { runs: [], writes, warnings, ...(removes.length ? { removes } : {}) };
 }
 
 /** Another process stored a run under the id this plan chose (between plan and apply). */
@@ -257,7 +273,7 @@ async function claimFile(target: string, content: string): Promise<void> {
  * an exclusive create, so two processes can never store over each other.
  */
 export async function applyIngest(root: string, plan: IngestPlan): Promise<void> {
-  if (plan.writes.length === 0) return;
+  if (plan.writes.length === 0 && !plan.removes?.length) return;
   const claimed: string[] = [];
   const release = () => Promise.all(claimed.map((p) => fs.rm(p, { force: true })));
   try {
@@ -274,6 +290,8 @@ export async function applyIngest(root: string, plan: IngestPlan): Promise<void>
     await release();
     throw error;
   }
+  // Only once every new file is in place: a failed write leaves the old pages where they were.
+  for (const f of plan.removes ?? []) await fs.rm(path.join(root, f), { force: true });
 }
 
 /**

@@ -10,7 +10,8 @@ import { escapeCell, escapeInline } from '../core/markdown-escape.ts';
 import type { Operation, Run } from '../ingest/run-schema.ts';
 import { parseRuns } from '../ingest/parse-run.ts';
 import { serializeMarkdown } from '../core/front-matter.ts';
-import { buildRunView, planRunPages } from './pages.ts';
+import { buildRunView } from './pages.ts';
+import { planRunPages } from './run-page.ts';
 import { planViews } from './views.ts';
 import { displayValue, verdictText } from './render-summary.ts';
 import { scaleSeries } from './series.ts';
@@ -75,7 +76,7 @@ const steady: Run[] = [1, 2, 3, 4].map((n) => ({
 const runs = [...series, k6, ...hyperfine, ...steady, slower];
 // Run pages as kb ingest writes them, and the report views the site builds (scale test, baseline, history).
 const pages = [
-  ...planRunPages(runs, config!),
+  ...planRunPages(runs, config!).filter((p) => p.path.endsWith('.md')),
   ...planViews(runs, config!)
     .filter((v) => v.source.startsWith('reports/') && v.url !== '/reports/benchmarks')
     .map((v) => ({ path: v.source, content: serializeMarkdown(v.frontMatter, v.body) })),

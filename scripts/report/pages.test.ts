@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { buildRunView, planRunPages, RUN_TREND_WINDOW } from './pages.ts';
+import { buildRunView, RUN_TREND_WINDOW } from './pages.ts';
+import { planRunPages } from './run-page.ts';
+import { parseRunPageHtml } from './run-page-format.ts';
 import { parseSloTargets } from './slo-targets.ts';
 import { makeRun, op } from './test-runs.ts';
 
@@ -23,17 +25,27 @@ describe('planRunPages', async () => {
     const a = planRunPages(runs, config!);
     const b = planRunPages([...runs].reverse(), config!);
     expect(b).toEqual(a);
-    expect(a.map((p) => p.path)).toEqual([
-      'reports/2026-11-26-sample-api-1x.mdx',
-      'reports/2026-11-26-sample-api-10x.mdx',
-      'reports/2026-11-26-sample-api-100x.mdx',
-    ]);
+    // Two files per run: the Markdown and the article HTML the site serves at /reports/runs/<id>.
+    expect(a.map((p) => p.path)).toEqual(
+      ['1x', '10x', '100x'].flatMap((l) => [`reports/runs/sample-api-${l}.md`, `reports/runs/sample-api-${l}.html`]),
+    );
+    const html = parseRunPageHtml(a[1]!.content)!;
+    expect(html.meta).toMatchObject({ url: '/reports/runs/sample-api-1x', source: 'reports/runs/sample-api-1x.md' });
+    expect(html.meta.frontMatter).toMatchObject({
+      kind: 'benchmark-report',
+      suite: 'sample-api',
+      run: 'sample-api-1x',
+    });
+    expect(html.article).toMatch(/^<header><h1>sample api 1x — 26 Nov 2026: /);
+    expect(html.article).toContain('<svg');
   });
 
   it('never turns tool URLs into links and shows missing statistics as —', () => {
-    const page = planRunPages(runs, config!).find((p) => p.path.includes('sample-api-1x'))!.content;
-    expect(page).toContain('http&#58;//x.test/a');
-    expect(page).toMatch(/\| — \|/);
+    const [md, html] = planRunPages(runs, config!).filter((p) => p.path.includes('sample-api-1x'));
+    expect(md!.content).toContain('http&#58;//x.test/a');
+    expect(md!.content).toMatch(/\| — \|/);
+    expect(html!.content).not.toMatch(/<a href="http/);
+    expect(html!.content).toContain('<td>—</td>');
   });
 
   it('renders a run page the same however many runs come after it (immutable pages)', () => {
@@ -45,7 +57,7 @@ describe('planRunPages', async () => {
         operations: [op('Aggregated', { aggregate: true, latency: { p99: 40 + (i % 7) }, throughput: 100 })],
       }),
     );
-    const pageOf = (all: typeof series, id: string) => planRunPages(all, config!).find((p) => p.path.includes(id))!;
+    const pageOf = (all: typeof series, id: string) => planRunPages(all, config!).filter((p) => p.path.includes(id));
     const early = pageOf(series.slice(0, 5), 'api-004');
     expect(pageOf(series, 'api-004')).toEqual(early);
     // The trend of a late run shows a window of the runs before it, not the whole history.

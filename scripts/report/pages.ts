@@ -1,16 +1,11 @@
-import { serializeMarkdown } from '../core/front-matter.ts';
-import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
-import { humanRunTitle } from './titles.ts';
-import { reportPageFrontMatter } from './render-summary.ts';
-import { runReportFile, runReportSlug } from './paths.ts';
 import { detectRegressions } from './detect.ts';
 import { compareRuns } from './regression.ts';
-import { exampleNote, regressionsOf, renderRunBody, type RunView } from './render-run.ts';
+import type { RunView } from './render-run.ts';
 import { baselineFor, isComparable, previousComparable } from './series.ts';
 import { targetApplies, type SloConfig } from './slo-targets.ts';
-import { runDate, runTime, sortRuns } from './store.ts';
-import { judgeRun, verdictFrontMatter } from './verdict.ts';
+import { runTime, sortRuns } from './store.ts';
+import { judgeRun } from './verdict.ts';
 
 export interface PlannedPage {
   /** Relative to the project root. */
@@ -51,44 +46,6 @@ export function runContext(run: Run, runs: readonly Run[]): { previous?: Run; ba
     // Trends follow comparable runs only (same label): a 1x and a 100x run, or two different pages, are not one series.
     history: comparableUpTo(run, runs).slice(-RUN_TREND_WINDOW),
   };
-}
-
-function tagsOf(run: Run, extra: string[]): string[] {
-  return [...new Set([...extra, run.tool.name, run.suite, ...(run.labels.example ? ['example'] : [])])];
-}
-
-export function renderRunPage(view: RunView): PlannedPage {
-  const { run } = view;
-  const regressions = regressionsOf(view);
-  const fm = {
-    // The human title (scripts/report/titles.ts), so the reports index and the sidebar read like a log.
-    title: humanRunTitle({
-      suite: run.suite,
-      date: runDate(run),
-      label: run.labels.label,
-      pass: view.verdicts.filter((v) => v.verdict === 'pass').length,
-      fail: view.verdicts.filter((v) => v.verdict === 'fail').length,
-    }),
-    slug: `/${runReportSlug(run)}`,
-    kind: 'benchmark-report',
-    status: 'published',
-    owner: 'kb-maintainers',
-    date: runDate(run),
-    week: run.labels.week,
-    suite: run.suite,
-    run: run.id,
-    tags: tagsOf(run, ['benchmark']),
-    description: `${run.labels.example ? 'Example: ' : ''}${run.tool.name} run of suite ${run.suite}${run.labels.label ? ` (${run.labels.label})` : ''}: ${view.verdicts.filter((v) => v.verdict === 'pass').length} SLO pass, ${view.verdicts.filter((v) => v.verdict === 'fail').length} fail, ${regressions.length} regressions.`,
-    'slo-verdicts': verdictFrontMatter(view.verdicts),
-  };
-  const body = `${exampleNote(run)}\n${escapeInline(fm.description)}\n\n{/* truncate */}\n\n${renderRunBody(view)}\n`;
-  return { path: runReportFile(run), content: serializeMarkdown({ ...fm, ...reportPageFrontMatter }, body) };
-}
-
-/** Every run's own report page (what `kb ingest --regenerate` rewrites). Deterministic; each page depends only on the runs before it. */
-export function planRunPages(unsorted: readonly Run[], config: SloConfig): PlannedPage[] {
-  const runs = sortRuns(unsorted);
-  return runs.map((r) => renderRunPage(buildRunView(r, runs, config)));
 }
 
 /** The comparable runs up to and including `run` (same suite and label), oldest first. */

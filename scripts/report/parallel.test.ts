@@ -57,10 +57,10 @@ describe('kb ingest in parallel', () => {
       values.add(stored.operations.find((o: { name: string }) => o.name === '/api/items/[id]').count);
     }
     expect([...values].sort()).toEqual([390, 391, 392, 393, 394, 395, 396, 397]); // nothing lost or overwritten
-    const pages = (await fs.readdir(path.join(dir, 'reports'))).filter((n) => n.endsWith('.mdx'));
+    const pages = (await fs.readdir(path.join(dir, 'reports/runs'))).filter((n) => n.endsWith('.md'));
     expect(pages).toHaveLength(8);
     const pageRuns = await Promise.all(
-      pages.map(async (p) => parseMarkdown(await fs.readFile(path.join(dir, 'reports', p), 'utf8')).data.run),
+      pages.map(async (p) => parseMarkdown(await fs.readFile(path.join(dir, 'reports/runs', p), 'utf8')).data.run),
     );
     expect(new Set(pageRuns)).toEqual(new Set(runs.map((n) => n.replace(/\.json$/, ''))));
     // No temp or claim file is left behind.

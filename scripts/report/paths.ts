@@ -2,13 +2,28 @@ import type { Run } from '../ingest/run-schema.ts';
 import { layout } from '../core/project.ts';
 import { runDate } from './store.ts';
 
-/** Report pages carry an explicit slug so their URL is `/reports/<slug>`, whatever the file's date. */
+/** Folder of the run pages under `reports/`, and of their URLs under `/reports`. */
+export const RUNS_DIR = 'runs';
+
+/**
+ * A run's page is at `/reports/runs/<id>`. Run pages are not blog posts: each is
+ * written once by `kb ingest` as Markdown (for readers and AI tools) and HTML
+ * (what the site serves, put in the site's frame after the build by the
+ * benchmark-views plugin), so 10,000 stored runs add no route to the build.
+ */
 export function runReportSlug(run: Pick<Run, 'id'>): string {
-  return run.id;
+  return `${RUNS_DIR}/${run.id}`;
 }
 
-export function runReportFile(run: Run): string {
-  return `${layout.reports}/${runDate(run)}-${runReportSlug(run)}.mdx`;
+/** The run page's two files: Markdown source and the rendered article (relative to the project root). */
+export function runReportFiles(run: Pick<Run, 'id'>): { markdown: string; html: string } {
+  const base = `${layout.reports}/${RUNS_DIR}/${run.id}`;
+  return { markdown: `${base}.md`, html: `${base}.html` };
+}
+
+/** Where a run's page lived before run pages left the blog (`kb ingest --regenerate` removes it). */
+export function legacyRunReportFile(run: Run): string {
+  return `${layout.reports}/${runDate(run)}-${run.id}.mdx`;
 }
 
 export function scaleReportSlug(suite: string): string {

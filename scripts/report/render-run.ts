@@ -152,7 +152,7 @@ export function renderRunBody(
   const { run } = view;
   // report-pages (issue 18): summary first, every table below folded in <details> (kept in full in the .md mirror).
   const parts: string[] = [];
-  if (opts.summary !== false) parts.push(renderSummary(summarizeRun(view), { heading: level }));
+  if (opts.summary !== false) parts.push(renderSummary(summarizeRun(view), { heading: level, chart: opts.chart }));
   // Why the detector flagged (or did not): not folded, it is what a reader of a regression came for.
   parts.push(`${h} Regressions\n\n${regressionSection(view.detection, describeRule)}`);
   if (opts.summary !== false) parts.push(`${h} Details`);

@@ -54,7 +54,7 @@ describe('renderCiSummary', () => {
   it('lists each gated metric with value, baseline, change, band and verdict; links the run page', () => {
     const md = renderCiSummary([ingested(slow, history)], { siteUrl: 'https://kb.example.org/docs/' });
     expect(md).toMatch(/^## Benchmark results: ❌ 1 regression\n/);
-    expect(md).toContain('(https://kb.example.org/docs/reports/api-007)');
+    expect(md).toContain('(https://kb.example.org/docs/reports/runs/api-007)');
     expect(md).toContain('Rule: median ± 3.5·MAD \\(log scale for timings and rates\\) of the last 7 comparable runs');
     const rows = tableRows(md);
     expect(rows[0]).toEqual(['operation', 'metric', 'value', 'baseline', 'change', 'noise band', 'verdict']);
@@ -125,8 +125,8 @@ describe('kb ingest --summary', () => {
     expect(await ingest(11, ['--summary', file, '--site-url', 'https://ci.example/kb/'])).toBe(0);
     const text = await fs.readFile(file, 'utf8');
     expect(text.startsWith('earlier step\n## Benchmark results')).toBe(true);
-    expect(text).toMatch(/\(https:\/\/kb\.test\/reports\/g-\d{8}t\d{6}-10\)/);
-    expect(text).toMatch(/\(https:\/\/ci\.example\/kb\/reports\/g-\d{8}t\d{6}-11\)/);
+    expect(text).toMatch(/\(https:\/\/kb\.test\/reports\/runs\/g-\d{8}t\d{6}-10\)/);
+    expect(text).toMatch(/\(https:\/\/ci\.example\/kb\/reports\/runs\/g-\d{8}t\d{6}-11\)/);
   });
 
   it('"-" appends to $GITHUB_STEP_SUMMARY when it is set', async () => {

@@ -83,7 +83,12 @@ describe('buildScorecard', () => {
       operations: [op('x', { latency: { p99: 500 } })],
     });
     const card = buildScorecard([target({}), target({ id: 'u', suites: [] })], [run, example]);
-    expect(card[0]).toMatchObject({ verdict: 'fail', runId: run.id, example: false, report: `/reports/${run.id}` });
+    expect(card[0]).toMatchObject({
+      verdict: 'fail',
+      runId: run.id,
+      example: false,
+      report: `/reports/runs/${run.id}`,
+    });
     expect(card[1]!.verdict).toBe('not measured');
   });
   it('never lets example runs decide a target: only examples measure it → not measured (examples only)', () => {

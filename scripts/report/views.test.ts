@@ -48,10 +48,10 @@ describe('planViews', () => {
     const points = [...html.matchAll(/<a href="(\/reports\/[^"]+)" class="kb-chart-point"/g)].map((m) => m[1]);
     const linked = new Set(points);
     expect(linked.size).toBe(HISTORY_POINTS);
-    expect(linked).toContain('/reports/api-0000');
-    expect(linked).toContain('/reports/api-0249');
+    expect(linked).toContain('/reports/runs/api-0000');
+    expect(linked).toContain('/reports/runs/api-0249');
     // The table still lists every run.
-    expect(html.match(/<a href="\/reports\/api-\d{4}">/g)).toHaveLength(250 + 1); // + the latest-run link
+    expect(html.match(/<a href="\/reports\/runs\/api-\d{4}">/g)).toHaveLength(250 + 1); // + the latest-run link
     expect(history.frontMatter.description).toContain('250 runs of suite api');
   });
 

@@ -54,7 +54,7 @@ export const HISTORY_POINTS = 100;
 
 const chartSlot = /^\[\[chart:(\d+)\]\]$/gm;
 
-function chartCollector() {
+export function chartCollector() {
   const charts: string[] = [];
   return {
     charts,
@@ -375,11 +375,31 @@ function ownRawHtml() {
   };
 }
 
+/**
+ * GFM turns any URL-like text into a link after parsing, from the decoded text, so a tool's operation named
+ * `http://host/path` became a link even though escapeInline had escaped it. The renderers write every link they
+ * mean as `[text](url)`; a link whose text is its own address (or that address without `http://` / `mailto:`)
+ * came from text and is turned back into text.
+ */
+function noLiteralLinks() {
+  return (tree: import('hast').Root) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'a' || parent === undefined || index === undefined) return;
+      const href = String(node.properties?.href ?? '');
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      if (only?.type !== 'text') return;
+      if (![only.value, `http://${only.value}`, `mailto:${only.value}`].includes(href)) return;
+      parent.children.splice(index, 1, only);
+    });
+  };
+}
+
 const toHtml = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(ownRawHtml)
+  .use(noLiteralLinks)
   .use(rehypeStringify, { allowDangerousHtml: true });
 
 /**

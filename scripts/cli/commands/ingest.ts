@@ -61,9 +61,17 @@ function summarize(plan: IngestPlan, dryRun: boolean): string {
   for (const w of plan.warnings) lines.push(`warning: ${w.file}: ${w.field}: ${w.message} — ${w.hint}`);
   const verb = dryRun ? 'would write' : 'wrote';
   lines.push(
-    plan.writes.length ? `${verb} ${plan.writes.length} file(s):` : 'nothing to write: everything is up to date',
+    plan.writes.length
+      ? `${verb} ${plan.writes.length} file(s):`
+      : plan.removes?.length
+        ? 'nothing to write'
+        : 'nothing to write: everything is up to date',
   );
   for (const w of plan.writes) lines.push(`  ${w.status === 'new' ? '+' : '~'} ${w.path}`);
+  const removes = plan.removes ?? [];
+  if (removes.length)
+    lines.push(`${dryRun ? 'would remove' : 'removed'} ${removes.length} run page(s) of the old layout:`);
+  for (const f of removes) lines.push(`  - ${f}`);
   const suites = [...new Set(plan.runs.filter((r) => r.status !== 'unchanged').map((r) => r.run.suite))];
   for (const suite of suites)
     lines.push(`history, scale test and SLO scorecard are built with the site: /reports/${suite}-history`);
@@ -194,7 +202,7 @@ export default defineKbCommand({
     const gate = regressionGate(plan);
     if (args.json) {
       process.stdout.write(
-        `${JSON.stringify({ dryRun: args['dry-run'], runs: plan.runs.map((r) => ({ id: r.run.id, status: r.status, verdicts: r.verdicts, regressions: r.regressions })), writes: plan.writes.map((w) => ({ path: w.path, status: w.status })), warnings: plan.warnings }, null, 2)}\n`,
+        `${JSON.stringify({ dryRun: args['dry-run'], runs: plan.runs.map((r) => ({ id: r.run.id, status: r.status, verdicts: r.verdicts, regressions: r.regressions })), writes: plan.writes.map((w) => ({ path: w.path, status: w.status })), removes: plan.removes ?? [], warnings: plan.warnings }, null, 2)}\n`,
       );
     } else {
       process.stdout.write(summarize(plan, args['dry-run']));

@@ -7,7 +7,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { parseMarkdown } from '../../../scripts/core/front-matter.ts';
-import { viewDocuments, viewPagesFromContent } from '../../../scripts/ai/benchmark-views.ts';
+import {
+  runDocuments,
+  runPagesFromContent,
+  viewDocuments,
+  viewPagesFromContent,
+} from '../../../scripts/ai/benchmark-views.ts';
 import { planAiOutputs, type SourceInput } from '../../../scripts/ai/build-output.ts';
 import { routedPagesFromContent, type RoutedPage } from '../../../scripts/ai/site-content.ts';
 import type { PluginOptions } from './options.ts';
@@ -35,9 +40,16 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
       if (!options.enabled) return;
       // Pages from files, plus the benchmark views built from benchmarks/ (they have no file).
       const views = viewDocuments(viewPagesFromContent(allContent));
+      // Run pages (reports/runs/): their Markdown files, read here; they are not routes of their own.
+      const runs = await runDocuments(runPagesFromContent(allContent), async (source) => {
+        // Front matter is in the metadata already: only cut it off (a YAML parse per run would cost seconds).
+        const text = await fs.readFile(path.join(context.siteDir, source), 'utf8');
+        const end = text.startsWith('---\n') ? text.indexOf('\n---\n', 4) : -1;
+        return end < 0 ? text : text.slice(end + 5).replace(/^\n/, '');
+      });
       const fileRoutes = routedPagesFromContent(allContent, siteConfig.trailingSlash);
-      const routes = [...fileRoutes, ...views.routes];
-      const sources = [...(await readSources(context.siteDir, fileRoutes)), ...views.sources];
+      const routes = [...fileRoutes, ...views.routes, ...runs.routes];
+      const sources = [...(await readSources(context.siteDir, fileRoutes)), ...views.sources, ...runs.sources];
       const site = {
         title: siteConfig.title,
         tagline: siteConfig.tagline,

@@ -7,20 +7,84 @@
  * same module `kb mcp` and the AI outputs read), charts are inline SVG drawn
  * on the server.
  */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { requireProjectModule } from '../load-ts.ts';
-import type { BenchmarkViewData } from './types.ts';
+import { type RunPageEntry, RUN_ROUTE_PARAM, RUNS_FOLDER, loadRunPages, writeRunPages } from './run-pages.ts';
+import type { BenchmarkViewData, RecentRuns } from './types.ts';
 
 type Views = typeof import('../../../scripts/report/views.ts');
 
 export interface BenchmarkViewsContent {
   /** Every view with its page data: the ai-readable plugin mirrors them from allContent. */
   views: (BenchmarkViewData & { source: string; section: string; frontMatter: Record<string, unknown> })[];
+  /** Every stored run page, newest first (metadata only: the article is read when the page is written). */
+  runs: RunPageEntry[];
 }
 
-export default function benchmarkViewsPlugin(context: LoadContext): Plugin<BenchmarkViewsContent> {
+export interface BenchmarkViewsOptions {
+  /**
+   * `frame` (default): every run page is written after the build into the frame of one route (run-pages.ts).
+   * `routes`: each run page is a route of its own, as any page: the switch-off should a Docusaurus upgrade
+   * stop rendering the frame (the build then fails, naming this option); slow beyond a few hundred runs.
+   */
+  runPages?: 'frame' | 'routes';
+}
+
+/** Runs the reports index lists by name (the rest are a link away, on each suite's history). */
+const RECENT_TEAM_RUNS = 20;
+
+/** The newest team runs, and the newest run of each example suite, for the reports index. */
+function recentRuns(runs: readonly RunPageEntry[]): RecentRuns {
+  const isExample = (r: RunPageEntry) => r.frontMatter.tags.includes('example');
+  const team = runs.filter((r) => !isExample(r));
+  const exampleSuites = new Set<string>();
+  const examples = runs.filter((r) => {
+    if (!isExample(r) || exampleSuites.has(r.frontMatter.suite)) return false;
+    exampleSuites.add(r.frontMatter.suite);
+    return true;
+  });
+  const row = (r: RunPageEntry) => ({
+    permalink: r.url,
+    title: r.frontMatter.title,
+    date: r.frontMatter.date,
+    suite: r.frontMatter.suite,
+    run: r.frontMatter.run,
+    tags: r.frontMatter.tags,
+    verdicts: Array.isArray(r.frontMatter['slo-verdicts'])
+      ? (r.frontMatter['slo-verdicts'] as { verdict?: string }[]).map((v) => ({ verdict: v.verdict }))
+      : [],
+  });
+  return {
+    team: team.slice(0, RECENT_TEAM_RUNS).map(row),
+    teamTotal: team.length,
+    examples: examples.map(row),
+    exampleTotal: runs.length - team.length,
+  };
+}
+
+export default function benchmarkViewsPlugin(
+  context: LoadContext,
+  options: BenchmarkViewsOptions = {},
+): Plugin<BenchmarkViewsContent> {
+  const mode = options.runPages ?? 'frame';
+  const base = context.baseUrl.replace(/\/$/, '');
   return {
     name: 'benchmark-views',
+    getPathsToWatch() {
+      return [path.join(context.siteDir, RUNS_FOLDER, '*.html')];
+    },
+    configureWebpack() {
+      // `npm start` builds no pages: the dev server serves the stored run pages, which RunPage fetches.
+      return {
+        devServer: {
+          static: [
+            { directory: path.join(context.siteDir, RUNS_FOLDER), publicPath: `${base}/__kb/runs/`, watch: false },
+          ],
+        },
+      } as never;
+    },
     async loadContent() {
       // views.ts reads slo-targets.yaml through zod: loaded outside jiti (see load-ts.ts).
       const { loadViews, viewHtml, viewMarkdown } = requireProjectModule<Views>(
@@ -32,7 +96,9 @@ export default function benchmarkViewsPlugin(context: LoadContext): Plugin<Bench
         if ((error as { code?: string }).code === 'NOT_FOUND') return [];
         throw error;
       });
+      const runs = await loadRunPages(context.siteDir);
       return {
+        runs,
         views: views.map((v) => ({
           url: v.url,
           source: v.source,
@@ -48,7 +114,31 @@ export default function benchmarkViewsPlugin(context: LoadContext): Plugin<Bench
       };
     },
     async contentLoaded({ content, actions }) {
-      const base = context.baseUrl.replace(/\/$/, '');
+      actions.setGlobalData(recentRuns(content.runs));
+      if (content.runs.length > 0 && mode === 'frame')
+        actions.addRoute({
+          path: `${base}/${RUNS_FOLDER}/${RUN_ROUTE_PARAM}`,
+          component: '@site/src/components/RunPage/index.tsx',
+          // Not exact: Docusaurus's broken-link check skips matching exact routes whose own path was rendered
+          // (an optimisation for static paths), so `/reports/runs/<id>` links would be reported broken.
+          exact: false,
+        });
+      if (mode === 'routes')
+        for (const [i, run] of content.runs.entries()) {
+          const text = await fs.readFile(path.join(context.siteDir, run.file), 'utf8');
+          const data = {
+            id: run.frontMatter.run,
+            title: run.frontMatter.title,
+            description: run.frontMatter.description,
+            html: text.slice(text.indexOf('-->\n') + 4).trimEnd(),
+          };
+          actions.addRoute({
+            path: `${base}${run.url}`,
+            component: '@site/src/components/RunPage/index.tsx',
+            exact: true,
+            modules: { data: await actions.createData(`run-${i}.json`, JSON.stringify(data)) },
+          });
+        }
       for (const [i, view] of content.views.entries()) {
         const data: BenchmarkViewData = {
           url: view.url,
@@ -66,6 +156,14 @@ export default function benchmarkViewsPlugin(context: LoadContext): Plugin<Bench
           modules: { data: dataPath },
         });
       }
+    },
+    async postBuild({ outDir, content }) {
+      if (mode !== 'frame' || !content || content.runs.length === 0) return;
+      const started = Date.now();
+      const written = await writeRunPages(context.siteDir, outDir, content.runs);
+      console.log(
+        `[benchmark-views] ${written} run pages written into the site's frame in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     },
   };
 }

@@ -10,3 +10,22 @@ export interface BenchmarkViewData {
   /** Same body as Markdown, for the AI outputs (not sent to the browser). */
   markdown?: string;
 }
+
+/** One run as the reports index lists it. */
+export interface RecentRun {
+  permalink: string;
+  title: string;
+  date: string;
+  suite: string;
+  run: string;
+  tags: string[];
+  verdicts: { verdict?: string }[];
+}
+
+/** The plugin's global data: the runs the reports index names, and how many there are in all. */
+export interface RecentRuns {
+  team: RecentRun[];
+  teamTotal: number;
+  examples: RecentRun[];
+  exampleTotal: number;
+}

@@ -7,12 +7,19 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as PagefindModule from 'pagefind';
+import { escapeHtml } from '../../../scripts/core/markdown-escape.ts';
 import { preparePage, urlOfBuiltFile, type PageContext } from './model.ts';
 
 export const INDEX_DIR = 'pagefind';
 
 /** Pagefind's ready-made UIs: we ship our own, so they are not written (about 430 KB). */
 const UNUSED_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
+
+/**
+ * Run pages are written into the build by benchmark-views' postBuild, which runs alongside this one: they are
+ * never read from the build (what would be there is a race) but indexed from their metadata (`runs`).
+ */
+const RUN_PAGES_DIR = 'reports/runs';
 
 /** Parts that exclude the Docusaurus pages from the scan. */
 const NOT_PAGES = new Set(['assets', INDEX_DIR]);
@@ -47,7 +54,7 @@ async function builtHtmlFiles(outDir: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((rel) => !NOT_PAGES.has(rel.split('/')[0]!))
+    .filter((rel) => !NOT_PAGES.has(rel.split('/')[0]!) && !rel.startsWith(`${RUN_PAGES_DIR}/`))
     .sort();
 }
 
@@ -59,9 +66,17 @@ function fail(problems: string[]): never {
   throw new Error(`[search] index not built: ${problems[0]}${more}`);
 }
 
+/** A run page as search knows it: its URL and what a reader would search it by. */
+export interface SearchableRun {
+  url: string;
+  title: string;
+  description: string;
+  words: string[];
+}
+
 export async function buildSearchIndex(
   outDir: string,
-  context: PageContext & { language: string; siteDir: string },
+  context: PageContext & { language: string; siteDir: string; runs?: readonly SearchableRun[] },
 ): Promise<IndexSummary> {
   const pagefind = await loadPagefindModule(context.siteDir);
   const files = await builtHtmlFiles(outDir);
@@ -97,6 +112,19 @@ export async function buildSearchIndex(
         }),
       );
     }
+    // Run pages: their title, description, suite, tool and run id — not their tables of numbers.
+    const runSection = context.labels.blog.default;
+    for (const run of runSection ? (context.runs ?? []) : []) {
+      const added = await index.addHTMLFile({
+        url: run.url,
+        content: runPageDocument(run, runSection!, context.versions),
+      });
+      if (added.errors.length > 0) problems.push(`${run.url}: ${added.errors.join(', ')}`);
+      else {
+        pages += 1;
+        bySection[runSection!] = (bySection[runSection!] ?? 0) + 1;
+      }
+    }
     if (problems.length > 0) fail(problems);
     if (pages === 0)
       fail([`no page of the build is searchable (looked at ${files.length} HTML files for docs and blog posts)`]);
@@ -122,6 +150,14 @@ export async function buildSearchIndex(
   } finally {
     await pagefind.close();
   }
+}
+
+/** The minimal document Pagefind indexes for a run page: in every version, like every report. */
+export function runPageDocument(run: SearchableRun, section: string, versions: readonly string[]): string {
+  const filters = [`section:${section}`, ...versions.map((v) => `version:${v}`)]
+    .map((f) => `<span hidden data-pagefind-filter="${escapeHtml(f)}"></span>`)
+    .join('');
+  return `<!DOCTYPE html><html><head><title>${escapeHtml(run.title)}</title></head><body><article data-pagefind-body><span hidden data-pagefind-ignore data-pagefind-meta="title">${escapeHtml(run.title)}</span>${filters}<h1>${escapeHtml(run.title)}</h1><p>${escapeHtml(run.description)}</p><p>${run.words.map((w) => escapeHtml(w)).join(' ')}</p></article></body></html>`;
 }
 
 interface PagefindEntry {

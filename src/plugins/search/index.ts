@@ -7,13 +7,32 @@
  * here: the rules are in model.ts, the Pagefind run in build-index.ts.
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { buildSearchIndex, INDEX_DIR } from './build-index.ts';
+import { buildSearchIndex, INDEX_DIR, type SearchableRun } from './build-index.ts';
 import type { PluginOptions } from './options.ts';
 
 export { validateOptions } from './options.ts';
 
 interface DocsContent {
   loadedVersions?: { versionName: string }[];
+}
+
+interface RunPagesContent {
+  runs?: {
+    url: string;
+    frontMatter: { title: string; description: string; suite: string; run: string; tags: string[] };
+  }[];
+}
+
+/** The run pages the benchmark-views plugin serves, as search indexes them (none without the plugin). */
+export function searchableRuns(allContent: unknown): SearchableRun[] {
+  const content = (allContent as Record<string, Record<string, RunPagesContent> | undefined>)['benchmark-views']
+    ?.default;
+  return (content?.runs ?? []).map((r) => ({
+    url: r.url,
+    title: r.frontMatter.title,
+    description: r.frontMatter.description,
+    words: [r.frontMatter.run, r.frontMatter.suite, ...r.frontMatter.tags],
+  }));
 }
 
 /** The version names of each docs plugin instance, from the loaded content. */
@@ -27,10 +46,12 @@ export function docsVersions(allContent: unknown): Map<string, string[]> {
 
 export default function searchPlugin(context: LoadContext, options: PluginOptions): Plugin {
   let versionsById = new Map<string, string[]>();
+  let runs: SearchableRun[] = [];
   return {
     name: 'search',
     allContentLoaded({ allContent }) {
       versionsById = docsVersions(allContent);
+      runs = searchableRuns(allContent);
     },
     async postBuild({ outDir, siteConfig }) {
       if (!options.enabled) return;
@@ -46,6 +67,7 @@ export default function searchPlugin(context: LoadContext, options: PluginOption
         versionedDocs,
         language: context.i18n.currentLocale,
         siteDir: context.siteDir,
+        runs,
       });
       const order = [...Object.values(options.docs), ...Object.values(options.blog)];
       const sections = order

@@ -9,6 +9,7 @@
 import Link from '@docusaurus/Link';
 import { HtmlClassNameProvider, PageMetadata, ThemeClassNames } from '@docusaurus/theme-common';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import { usePluginData } from '@docusaurus/useGlobalData';
 import BlogLayout from '@theme/BlogLayout';
 import type { Props } from '@theme/BlogListPage';
 import BlogListPageStructuredData from '@theme/BlogListPage/StructuredData';
@@ -24,6 +25,7 @@ import {
   reportGroup,
   reportListTitle,
 } from '../../../scripts/report/titles';
+import type { RecentRun, RecentRuns } from '../../plugins/benchmark-views/types';
 import styles from './styles.module.css';
 
 const groups: { id: ReportGroup; label: string }[] = [
@@ -65,6 +67,20 @@ function rowsOf(items: Props['items']): Row[] {
     .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
 }
 
+/** Run pages are not blog posts (src/plugins/benchmark-views): the newest come from the plugin's global data. */
+function runRows(runs: readonly RecentRun[]): Row[] {
+  return runs.map((r) => {
+    const listing: ReportListing = { ...r, kind: 'benchmark-report' };
+    return {
+      ...listing,
+      title: reportListTitle(listing),
+      permalink: r.permalink,
+      group: reportGroup(listing.kind),
+      example: isExampleReport(listing),
+    };
+  });
+}
+
 function List({ rows }: { rows: Row[] }): ReactNode {
   return (
     <ul className={styles.list}>
@@ -89,9 +105,14 @@ export default function BlogListPage(props: Props): ReactNode {
   const {
     siteConfig: { title: siteTitle },
   } = useDocusaurusContext();
-  const rows = rowsOf(items);
+  const runs = usePluginData('benchmark-views') as RecentRuns | undefined;
+  const byDate = (a: Row, b: Row) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title);
+  const rows = [...rowsOf(items), ...runRows([...(runs?.team ?? []), ...(runs?.examples ?? [])])].sort(byDate);
   const team = rows.filter((r) => !r.example);
   const examples = rows.filter((r) => r.example);
+  // How many there are in all, where the index names only some (the newest runs).
+  const totals: Partial<Record<ReportGroup, number>> = { benchmark: runs?.teamTotal };
+  const exampleTotal = examples.length - (runs?.examples.length ?? 0) + (runs?.exampleTotal ?? 0);
   return (
     <HtmlClassNameProvider className={clsx(ThemeClassNames.wrapper.blogPages, ThemeClassNames.page.blogListPage)}>
       <PageMetadata
@@ -107,23 +128,31 @@ export default function BlogListPage(props: Props): ReactNode {
         {groups.map((g) => {
           const inGroup = team.filter((r) => r.group === g.id);
           if (inGroup.length === 0) return null;
+          const total = Math.max(totals[g.id] ?? 0, inGroup.length);
           return (
             <section key={g.id} className={styles.group} aria-labelledby={`reports-${g.id}`}>
               <h2 id={`reports-${g.id}`} className={styles.groupTitle}>
-                {g.label} <span className={styles.count}>{inGroup.length}</span>
+                {g.label} <span className={styles.count}>{total}</span>
               </h2>
               <List rows={inGroup} />
+              {total > inGroup.length ? (
+                <p className={styles.lead}>
+                  The newest {inGroup.length} of {total}. Every run, suite by suite:{' '}
+                  <Link to="/reports/benchmarks">Benchmark suites</Link>.
+                </p>
+              ) : null}
             </section>
           );
         })}
         {examples.length > 0 ? (
           <details className={styles.examples} id="examples">
             <summary>
-              Example reports ({examples.length}): public fixtures that show each tool's format, not Sophia's figures
+              Example reports ({exampleTotal}): public fixtures that show each tool's format, not Sophia's figures
             </summary>
             <p className={styles.lead}>
               Ingested from public benchmark outputs to show what <code>kb ingest</code> makes of each tool. They never
-              decide an SLO target. Also listed under the <Link to="/reports/tags/example">example</Link> tag.
+              decide an SLO target. The newest run of each example suite is listed; every one is on its suite's history,
+              from <Link to="/reports/benchmarks">Benchmark suites</Link>.
             </p>
             <List rows={examples} />
           </details>

@@ -1,0 +1,94 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatRunPageHtml, type RunPageMeta } from '../../../scripts/report/run-page-format.ts';
+import { checkFrame, FRAME_TOKENS, fillFrame, loadRunPages, writeRunPages } from './run-pages.ts';
+
+const meta = (id: string, date: string, title = `api — ${date}`): RunPageMeta => ({
+  url: `/reports/runs/${id}`,
+  source: `reports/runs/${id}.md`,
+  frontMatter: {
+    title,
+    description: `k6 run of suite api: 1 SLO pass, 0 fail, 0 regressions.`,
+    kind: 'benchmark-report',
+    date,
+    suite: 'api',
+    run: id,
+    tags: ['benchmark', 'k6', 'api'],
+  },
+});
+
+/** The frame as the minified build writes it: quoted where a placeholder has a space, the route's path in the canonical link. */
+const frame = `<!doctype html><html><head><title data-rh=true>${FRAME_TOKENS.title} | Sophia KB</title><meta name=description content="${FRAME_TOKENS.description}"><link rel=canonical href=https://kb.test/reports/runs/:run></head><body><main><article id=kb-run data-run="${FRAME_TOKENS.id}" data-title="${FRAME_TOKENS.title}" data-description="${FRAME_TOKENS.description}">${FRAME_TOKENS.article}</article></main></body></html>`;
+
+describe('fillFrame', () => {
+  it('puts the run in: URL, escaped title and description, the article as written', () => {
+    const m = meta('api-20261101t000000', '2026-11-01', 'api "1x" <b> — $& 1 Nov');
+    const html = fillFrame(frame, m, '<header><h1>x</h1></header><p>$1 and $&amp;</p>');
+    expect(html).toContain('href=https://kb.test/reports/runs/api-20261101t000000>');
+    expect(html).toContain('<title data-rh=true>api &quot;1x&quot; &lt;b&gt; — $&amp; 1 Nov | Sophia KB</title>');
+    expect(html).toContain('data-title="api &quot;1x&quot; &lt;b&gt; — $&amp; 1 Nov"');
+    // `$` patterns in the article are not replacement patterns.
+    expect(html).toContain('<p>$1 and $&amp;</p>');
+    expect(html).not.toContain('@@KB_RUN');
+  });
+
+  it('refuses a frame that lost a placeholder, naming the switch-off', () => {
+    expect(() => checkFrame(frame)).not.toThrow();
+    expect(() => checkFrame(frame.replace(FRAME_TOKENS.article, ''))).toThrow(
+      /no article placeholder.*KB_RUN_PAGES=routes/,
+    );
+  });
+});
+
+describe('loadRunPages / writeRunPages', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-run-pages-'));
+    await fs.mkdir(path.join(dir, 'site/reports/runs'), { recursive: true });
+    await fs.mkdir(path.join(dir, 'out/reports/runs'), { recursive: true });
+  });
+  afterEach(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+  const store = (id: string, date: string) =>
+    fs.writeFile(
+      path.join(dir, 'site/reports/runs', `${id}.html`),
+      formatRunPageHtml(meta(id, date), `<h1>${id}</h1>`),
+    );
+
+  it('lists the stored pages newest first and writes each into the frame, then removes the frame', async () => {
+    await store('api-20261101t000000', '2026-11-01');
+    await store('api-20261103t000000', '2026-11-03');
+    await store('api-20261102t000000', '2026-11-02');
+    await fs.writeFile(path.join(dir, 'site/reports/runs/api-20261101t000000.md'), '---\ntitle: x\n---\n');
+    const runs = await loadRunPages(path.join(dir, 'site'));
+    expect(runs.map((r) => r.frontMatter.run)).toEqual([
+      'api-20261103t000000',
+      'api-20261102t000000',
+      'api-20261101t000000',
+    ]);
+    await fs.writeFile(path.join(dir, 'out/reports/runs/:run.html'), frame);
+    expect(await writeRunPages(path.join(dir, 'site'), path.join(dir, 'out'), runs)).toBe(3);
+    const built = (await fs.readdir(path.join(dir, 'out/reports/runs'))).sort();
+    expect(built).toEqual(['api-20261101t000000.html', 'api-20261102t000000.html', 'api-20261103t000000.html']);
+    const page = await fs.readFile(path.join(dir, 'out/reports/runs/api-20261102t000000.html'), 'utf8');
+    expect(page).toContain('<h1>api-20261102t000000</h1></article>');
+  });
+
+  it('fails the build with one line naming a file that is not a run page, and the fix', async () => {
+    await fs.writeFile(path.join(dir, 'site/reports/runs/notes.html'), '<p>hand-written</p>\n');
+    await expect(loadRunPages(path.join(dir, 'site'))).rejects.toThrow(
+      /^\[benchmark-views\] reports\/runs\/notes\.html: not a run page written by kb ingest .* — run `kb ingest --regenerate`, or move the file out of reports\/runs\/$/,
+    );
+  });
+
+  it('fails loudly when the build has no frame (a Docusaurus upgrade rendered the route otherwise)', async () => {
+    await store('api-20261101t000000', '2026-11-01');
+    const runs = await loadRunPages(path.join(dir, 'site'));
+    await expect(writeRunPages(path.join(dir, 'site'), path.join(dir, 'out'), runs)).rejects.toThrow(
+      /the run page frame .* is not in the build.*KB_RUN_PAGES=routes/,
+    );
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Run pages in the built site. Each stored run has its page written once by
+ * `kb ingest` (scripts/report/run-page.ts): `reports/runs/<id>.html` holds the
+ * article. They are not Docusaurus routes — 10,000 routes would cost the build
+ * minutes of bundling and rendering — but one route, `/reports/runs/:run`,
+ * serves them all:
+ * - the build renders that route once, with placeholders (the "frame": navbar,
+ *   footer, scripts and styles of this very build), and postBuild writes every
+ *   run's page as the frame with the run's title, description, URL and article
+ *   put in, then removes the frame;
+ * - in the browser the route's component (src/components/RunPage) hydrates the
+ *   article it finds in the page, or fetches it when the reader navigated there
+ *   from another page of the site;
+ * - Docusaurus's broken-link check matches `/reports/runs/<id>` links against
+ *   that route; `kb check` checks each one against the stored pages.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { escapeHtml } from '../../../scripts/core/markdown-escape.ts';
+import { parseRunPageMeta, type RunPageMeta } from '../../../scripts/report/run-page-format.ts';
+
+/** Folder of the run pages, under the site and under `/reports`. */
+export const RUNS_FOLDER = 'reports/runs';
+/** The one route of every run page. */
+export const RUN_ROUTE_PARAM = ':run';
+
+/**
+ * What the frame holds where a run's own text goes (see src/components/RunPage). Each has a space, so the
+ * HTML minifier keeps the quotes around the attributes that hold it: a title put in an unquoted one would end
+ * at its first space.
+ */
+export const FRAME_TOKENS = {
+  id: '@@KB_RUN ID@@',
+  title: '@@KB_RUN TITLE@@',
+  description: '@@KB_RUN DESCRIPTION@@',
+  article: '@@KB_RUN ARTICLE@@',
+} as const;
+
+export interface RunPageEntry extends RunPageMeta {
+  /** The HTML file, relative to the site. */
+  file: string;
+}
+
+/** Reads the first bytes of a file: the metadata line fits in them (whole file when it does not). */
+async function readHead(file: string, bytes = 16 * 1024): Promise<string> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    if (head.includes('-->\n') || bytesRead < bytes) return head;
+  } finally {
+    await handle.close();
+  }
+  return fs.readFile(file, 'utf8');
+}
+
+/** Runs `fn` over `items`, `limit` at a time. */
+export async function eachLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Every run page of the site, newest first. A file that is not a run page (no
+ * metadata line, or its URL is not its file's) fails the build with one line
+ * naming it: it would otherwise be served without a frame, or not at all.
+ */
+export async function loadRunPages(siteDir: string): Promise<RunPageEntry[]> {
+  const dir = path.join(siteDir, RUNS_FOLDER);
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.html')).sort();
+  const entries = await eachLimited(names, 64, async (name) => {
+    const file = `${RUNS_FOLDER}/${name}`;
+    const meta = parseRunPageMeta(await readHead(path.join(siteDir, file)));
+    const id = name.slice(0, -'.html'.length);
+    if (!meta || meta.url !== `/${RUNS_FOLDER}/${id}`)
+      throw new Error(
+        `[benchmark-views] ${file}: not a run page written by kb ingest (its first line must be <!--kb-run {…}--> with url /${RUNS_FOLDER}/${id}) — run \`kb ingest --regenerate\`, or move the file out of ${RUNS_FOLDER}/`,
+      );
+    return { ...meta, file };
+  });
+  return entries.sort(
+    (a, b) =>
+      b.frontMatter.date.localeCompare(a.frontMatter.date) || b.frontMatter.run.localeCompare(a.frontMatter.run),
+  );
+}
+
+/** The frame's file in the build, as Docusaurus wrote it for the route (trailing slash or not). */
+export async function findFrame(outDir: string): Promise<string> {
+  const candidates = [`${RUNS_FOLDER}/${RUN_ROUTE_PARAM}.html`, `${RUNS_FOLDER}/${RUN_ROUTE_PARAM}/index.html`];
+  for (const c of candidates) {
+    const abs = path.join(outDir, c);
+    if (await fs.stat(abs).catch(() => null)) return abs;
+  }
+  throw new Error(
+    `[benchmark-views] the run page frame (${candidates.join(' or ')}) is not in the build: Docusaurus no longer renders the /${RUNS_FOLDER}/${RUN_ROUTE_PARAM} route as before — set KB_RUN_PAGES=routes in the environment to build run pages as ordinary routes while this is fixed`,
+  );
+}
+
+/** Checks that the frame has each placeholder, so a theme change cannot silently ship empty run pages. */
+export function checkFrame(frame: string): void {
+  for (const [name, token] of Object.entries(FRAME_TOKENS))
+    if (!frame.includes(token))
+      throw new Error(
+        `[benchmark-views] the run page frame has no ${name} placeholder (${token}): src/components/RunPage no longer renders it — fix the component or set KB_RUN_PAGES=routes`,
+      );
+}
+
+/** One run's page: the frame with the run's text put in. Pure. */
+export function fillFrame(frame: string, meta: RunPageMeta, article: string): string {
+  // Replacer functions throughout: a `$&` or `$1` in a title or an article is text, not a replacement pattern.
+  const put = (text: string) => () => text;
+  return frame
+    .replaceAll(`/${RUNS_FOLDER}/${RUN_ROUTE_PARAM}`, put(meta.url))
+    .replaceAll(`/${RUNS_FOLDER}/${encodeURIComponent(RUN_ROUTE_PARAM)}`, put(meta.url))
+    .replaceAll(FRAME_TOKENS.id, put(escapeHtml(meta.frontMatter.run)))
+    .replaceAll(FRAME_TOKENS.title, put(escapeHtml(meta.frontMatter.title)))
+    .replaceAll(FRAME_TOKENS.description, put(escapeHtml(meta.frontMatter.description)))
+    .replace(FRAME_TOKENS.article, put(article));
+}
+
+/** Where a page's HTML goes in the build: `reports/runs/<id>.html`, or `…/<id>/index.html` with trailing slashes. */
+function outputFile(outDir: string, url: string, frameFile: string): string {
+  const rel = url.replace(/^\//, '');
+  return frameFile.endsWith(`${path.sep}index.html`)
+    ? path.join(outDir, rel, 'index.html')
+    : path.join(outDir, `${rel}.html`);
+}
+
+/** Writes every run page into the build from the frame, then removes the frame. Returns how many. */
+export async function writeRunPages(siteDir: string, outDir: string, runs: readonly RunPageEntry[]): Promise<number> {
+  const frameFile = await findFrame(outDir);
+  const frame = await fs.readFile(frameFile, 'utf8');
+  checkFrame(frame);
+  await fs.mkdir(path.join(outDir, RUNS_FOLDER), { recursive: true });
+  await eachLimited(runs, 32, async (run) => {
+    const text = await fs.readFile(path.join(siteDir, run.file), 'utf8');
+    const article = text.slice(text.indexOf('-->\n') + 4).trimEnd();
+    const target = outputFile(outDir, run.url, frameFile);
+    if (frameFile.endsWith(`${path.sep}index.html`)) await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, fillFrame(frame, run, article));
+  });
+  await fs.rm(frameFile.endsWith(`${path.sep}index.html`) ? path.dirname(frameFile) : frameFile, {
+    recursive: true,
+    force: true,
+  });
+  return runs.length;
+}
