@@ -17,7 +17,7 @@ const page = (body: string) =>
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'kb-nginx-test-'));
-  for (const dir of ['docs/guides', 'docs/phase-1', 'assets/js', 'pagefind/fragment']) {
+  for (const dir of ['docs/guides', 'docs/phase-1', 'assets/js', 'pagefind/fragment', 'reports/runs']) {
     await mkdir(path.join(root, dir), { recursive: true });
   }
   await writeFile(path.join(root, 'index.html'), page('home'));
@@ -26,6 +26,8 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'docs/guides.html'), page('guides'));
   await writeFile(path.join(root, 'docs/phase-1.html'), page('phase one'));
   await writeFile(path.join(root, 'docs/guides.md'), `# Guides\n${'text '.repeat(400)}`);
+  await writeFile(path.join(root, 'reports/runs/api-20261101t000000.html'), page('<h1>run</h1>'));
+  await writeFile(path.join(root, 'reports/runs/api-20261101t000000.md'), `# Run\n${'cell | '.repeat(400)}`);
   await mkdir(path.join(root, '.nginx'), { recursive: true });
   await writeFile(path.join(root, '.nginx/notes.md'), '# not part of the site');
   await writeFile(path.join(root, 'llms.txt'), `# KB\n${'line\n'.repeat(400)}`);
@@ -123,6 +125,22 @@ describe('deploy/nginx.conf', () => {
     const plain = await get('/docs');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(html);
+  });
+
+  it('gzips run pages and their Markdown copies per request (they have no precompressed copy)', async () => {
+    for (const [url, file, type] of [
+      ['/reports/runs/api-20261101t000000', 'reports/runs/api-20261101t000000.html', 'text/html; charset=utf-8'],
+      ['/reports/runs/api-20261101t000000.md', 'reports/runs/api-20261101t000000.md', 'text/markdown; charset=utf-8'],
+    ] as const) {
+      const text = await readFile(path.join(root, file), 'utf8');
+      const gz = await get(url, { 'accept-encoding': 'gzip, br' });
+      expect(gz.status, url).toBe(200);
+      expect(gz.headers['content-encoding'], url).toBe('gzip');
+      expect(gz.headers['content-type'], url).toBe(type);
+      expect(gunzipSync(gz.body).toString(), url).toBe(text);
+      expect((await get(url)).body.toString(), url).toBe(text);
+    }
+    expect((await get('/reports/runs/no-such-run')).status).toBe(404);
   });
 
   it('caches hashed assets for a year and revalidates pages with their ETag', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -71,6 +71,22 @@ describe('prepareSite', () => {
     // Again: the copies are not compressed a second time.
     expect((await prepareSite(dir)).files).toBe(summary.files);
     expect(await exists('index.html.br.br')).toBe(false);
+  });
+
+  it('leaves run pages and their Markdown copies uncompressed (nginx gzips them), hashing their scripts once', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'kb-prepare-'));
+    await mkdir(path.join(dir, 'reports/runs'), { recursive: true });
+    const page = (script: string) => `<!doctype html><script>${script}</script>${'<p>words words</p>'.repeat(100)}`;
+    await writeFile(path.join(dir, 'index.html'), page('home()'));
+    for (const id of ['a', 'b']) {
+      await writeFile(path.join(dir, `reports/runs/${id}.html`), page('frame()'));
+      await writeFile(path.join(dir, `reports/runs/${id}.md`), `# ${id}\n${'row | '.repeat(400)}`);
+    }
+    const summary = await prepareSite(dir);
+    expect((await readdir(path.join(dir, 'reports/runs'))).sort()).toEqual(['a.html', 'a.md', 'b.html', 'b.md']);
+    const hashes = await readFile(path.join(dir, CSP_HASH_FILE), 'utf8');
+    expect(hashes).toContain(cspHash('frame()'));
+    expect(summary).toMatchObject({ compressed: 1, scriptHashes: 2 });
   });
 
   it('refuses a folder that is not a build', async () => {

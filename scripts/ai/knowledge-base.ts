@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isKbError } from '../core/errors.ts';
-import { loadDocuments, type LoadProblem } from '../core/documents.ts';
+import { loadDocuments, loadRunPageDocuments, type LoadProblem } from '../core/documents.ts';
 import { loadViews, viewMarkdown } from '../report/views.ts';
 import { viewDocuments, type ViewPage } from './benchmark-views.ts';
 import type { LinkMap } from './markdown.ts';
@@ -21,7 +21,14 @@ export interface KnowledgeBase {
 }
 
 export async function loadKnowledgeBase(root: string): Promise<KnowledgeBase> {
-  const [{ documents, problems }, views] = await Promise.all([loadDocuments(root), loadViewPages(root)]);
+  const [loaded, runPages, views] = await Promise.all([
+    loadDocuments(root),
+    loadRunPageDocuments(root),
+    loadViewPages(root),
+  ]);
+  // Run pages are read apart (front matter from JSON, not YAML): there is one per stored run.
+  const documents = [...loaded.documents, ...runPages.documents];
+  const problems = [...loaded.problems, ...runPages.problems];
   const { sources, routes } = viewDocuments(views);
   const records = [
     ...documents.map((doc) => buildPageRecord(doc, { url: routeFromSource(doc) })),

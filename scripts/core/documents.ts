@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { parseRunPageMeta } from '../report/run-page-format.ts';
 import { isKbError, type KbError } from './errors.ts';
 import { parseMarkdown } from './front-matter.ts';
 
@@ -39,15 +40,22 @@ export interface LoadedDocuments {
 export const maxDocumentBytes = 5 * 1024 * 1024;
 
 /**
- * Reads every Markdown source of the current version of each section.
- * Versioned copies (versioned_docs/) are not included. Never throws on a bad
- * file: each one becomes a problem and the rest still load.
+ * Where `kb ingest` writes run pages, relative to the reports section: generated, one per stored run (up to
+ * thousands), never hand-edited. loadDocuments leaves them out; loadRunPageDocuments reads them fast.
+ */
+export const RUN_PAGES_DIR = 'reports/runs';
+
+/**
+ * Reads every Markdown source of the current version of each section, run
+ * pages excepted (see RUN_PAGES_DIR). Versioned copies (versioned_docs/) are
+ * not included. Never throws on a bad file: each one becomes a problem and
+ * the rest still load.
  */
 export async function loadDocuments(root: string): Promise<LoadedDocuments> {
   const documents: SourceDocument[] = [];
   const problems: LoadProblem[] = [];
   for (const section of sections) {
-    const files = await markdownFilesIn(path.join(root, section.dir));
+    const files = await markdownFilesIn(path.join(root, section.dir), runPagesIn(section.dir));
     for (const file of files) {
       const rel = `${section.dir}/${file}`;
       try {
@@ -89,14 +97,58 @@ export async function loadDocuments(root: string): Promise<LoadedDocuments> {
   return { documents, problems };
 }
 
-/** Markdown files under `dir` the way Docusaurus sees them (no `_`-prefixed files or folders), sorted, relative to `dir`. */
-async function markdownFilesIn(dir: string): Promise<string[]> {
+/**
+ * Markdown files under `dir` the way Docusaurus sees them (no `_`-prefixed files or folders), sorted, relative
+ * to `dir`; run pages (RUN_PAGES_DIR) left out.
+ */
+async function markdownFilesIn(dir: string, skip?: string): Promise<string[]> {
   const files = await glob(['**/*.md', '**/*.mdx'], {
     cwd: dir,
     followSymbolicLinks: false,
     ignore: ['**/node_modules/**', '**/_*/**', '**/_*'],
   });
-  return files.sort();
+  return (skip ? files.filter((f) => !f.startsWith(skip)) : files).sort();
+}
+
+/** The run pages' folder relative to a section folder, when it holds them (`runs/` in `reports`). */
+function runPagesIn(sectionDir: string): string | undefined {
+  return RUN_PAGES_DIR.startsWith(`${sectionDir}/`) ? `${RUN_PAGES_DIR.slice(sectionDir.length + 1)}/` : undefined;
+}
+
+/**
+ * The run pages as documents: front matter from the metadata line of each `<id>.html` (JSON: a YAML parse of
+ * 10,000 front matters took 9 s) and the body of its `<id>.md`. A page that cannot be read is a problem.
+ */
+export async function loadRunPageDocuments(root: string): Promise<LoadedDocuments> {
+  const dir = path.join(root, RUN_PAGES_DIR);
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.html')).sort();
+  const documents: SourceDocument[] = [];
+  const problems: LoadProblem[] = [];
+  await Promise.all(
+    names.map(async (name) => {
+      const id = name.slice(0, -'.html'.length);
+      const rel = `${RUN_PAGES_DIR}/${id}.md`;
+      const [html, md] = await Promise.all([
+        fs.readFile(path.join(dir, name), 'utf8').catch(() => ''),
+        fs.readFile(path.join(dir, `${id}.md`), 'utf8').catch(() => undefined),
+      ]);
+      const meta = parseRunPageMeta(html);
+      if (!meta || md === undefined) {
+        problems.push({
+          path: meta ? rel : `${RUN_PAGES_DIR}/${name}`,
+          code: 'INVALID_INPUT',
+          message: meta ? 'the run page has no Markdown file beside its HTML' : 'not a run page written by kb ingest',
+        });
+        return;
+      }
+      const end = md.startsWith('---\n') ? md.indexOf('\n---\n', 4) : -1;
+      const body = end < 0 ? md : md.slice(end + 5);
+      const frontMatterLines = end < 0 ? 0 : md.slice(0, end + 5).split('\n').length - 1;
+      documents.push({ path: rel, section: 'reports', frontMatter: meta.frontMatter, body, frontMatterLines });
+    }),
+  );
+  documents.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { documents, problems };
 }
 
 /** Where Docusaurus keeps a versioned section's frozen copies: `versioned_docs/` for docs, `<id>_versioned_docs/` for the others. */
@@ -114,6 +166,7 @@ export function versionedDirOf(section: (typeof sections)[number]): string | und
 export async function listContentFiles(root: string): Promise<string[]> {
   const dirs = sections.flatMap((s) => [s.dir, versionedDirOf(s)].filter((d): d is string => d !== undefined));
   const out: string[] = [];
-  for (const dir of dirs) for (const file of await markdownFilesIn(path.join(root, dir))) out.push(`${dir}/${file}`);
+  for (const dir of dirs)
+    for (const file of await markdownFilesIn(path.join(root, dir), runPagesIn(dir))) out.push(`${dir}/${file}`);
   return out;
 }

@@ -55,7 +55,7 @@ export default function dashboardsPlugin(context: LoadContext, options: PluginOp
       // Week by week: the same facts as `kb week N` and kb mcp's week_summary.
       const { loadWeekSources } = loadModule<WeekLoad>(context.siteDir, 'scripts/week/load.ts');
       const { weekFacts } = loadModule<WeekFactsModule>(context.siteDir, 'scripts/week/facts.ts');
-      const sources = await loadWeekSources(context.siteDir);
+      const sources = await loadWeekSources(context.siteDir, { documents: loaded.documents });
       const weekList = Array.from({ length: 12 }, (_, i) =>
         weekFacts({ ...sources, documents, urls, week: i + 1, now }),
       );

@@ -7,7 +7,6 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as PagefindModule from 'pagefind';
-import { escapeHtml } from '../../../scripts/core/markdown-escape.ts';
 import { preparePage, urlOfBuiltFile, type PageContext } from './model.ts';
 
 export const INDEX_DIR = 'pagefind';
@@ -112,18 +111,28 @@ export async function buildSearchIndex(
         }),
       );
     }
-    // Run pages: their title, description, suite, tool and run id — not their tables of numbers.
+    // Run pages: their title, description, suite, tool and run id — not their tables of numbers. As custom
+    // records, many at a time: no HTML to parse (10,000 runs: 27 s one HTML page at a time, under 4 s so).
     const runSection = context.labels.blog.default;
-    for (const run of runSection ? (context.runs ?? []) : []) {
-      const added = await index.addHTMLFile({
-        url: run.url,
-        content: runPageDocument(run, runSection!, context.versions),
-      });
-      if (added.errors.length > 0) problems.push(`${run.url}: ${added.errors.join(', ')}`);
-      else {
-        pages += 1;
-        bySection[runSection!] = (bySection[runSection!] ?? 0) + 1;
-      }
+    const runs = runSection ? (context.runs ?? []) : [];
+    const filters = { section: [runSection!], version: [...context.versions] };
+    for (let i = 0; i < runs.length; i += 100) {
+      await Promise.all(
+        runs.slice(i, i + 100).map(async (run) => {
+          const added = await index.addCustomRecord({
+            url: run.url,
+            content: `${run.title}. ${run.description} ${run.words.join(' ')}`,
+            language: context.language,
+            meta: { title: run.title },
+            filters,
+          });
+          if (added.errors.length > 0) problems.push(`${run.url}: ${added.errors.join(', ')}`);
+          else {
+            pages += 1;
+            bySection[runSection!] = (bySection[runSection!] ?? 0) + 1;
+          }
+        }),
+      );
     }
     if (problems.length > 0) fail(problems);
     if (pages === 0)
@@ -150,14 +159,6 @@ export async function buildSearchIndex(
   } finally {
     await pagefind.close();
   }
-}
-
-/** The minimal document Pagefind indexes for a run page: in every version, like every report. */
-export function runPageDocument(run: SearchableRun, section: string, versions: readonly string[]): string {
-  const filters = [`section:${section}`, ...versions.map((v) => `version:${v}`)]
-    .map((f) => `<span hidden data-pagefind-filter="${escapeHtml(f)}"></span>`)
-    .join('');
-  return `<!DOCTYPE html><html><head><title>${escapeHtml(run.title)}</title></head><body><article data-pagefind-body><span hidden data-pagefind-ignore data-pagefind-meta="title">${escapeHtml(run.title)}</span>${filters}<h1>${escapeHtml(run.title)}</h1><p>${escapeHtml(run.description)}</p><p>${run.words.map((w) => escapeHtml(w)).join(' ')}</p></article></body></html>`;
 }
 
 interface PagefindEntry {
