@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openPage, waitForHydration } from './support/browser.ts';
 import { PROJECT_ROOT } from './support/build-site.ts';
+import { parseRunPageHtml } from '../scripts/report/run-page-format.ts';
 import { browserForSuite } from './support/suite.ts';
 
 const baseURL = inject('baseURL');
@@ -114,7 +115,7 @@ describe('run pages', () => {
     expect(llms).not.toContain(`/reports/runs/${id}.md`);
   });
 
-  it('are found by site search by their run id', async () => {
+  it('are found by site search by their run id: the suite’s history, which links the run', async () => {
     const id = teamRun.replace(/\.html$/, '');
     const { page, problems } = await openPage(browser.context);
     await page.goto(`/search?q=${encodeURIComponent(id)}`);
@@ -128,7 +129,11 @@ describe('run pages', () => {
     const urls = await page
       .locator('ol[aria-label="Search results"] > li a')
       .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(urls).toContain(`/reports/runs/${id}`);
+    const stored = parseRunPageHtml(await readFile(path.join(PROJECT_ROOT, 'reports/runs', teamRun), 'utf8'))!;
+    const suite = stored.meta.frontMatter.suite;
+    expect(urls).toContain(`/reports/${suite}-history`);
+    const history = await readFile(path.join(siteDir, `reports/${suite}-history.html`), 'utf8');
+    expect(history).toContain(`/reports/runs/${id}`);
     expect(problems.errors).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,4 @@
-import { escapeCell } from '../core/markdown-escape.ts';
+import { escapeCell, escapeHtml } from '../core/markdown-escape.ts';
 import { roundValue } from './units.ts';
 
 /** Embeds a generated SVG in an .mdx page as static markup (no chart code in the browser). */
@@ -12,11 +12,25 @@ export function mdxChart(svg: string): string {
 /** Markdown this module built itself (a link around escaped text): a table cell that is not escaped again. */
 export interface RawCell {
   raw: string;
+  /** The same cell as HTML, for htmlTable. */
+  html?: string;
 }
 
 /** A link whose text is escaped; the URL is ours (a `/reports/<slug>` route). */
 export function linkCell(text: string, url: string): RawCell {
-  return { raw: `[${escapeCell(text)}](${url})` };
+  return { raw: `[${escapeCell(text)}](${url})`, html: `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` };
+}
+
+/**
+ * The table `table()` writes, as the HTML remark would make of it, for tables too long to send through
+ * remark at every build (a suite history's 500 rows per label took seconds): every text cell escaped.
+ */
+export function htmlTable(header: string[], rows: (string | RawCell)[][], align?: ('l' | 'r')[]): string {
+  const attr = (i: number) => (align?.[i] === 'r' ? ' align="right"' : '');
+  const cell = (c: string | RawCell) => (typeof c === 'string' ? escapeHtml(c) : (c.html ?? escapeHtml(c.raw)));
+  const head = header.map((h, i) => `<th${attr(i)}>${escapeHtml(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${attr(i)}>${cell(c)}</td>`).join('')}</tr>`).join('\n');
+  return `<table>\n<thead>\n<tr>${head}</tr>\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
 /** A GFM table; every text cell is escaped, empty cells become "—". */

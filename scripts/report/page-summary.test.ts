@@ -12,7 +12,7 @@ import { parseRuns } from '../ingest/parse-run.ts';
 import { serializeMarkdown } from '../core/front-matter.ts';
 import { buildRunView } from './pages.ts';
 import { planRunPages } from './run-page.ts';
-import { planViews } from './views.ts';
+import { planViews, viewMarkdown } from './views.ts';
 import { displayValue, verdictText } from './render-summary.ts';
 import { scaleSeries } from './series.ts';
 import { parseSloTargets, targetApplies } from './slo-targets.ts';
@@ -79,7 +79,7 @@ const pages = [
   ...planRunPages(runs, config!).filter((p) => p.path.endsWith('.md')),
   ...planViews(runs, config!)
     .filter((v) => v.source.startsWith('reports/') && v.url !== '/reports/benchmarks')
-    .map((v) => ({ path: v.source, content: serializeMarkdown(v.frontMatter, v.body) })),
+    .map((v) => ({ path: v.source, content: serializeMarkdown(v.frontMatter, viewMarkdown(v)) })),
 ];
 
 /** The stored number itself, read straight from the run's aggregate operation (not through measure()). */

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseSloTargets } from './slo-targets.ts';
 import { makeRun, op } from './test-runs.ts';
-import { downsample, HISTORY_POINTS, planViews, viewHtml, viewMarkdown } from './views.ts';
+import { htmlTable, linkCell, table } from './markdown.ts';
+import { downsample, HISTORY_POINTS, historyPointsPerLabel, planViews, viewHtml, viewMarkdown } from './views.ts';
 
 const { value: config } = parseSloTargets(await readFile(new URL('../../slo-targets.yaml', import.meta.url), 'utf8'));
 
@@ -25,6 +26,27 @@ describe('downsample', () => {
     expect(picked).toHaveLength(100);
     expect(picked[0]).toBe(0);
     expect(picked.at(-1)).toBe(999);
+  });
+});
+
+describe('htmlTable', () => {
+  it('is the table remark would render, tool text escaped, without the pass through remark', () => {
+    const rows = [
+      ['<script>x</script>', '1,024'],
+      [linkCell('run & co', '/reports/runs/a'), '—'],
+    ];
+    const html = htmlTable(['name', 'value'], rows, ['l', 'r']);
+    expect(html).toContain('<th>name</th><th align="right">value</th>');
+    expect(html).toContain('<td>&lt;script&gt;x&lt;/script&gt;</td><td align="right">1,024</td>');
+    expect(html).toContain('<td><a href="/reports/runs/a">run &amp; co</a></td>');
+    // The same cells in the Markdown mirror's table.
+    expect(table(['name', 'value'], rows, ['l', 'r'])).toMatch(/\[run .*co\]\(\/reports\/runs\/a\)/);
+  });
+});
+
+describe('historyPointsPerLabel', () => {
+  it('shares the page’s points between its labels, never below 30 each', () => {
+    expect([1, 2, 3, 4, 10].map(historyPointsPerLabel)).toEqual([100, 50, 33, 30, 30]);
   });
 });
 

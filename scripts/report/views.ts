@@ -18,7 +18,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
-import { cellNumber, cellPercent, linkCell, table } from './markdown.ts';
+import { cellNumber, cellPercent, htmlTable, linkCell, table } from './markdown.ts';
 import { measure } from './metrics.ts';
 import { buildRunView } from './pages.ts';
 import { baselineReportSlug, reportUrl, runReportSlug, scaleReportSlug } from './paths.ts';
@@ -44,15 +44,29 @@ export interface BenchmarkView {
   section: 'docs' | 'reports';
   /** Front matter as a page of this kind would carry it (title, kind, description, date, tags, slo-verdicts …). */
   frontMatter: Record<string, unknown> & { title: string; description: string; kind: string };
-  /** Markdown; each chart is a paragraph `[[chart:N]]`. */
+  /** Markdown; each chart is a paragraph `[[chart:N]]`, each pre-rendered block `[[block:N]]`. */
   body: string;
   charts: string[];
+  /** Long tables, as Markdown (for the mirror) and as HTML (for the page, without a pass through remark). */
+  blocks?: { markdown: string; html: string }[];
 }
 
-/** Points of a history chart: every run up to this many, else evenly spaced runs (first and last kept). */
+/**
+ * Points of a history page's charts: every run up to this many, else evenly spaced runs (first and last kept).
+ * Shared between the page's labels (a Locust suite at 1x, 10x and 100x draws three sets of charts): the
+ * page stays under 500 KB with 500 runs per label (bench:history).
+ */
 export const HISTORY_POINTS = 100;
+/** Fewest points per label, however many labels share the page. */
+export const MIN_LABEL_POINTS = 30;
+
+/** Points per label's charts when `labels` labels share a history page. */
+export function historyPointsPerLabel(labels: number): number {
+  return Math.max(MIN_LABEL_POINTS, Math.floor(HISTORY_POINTS / Math.max(1, labels)));
+}
 
 const chartSlot = /^\[\[chart:(\d+)\]\]$/gm;
+const blockSlot = /^\[\[block:(\d+)\]\]$/gm;
 
 export function chartCollector() {
   const charts: string[] = [];
@@ -105,6 +119,7 @@ function operationTrend(suite: string, runs: readonly Run[], links: string[]): s
 
 function historyView(suite: string, runs: readonly Run[], config: SloConfig, hasScale: boolean): BenchmarkView {
   const { charts, chart } = chartCollector();
+  const blocks: NonNullable<BenchmarkView['blocks']> = [];
   const targets = config.targets.filter((t) => targetApplies(t, suite));
   const labels = [...new Set(runs.map((r) => r.labels.label ?? ''))].sort((a, b) => {
     const la = runs.find((r) => (r.labels.label ?? '') === a)?.labels.loadMultiple ?? Number.POSITIVE_INFINITY;
@@ -118,7 +133,7 @@ function historyView(suite: string, runs: readonly Run[], config: SloConfig, has
   const agg = (r: Run, m: string) => measure(r, 'aggregate', m)?.value;
   const sections = labels.map((label) => {
     const series = runs.filter((r) => (r.labels.label ?? '') === label);
-    const shown = downsample(series, HISTORY_POINTS);
+    const shown = downsample(series, historyPointsPerLabel(labels.length));
     const links = shown.map((r) => reportUrl(runReportSlug(r)));
     const trend = [...trendCharts(shown, targets, links), ...operationTrend(suite, shown, links)];
     const note =
@@ -141,11 +156,20 @@ function historyView(suite: string, runs: readonly Run[], config: SloConfig, has
         verdicts.length ? `${pass} pass, ${fail} fail` : '—',
       ];
     });
-    const runsTable = table(
-      ['date', 'run', 'tool', 'mean (ms)', 'p95 (ms)', 'p99 (ms)', 'throughput (rps)', 'error rate', 'SLO'],
-      rows,
-      ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
-    );
+    const header = [
+      'date',
+      'run',
+      'tool',
+      'mean (ms)',
+      'p95 (ms)',
+      'p99 (ms)',
+      'throughput (rps)',
+      'error rate',
+      'SLO',
+    ];
+    const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'];
+    blocks.push({ markdown: table(header, rows, align), html: htmlTable(header, rows, align) });
+    const runsTable = `[[block:${blocks.length - 1}]]`;
     const heading = label ? `Label ${escapeInline(label)}` : 'Runs';
     return [
       `## ${heading}`,
@@ -190,6 +214,7 @@ function historyView(suite: string, runs: readonly Run[], config: SloConfig, has
     },
     body: `${body}\n`,
     charts,
+    blocks,
   };
 }
 
@@ -343,7 +368,9 @@ function chartTitle(svg: string): string {
 
 /** The view as plain Markdown: each chart becomes a line naming it (the tables hold the numbers). */
 export function viewMarkdown(view: BenchmarkView): string {
-  return view.body.replace(chartSlot, (_, i: string) => `*Chart: ${chartTitle(view.charts[Number(i)] ?? '')}*`);
+  return view.body
+    .replace(chartSlot, (_, i: string) => `*Chart: ${chartTitle(view.charts[Number(i)] ?? '')}*`)
+    .replace(blockSlot, (_, i: string) => view.blocks?.[Number(i)]?.markdown ?? '');
 }
 
 /**
@@ -409,8 +436,10 @@ const toHtml = unified()
  */
 export function viewHtml(view: BenchmarkView): string {
   const html = String(toHtml.processSync(view.body));
-  return html.replace(/<p>\[\[chart:(\d+)\]\]<\/p>/g, (_, i: string) => {
-    const svg = view.charts[Number(i)];
-    return svg ? `<div class="kb-report-chart">${svg}</div>` : '';
-  });
+  return html
+    .replace(/<p>\[\[chart:(\d+)\]\]<\/p>/g, (_, i: string) => {
+      const svg = view.charts[Number(i)];
+      return svg ? `<div class="kb-report-chart">${svg}</div>` : '';
+    })
+    .replace(/<p>\[\[block:(\d+)\]\]<\/p>/g, (_, i: string) => view.blocks?.[Number(i)]?.html ?? '');
 }

@@ -53,12 +53,12 @@ export interface WeekSources {
 
 export async function loadWeekSources(
   root: string,
-  options: { planStart?: string; git?: boolean; documents?: SourceDocument[] } = {},
+  options: { planStart?: string; git?: boolean; documents?: SourceDocument[]; runs?: Run[] } = {},
 ): Promise<WeekSources> {
   const [{ documents }, runs, { config }, changes] = await Promise.all([
     // The caller's, when it has read them already (the dashboards plugin): not read twice.
     options.documents ? { documents: options.documents } : loadDocuments(root),
-    loadRuns(root),
+    options.runs ?? loadRuns(root),
     // A knowledge base without slo-targets.yaml has no scorecard yet, not a broken week.
     existsSync(path.join(root, layout.sloTargets))
       ? loadSloTargets(root)

@@ -7,20 +7,30 @@
  * same module `kb mcp` and the AI outputs read), charts are inline SVG drawn
  * on the server.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { requireProjectModule } from '../load-ts.ts';
-import { type RunPageEntry, RUN_ROUTE_PARAM, RUNS_FOLDER, loadRunPages, writeRunPages } from './run-pages.ts';
+import {
+  type LoadedRunPage,
+  type RunPageEntry,
+  RUN_ROUTE_PARAM,
+  RUNS_FOLDER,
+  loadRunPages,
+  writeRunPages,
+} from './run-pages.ts';
 import type { BenchmarkViewData, RecentRuns } from './types.ts';
 
 type Views = typeof import('../../../scripts/report/views.ts');
+type Store = typeof import('../../../scripts/report/store.ts');
+type SloTargets = typeof import('../../../scripts/report/slo-targets.ts');
 
 export interface BenchmarkViewsContent {
   /** Every view with its page data: the ai-readable plugin mirrors them from allContent. */
   views: (BenchmarkViewData & { source: string; section: string; frontMatter: Record<string, unknown> })[];
-  /** Every stored run page, newest first (metadata only: the article is read when the page is written). */
-  runs: RunPageEntry[];
+  /** Every stored run page, newest first, with its article. */
+  runs: LoadedRunPage[];
+  /** The stored runs (benchmarks/), read once here: the dashboards' weekly facts use them too. */
+  storedRuns: unknown[];
 }
 
 export interface BenchmarkViewsOptions {
@@ -87,18 +97,25 @@ export default function benchmarkViewsPlugin(
     },
     async loadContent() {
       // views.ts reads slo-targets.yaml through zod: loaded outside jiti (see load-ts.ts).
-      const { loadViews, viewHtml, viewMarkdown } = requireProjectModule<Views>(
+      const { planViews, viewHtml, viewMarkdown } = requireProjectModule<Views>(
         context.siteDir,
         'scripts/report/views.ts',
       );
-      const views = await loadViews(context.siteDir).catch((error: unknown) => {
-        // A knowledge base without slo-targets.yaml has nothing to judge: no views, the rest builds.
-        if ((error as { code?: string }).code === 'NOT_FOUND') return [];
-        throw error;
-      });
-      const runs = await loadRunPages(context.siteDir);
+      const { loadRuns } = requireProjectModule<Store>(context.siteDir, 'scripts/report/store.ts');
+      const { loadSloTargets } = requireProjectModule<SloTargets>(context.siteDir, 'scripts/report/slo-targets.ts');
+      // The stored runs once (10,000 of them: 1.7 s): the views and the dashboards' weekly facts both need them.
+      const [storedRuns, runs] = await Promise.all([loadRuns(context.siteDir), loadRunPages(context.siteDir)]);
+      const views = await loadSloTargets(context.siteDir).then(
+        ({ config }) => planViews(storedRuns, config),
+        (error: unknown) => {
+          // A knowledge base without slo-targets.yaml has nothing to judge: no views, the rest builds.
+          if ((error as { code?: string }).code === 'NOT_FOUND') return [];
+          throw error;
+        },
+      );
       return {
         runs,
+        storedRuns,
         views: views.map((v) => ({
           url: v.url,
           source: v.source,
@@ -125,12 +142,11 @@ export default function benchmarkViewsPlugin(
         });
       if (mode === 'routes')
         for (const [i, run] of content.runs.entries()) {
-          const text = await fs.readFile(path.join(context.siteDir, run.file), 'utf8');
           const data = {
             id: run.frontMatter.run,
             title: run.frontMatter.title,
             description: run.frontMatter.description,
-            html: text.slice(text.indexOf('-->\n') + 4).trimEnd(),
+            html: run.article,
           };
           actions.addRoute({
             path: `${base}${run.url}`,
@@ -160,7 +176,7 @@ export default function benchmarkViewsPlugin(
     async postBuild({ outDir, content }) {
       if (mode !== 'frame' || !content || content.runs.length === 0) return;
       const started = Date.now();
-      const written = await writeRunPages(context.siteDir, outDir, content.runs);
+      const written = await writeRunPages(outDir, content.runs);
       console.log(
         `[benchmark-views] ${written} run pages written into the site's frame in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );

@@ -70,7 +70,7 @@ describe('loadRunPages / writeRunPages', () => {
       'api-20261101t000000',
     ]);
     await fs.writeFile(path.join(dir, 'out/reports/runs/:run.html'), frame);
-    expect(await writeRunPages(path.join(dir, 'site'), path.join(dir, 'out'), runs)).toBe(3);
+    expect(await writeRunPages(path.join(dir, 'out'), runs)).toBe(3);
     const built = (await fs.readdir(path.join(dir, 'out/reports/runs'))).sort();
     expect(built).toEqual(['api-20261101t000000.html', 'api-20261102t000000.html', 'api-20261103t000000.html']);
     const page = await fs.readFile(path.join(dir, 'out/reports/runs/api-20261102t000000.html'), 'utf8');
@@ -87,7 +87,7 @@ describe('loadRunPages / writeRunPages', () => {
   it('fails loudly when the build has no frame (a Docusaurus upgrade rendered the route otherwise)', async () => {
     await store('api-20261101t000000', '2026-11-01');
     const runs = await loadRunPages(path.join(dir, 'site'));
-    await expect(writeRunPages(path.join(dir, 'site'), path.join(dir, 'out'), runs)).rejects.toThrow(
+    await expect(writeRunPages(path.join(dir, 'out'), runs)).rejects.toThrow(
       /the run page frame .* is not in the build.*KB_RUN_PAGES=routes/,
     );
   });

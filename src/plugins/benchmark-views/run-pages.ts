@@ -17,7 +17,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { escapeHtml } from '../../../scripts/core/markdown-escape.ts';
-import { parseRunPageMeta, type RunPageMeta } from '../../../scripts/report/run-page-format.ts';
+import { parseRunPageHtml, type RunPageMeta } from '../../../scripts/report/run-page-format.ts';
 
 /** Folder of the run pages, under the site and under `/reports`. */
 export const RUNS_FOLDER = 'reports/runs';
@@ -41,18 +41,9 @@ export interface RunPageEntry extends RunPageMeta {
   file: string;
 }
 
-/** Reads the first bytes of a file: the metadata line fits in them (whole file when it does not). */
-async function readHead(file: string, bytes = 16 * 1024): Promise<string> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8');
-    if (head.includes('-->\n') || bytesRead < bytes) return head;
-  } finally {
-    await handle.close();
-  }
-  return fs.readFile(file, 'utf8');
+/** A run page with its article, read once (10,000 files read twice cost seconds on a slow disk). */
+export interface LoadedRunPage extends RunPageEntry {
+  article: string;
 }
 
 /** Runs `fn` over `items`, `limit` at a time. */
@@ -74,18 +65,19 @@ export async function eachLimited<T, R>(items: readonly T[], limit: number, fn: 
  * metadata line, or its URL is not its file's) fails the build with one line
  * naming it: it would otherwise be served without a frame, or not at all.
  */
-export async function loadRunPages(siteDir: string): Promise<RunPageEntry[]> {
+export async function loadRunPages(siteDir: string): Promise<LoadedRunPage[]> {
   const dir = path.join(siteDir, RUNS_FOLDER);
   const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.html')).sort();
   const entries = await eachLimited(names, 64, async (name) => {
     const file = `${RUNS_FOLDER}/${name}`;
-    const meta = parseRunPageMeta(await readHead(path.join(siteDir, file)));
+    const parsed = parseRunPageHtml(await fs.readFile(path.join(siteDir, file), 'utf8'));
+    const meta = parsed?.meta;
     const id = name.slice(0, -'.html'.length);
-    if (!meta || meta.url !== `/${RUNS_FOLDER}/${id}`)
+    if (!parsed || !meta || meta.url !== `/${RUNS_FOLDER}/${id}`)
       throw new Error(
         `[benchmark-views] ${file}: not a run page written by kb ingest (its first line must be <!--kb-run {…}--> with url /${RUNS_FOLDER}/${id}) — run \`kb ingest --regenerate\`, or move the file out of ${RUNS_FOLDER}/`,
       );
-    return { ...meta, file };
+    return { ...meta, file, article: parsed.article };
   });
   return entries.sort(
     (a, b) =>
@@ -136,17 +128,15 @@ function outputFile(outDir: string, url: string, frameFile: string): string {
 }
 
 /** Writes every run page into the build from the frame, then removes the frame. Returns how many. */
-export async function writeRunPages(siteDir: string, outDir: string, runs: readonly RunPageEntry[]): Promise<number> {
+export async function writeRunPages(outDir: string, runs: readonly LoadedRunPage[]): Promise<number> {
   const frameFile = await findFrame(outDir);
   const frame = await fs.readFile(frameFile, 'utf8');
   checkFrame(frame);
   await fs.mkdir(path.join(outDir, RUNS_FOLDER), { recursive: true });
   await eachLimited(runs, 32, async (run) => {
-    const text = await fs.readFile(path.join(siteDir, run.file), 'utf8');
-    const article = text.slice(text.indexOf('-->\n') + 4).trimEnd();
     const target = outputFile(outDir, run.url, frameFile);
     if (frameFile.endsWith(`${path.sep}index.html`)) await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, fillFrame(frame, run, article));
+    await fs.writeFile(target, fillFrame(frame, run, run.article));
   });
   await fs.rm(frameFile.endsWith(`${path.sep}index.html`) ? path.dirname(frameFile) : frameFile, {
     recursive: true,

@@ -18,6 +18,7 @@ import type { DashboardsIndexData } from './types.ts';
 export { validateOptions } from './options.ts';
 
 type Model = typeof import('./model.ts');
+type Run = import('../../../scripts/ingest/run-schema.ts').Run;
 type WeekLoad = typeof import('../../../scripts/week/load.ts');
 type WeekFactsModule = typeof import('../../../scripts/week/facts.ts');
 
@@ -55,7 +56,11 @@ export default function dashboardsPlugin(context: LoadContext, options: PluginOp
       // Week by week: the same facts as `kb week N` and kb mcp's week_summary.
       const { loadWeekSources } = loadModule<WeekLoad>(context.siteDir, 'scripts/week/load.ts');
       const { weekFacts } = loadModule<WeekFactsModule>(context.siteDir, 'scripts/week/facts.ts');
-      const sources = await loadWeekSources(context.siteDir, { documents: loaded.documents });
+      // The stored runs as benchmark-views read them (10,000 runs: not read twice), else read here.
+      const storedRuns = (allContent as Record<string, Record<string, { storedRuns?: Run[] }> | undefined>)[
+        'benchmark-views'
+      ]?.default?.storedRuns;
+      const sources = await loadWeekSources(context.siteDir, { documents: loaded.documents, runs: storedRuns });
       const weekList = Array.from({ length: 12 }, (_, i) =>
         weekFacts({ ...sources, documents, urls, week: i + 1, now }),
       );

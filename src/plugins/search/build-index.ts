@@ -16,7 +16,7 @@ const UNUSED_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$
 
 /**
  * Run pages are written into the build by benchmark-views' postBuild, which runs alongside this one: they are
- * never read from the build (what would be there is a race) but indexed from their metadata (`runs`).
+ * never read from the build (what would be there is a race); stored runs are indexed by suite (`runs`).
  */
 const RUN_PAGES_DIR = 'reports/runs';
 
@@ -65,7 +65,7 @@ function fail(problems: string[]): never {
   throw new Error(`[search] index not built: ${problems[0]}${more}`);
 }
 
-/** A run page as search knows it: its URL and what a reader would search it by. */
+/** Stored runs as search knows them: a page (a suite's history) and what a reader would search it by. */
 export interface SearchableRun {
   url: string;
   title: string;
@@ -111,8 +111,7 @@ export async function buildSearchIndex(
         }),
       );
     }
-    // Run pages: their title, description, suite, tool and run id — not their tables of numbers. As custom
-    // records, many at a time: no HTML to parse (10,000 runs: 27 s one HTML page at a time, under 4 s so).
+    // Stored runs, one record per suite (see searchableRuns): custom records, no HTML to parse.
     const runSection = context.labels.blog.default;
     const runs = runSection ? (context.runs ?? []) : [];
     const filters = { section: [runSection!], version: [...context.versions] };

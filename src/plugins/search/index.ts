@@ -16,23 +16,40 @@ interface DocsContent {
   loadedVersions?: { versionName: string }[];
 }
 
-interface RunPagesContent {
-  runs?: {
-    url: string;
-    frontMatter: { title: string; description: string; suite: string; run: string; tags: string[] };
-  }[];
+interface BenchmarkViewsContent {
+  views?: { url: string; kind?: string; frontMatter: { title?: string; description?: string; suite?: string } }[];
+  runs?: { frontMatter: { suite: string; run: string; tags: string[] } }[];
 }
 
-/** The run pages the benchmark-views plugin serves, as search indexes them (none without the plugin). */
+/**
+ * What search finds stored runs by: one record per suite, at its history page (which lists every run),
+ * holding the suite's name, tools and every run id. A record per run would add one index file per run to
+ * the build (10,000 runs: 10,000 files and seconds of writing); searching a run id from a CI log still
+ * lands on the page that links it.
+ */
 export function searchableRuns(allContent: unknown): SearchableRun[] {
-  const content = (allContent as Record<string, Record<string, RunPagesContent> | undefined>)['benchmark-views']
+  const content = (allContent as Record<string, Record<string, BenchmarkViewsContent> | undefined>)['benchmark-views']
     ?.default;
-  return (content?.runs ?? []).map((r) => ({
-    url: r.url,
-    title: r.frontMatter.title,
-    description: r.frontMatter.description,
-    words: [r.frontMatter.run, r.frontMatter.suite, ...r.frontMatter.tags],
-  }));
+  const bySuite = new Map<string, { ids: string[]; tags: Set<string> }>();
+  for (const r of content?.runs ?? []) {
+    const entry = bySuite.get(r.frontMatter.suite) ?? { ids: [], tags: new Set<string>() };
+    entry.ids.push(r.frontMatter.run);
+    for (const t of r.frontMatter.tags) entry.tags.add(t);
+    bySuite.set(r.frontMatter.suite, entry);
+  }
+  return (content?.views ?? []).flatMap((v) => {
+    const suite = v.frontMatter.suite;
+    const runs = v.kind === 'benchmark-history' && suite ? bySuite.get(suite) : undefined;
+    if (!runs) return [];
+    return [
+      {
+        url: v.url,
+        title: v.frontMatter.title ?? suite!,
+        description: v.frontMatter.description ?? '',
+        words: [...runs.tags, ...runs.ids],
+      },
+    ];
+  });
 }
 
 /** The version names of each docs plugin instance, from the loaded content. */
