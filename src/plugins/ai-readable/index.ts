@@ -58,13 +58,13 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
         summary: options.summary,
       };
       const out = planAiOutputs(site, routes, sources, new Date());
-      await Promise.all(
-        out.files.map(async (file) => {
-          const target = path.join(outDir, file.path);
-          await fs.mkdir(path.dirname(target), { recursive: true });
-          await fs.writeFile(target, file.content);
-        }),
-      );
+      // Each folder made once (10,000 run page mirrors share one), then the files, 64 at a time.
+      const dirs = [...new Set(out.files.map((file) => path.dirname(path.join(outDir, file.path))))];
+      await Promise.all(dirs.map((dir) => fs.mkdir(dir, { recursive: true })));
+      for (let i = 0; i < out.files.length; i += 64)
+        await Promise.all(
+          out.files.slice(i, i + 64).map((file) => fs.writeFile(path.join(outDir, file.path), file.content)),
+        );
       const missing = out.missingSources.length
         ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}`
         : '';
