@@ -236,14 +236,21 @@ export async function loadSloTargets(root: string): Promise<{ config: SloConfig;
   return { config: result.value, warnings: result.warnings };
 }
 
+/** Compiled suite globs: a build judges 10,000 runs against every target (1 s compiling the same few). */
+const suiteGlobs = new Map<string, RegExp>();
+
 /** `*` glob match for suite names. */
 export function suiteMatches(pattern: string, suite: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .split('*')
-      .map((p) => p.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
-      .join('.*')}$`,
-  );
+  let re = suiteGlobs.get(pattern);
+  if (!re) {
+    re = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
+        .join('.*')}$`,
+    );
+    suiteGlobs.set(pattern, re);
+  }
   return re.test(suite);
 }
 
