@@ -94,7 +94,7 @@ describe('planIngest / applyIngest', () => {
     const html = await fs.readFile(path.join(dir, report), 'utf8');
     const page = parseRunPageHtml(html)!;
     // Tool text is text: the angle brackets come out as character references, never as tags.
-    expect(page.article).toContain('&#x3C;/div>{x}|&#x3C;script>'); // table cell text
+    expect(page.article).toContain('&lt;/div&gt;&#123;x&#125;|&lt;script&gt;'); // table cell text
     expect(page.article).toContain('back-ticks');
     expect(page.article).not.toMatch(/<script|<\/div>\{x\}/);
     expect(page.article).toContain('<svg');

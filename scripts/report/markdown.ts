@@ -33,8 +33,31 @@ export function htmlTable(header: string[], rows: (string | RawCell)[][], align?
   return `<table>\n<thead>\n<tr>${head}</tr>\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
+/** Where table() sends its tables while a page is rendered with pre-rendered blocks (withTableBlocks). */
+let tableSink: ((markdown: string, html: string) => string) | undefined;
+
+/**
+ * Renders with every table() also written as HTML and handed to `sink`, whose return (a block slot) stands
+ * in the Markdown for it: a run page is mostly tables, and remark took 165 ms of an ingest's 667 turning
+ * them into HTML. Synchronous, so the sink is never seen by other work.
+ */
+export function withTableBlocks<T>(sink: (markdown: string, html: string) => string, render: () => T): T {
+  const previous = tableSink;
+  tableSink = sink;
+  try {
+    return render();
+  } finally {
+    tableSink = previous;
+  }
+}
+
 /** A GFM table; every text cell is escaped, empty cells become "—". */
 export function table(header: string[], rows: (string | RawCell)[][], align?: ('l' | 'r')[]): string {
+  const markdown = markdownTable(header, rows, align);
+  return tableSink ? tableSink(markdown, htmlTable(header, rows, align)) : markdown;
+}
+
+function markdownTable(header: string[], rows: (string | RawCell)[][], align?: ('l' | 'r')[]): string {
   const sep = header.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   // Tool text such as a page URL must not become a GFM autolink: a character reference breaks the pattern, not the text.

@@ -86,7 +86,7 @@ export function operationsTable(run: Run): string {
   return `${load}\n\nLatency per operation, in milliseconds:\n\n${latency}`;
 }
 
-function metricsTable(run: Run): string {
+function metricsTable(run: Run): { text: string; rows: number } {
   const rows = run.operations.flatMap((o) =>
     (o.metrics ?? []).map((m) => [
       operationLabel(o),
@@ -97,9 +97,13 @@ function metricsTable(run: Run): string {
       m.direction === 'lower' ? 'lower is better' : 'higher is better',
     ]),
   );
-  return rows.length === 0
-    ? ''
-    : table(['operation', 'metric', 'value', 'unit', 'spread', 'direction'], rows, ['l', 'l', 'r', 'l', 'r', 'l']);
+  return {
+    text:
+      rows.length === 0
+        ? ''
+        : table(['operation', 'metric', 'value', 'unit', 'spread', 'direction'], rows, ['l', 'l', 'r', 'l', 'r', 'l']),
+    rows: rows.length,
+  };
 }
 
 function formatChange(c: Change): string[] {
@@ -178,7 +182,7 @@ export function renderRunBody(
     ),
   );
   const metrics = metricsTable(run);
-  if (metrics) parts.push(folded(`Metrics (${metrics.split('\n').length - 2})`, metrics));
+  if (metrics.rows > 0) parts.push(folded(`Metrics (${metrics.rows})`, metrics.text));
   const charts = [percentileChart(run, view.targets), ...trendCharts(view.history, view.targets)].filter(
     (c): c is string => Boolean(c),
   );

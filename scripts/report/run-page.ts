@@ -18,6 +18,7 @@ import type { Run } from '../ingest/run-schema.ts';
 import type { PlannedPage } from './pages.ts';
 import { buildRunView } from './pages.ts';
 import { reportUrl, runReportFiles, runReportSlug } from './paths.ts';
+import { withTableBlocks } from './markdown.ts';
 import { exampleQuote, regressionsOf, renderRunBody, type RunView } from './render-run.ts';
 import type { SloConfig } from './slo-targets.ts';
 import { runDate, sortRuns } from './store.ts';
@@ -39,10 +40,15 @@ export function runPageView(view: RunView): BenchmarkView & { frontMatter: RunPa
   const regressions = regressionsOf(view);
   const description = `${run.labels.example ? 'Example: ' : ''}${run.tool.name} run of suite ${run.suite}${run.labels.label ? ` (${run.labels.label})` : ''}: ${pass} SLO pass, ${fail} fail, ${regressions.length} regressions.`;
   const { charts, chart } = chartCollector();
+  const blocks: NonNullable<BenchmarkView['blocks']> = [];
+  const toBlock = (markdown: string, html: string) => {
+    blocks.push({ markdown, html });
+    return `[[block:${blocks.length - 1}]]`;
+  };
   const history = `History of every run of the suite: [${escapeInline(run.suite)}: benchmark history](${reportUrl(historySlug(run.suite))}).`;
-  const body = [exampleQuote(run), escapeInline(description), renderRunBody(view, 2, { chart }), history]
-    .filter(Boolean)
-    .join('\n\n');
+  // Tables go straight to HTML (blocks), the rest through remark: most of a run page is tables.
+  const rendered = withTableBlocks(toBlock, () => renderRunBody(view, 2, { chart }));
+  const body = [exampleQuote(run), escapeInline(description), rendered, history].filter(Boolean).join('\n\n');
   return {
     url: reportUrl(runReportSlug(run)),
     source: runReportFiles(run).markdown,
@@ -63,6 +69,7 @@ export function runPageView(view: RunView): BenchmarkView & { frontMatter: RunPa
     },
     body: `${body}\n`,
     charts,
+    blocks,
   };
 }
 

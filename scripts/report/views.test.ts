@@ -44,6 +44,26 @@ describe('htmlTable', () => {
   });
 });
 
+describe('viewHtml with blocks', () => {
+  const view = (body: string) => ({
+    url: '/reports/x',
+    source: 'reports/x.md',
+    section: 'reports' as const,
+    frontMatter: { title: 'x', description: 'x', kind: 'benchmark-history' },
+    body,
+    charts: [],
+    blocks: [{ markdown: '| cell |\n| --- |\n| value |', html: '<table><tr><td>value</td></tr></table>' }],
+  });
+  it('puts a block in where its slot stands alone', () => {
+    expect(viewHtml(view('Intro.\n\n[[block:0]]\n'))).toBe('<p>Intro.</p>\n<table><tr><td>value</td></tr></table>');
+  });
+  it('renders the Markdown of a block whose slot shares a paragraph, never the slot', () => {
+    const html = viewHtml(view('Intro, then at once\n[[block:0]]\n'));
+    expect(html).not.toContain('[[block:');
+    expect(html).toContain('value');
+  });
+});
+
 describe('historyPointsPerLabel', () => {
   it('shares the page’s points between its labels, never below 30 each', () => {
     expect([1, 2, 3, 4, 10].map(historyPointsPerLabel)).toEqual([100, 50, 33, 30, 30]);

@@ -435,7 +435,15 @@ const toHtml = unified()
  * every label escaped.
  */
 export function viewHtml(view: BenchmarkView): string {
-  const html = String(toHtml.processSync(view.body));
+  const html = withSlots(String(toHtml.processSync(view.body)), view);
+  if (!/\[\[block:\d+\]\]/.test(html)) return html;
+  // A block slot that did not stand alone as a paragraph (a table inside a list item, say): the view is
+  // rendered again with its tables as Markdown, which is slower but never shows a slot.
+  const inline = view.body.replace(blockSlot, (_, i: string) => view.blocks?.[Number(i)]?.markdown ?? '');
+  return withSlots(String(toHtml.processSync(inline)), view);
+}
+
+function withSlots(html: string, view: BenchmarkView): string {
   return html
     .replace(/<p>\[\[chart:(\d+)\]\]<\/p>/g, (_, i: string) => {
       const svg = view.charts[Number(i)];
