@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { parseRunPageMeta } from '../report/run-page-format.ts';
+import { parseRunPageMeta, RUN_PAGES_DIR } from '../report/run-page-format.ts';
 import { isKbError, type KbError } from './errors.ts';
 import { parseMarkdown } from './front-matter.ts';
 
@@ -40,10 +40,10 @@ export interface LoadedDocuments {
 export const maxDocumentBytes = 5 * 1024 * 1024;
 
 /**
- * Where `kb ingest` writes run pages, relative to the reports section: generated, one per stored run (up to
- * thousands), never hand-edited. loadDocuments leaves them out; loadRunPageDocuments reads them fast.
+ * `kb ingest` writes run pages to RUN_PAGES_DIR: generated, one per stored run (up to thousands), never
+ * hand-edited. loadDocuments leaves them out; loadRunPageDocuments reads them fast.
  */
-export const RUN_PAGES_DIR = 'reports/runs';
+export { RUN_PAGES_DIR };
 
 /**
  * Reads every Markdown source of the current version of each section, run

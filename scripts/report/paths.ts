@@ -1,9 +1,7 @@
 import type { Run } from '../ingest/run-schema.ts';
 import { layout } from '../core/project.ts';
+import { RUN_PAGES_DIR } from './run-page-format.ts';
 import { runDate } from './store.ts';
-
-/** Folder of the run pages under `reports/`, and of their URLs under `/reports`. */
-export const RUNS_DIR = 'runs';
 
 /**
  * A run's page is at `/reports/runs/<id>`. Run pages are not blog posts: each is
@@ -12,12 +10,12 @@ export const RUNS_DIR = 'runs';
  * benchmark-views plugin), so 10,000 stored runs add no route to the build.
  */
 export function runReportSlug(run: Pick<Run, 'id'>): string {
-  return `${RUNS_DIR}/${run.id}`;
+  return `${RUN_PAGES_DIR.slice(`${layout.reports}/`.length)}/${run.id}`;
 }
 
 /** The run page's two files: Markdown source and the rendered article (relative to the project root). */
 export function runReportFiles(run: Pick<Run, 'id'>): { markdown: string; html: string } {
-  const base = `${layout.reports}/${RUNS_DIR}/${run.id}`;
+  const base = `${RUN_PAGES_DIR}/${run.id}`;
   return { markdown: `${base}.md`, html: `${base}.html` };
 }
 

@@ -5,6 +5,22 @@
  * (src/components/RunPage, on `npm start`): this module imports nothing.
  */
 
+/** Where run pages live, relative to the project root; their URLs are `/<RUN_PAGES_DIR>/<id>`. */
+export const RUN_PAGES_DIR = 'reports/runs';
+
+/**
+ * What the run pages' frame (src/components/RunPage, rendered once by the build) holds where a run's own
+ * text goes; src/plugins/benchmark-views/run-pages.ts puts each run's in. Each has a space, so the HTML
+ * minifier keeps the quotes around the attributes that hold it: a title put in an unquoted one would end
+ * at its first space.
+ */
+export const FRAME_TOKENS = {
+  id: '@@KB_RUN ID@@',
+  title: '@@KB_RUN TITLE@@',
+  description: '@@KB_RUN DESCRIPTION@@',
+  article: '@@KB_RUN ARTICLE@@',
+} as const;
+
 /** What the site needs of a run page without reading its article. */
 export interface RunPageMeta {
   /** Site path, `/reports/runs/<id>`. */

@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import Layout from '@theme/Layout';
-import { parseRunPageHtml } from '../../../scripts/report/run-page-format';
+import { FRAME_TOKENS, parseRunPageHtml } from '../../../scripts/report/run-page-format';
 
 /**
  * One run's report page, `/reports/runs/<id>` (see src/plugins/benchmark-views/run-pages.ts).
@@ -24,12 +24,12 @@ export interface RunPageProps {
   data?: Shown;
 }
 
-/** What the frame holds where each run's text goes; the build puts the run's in (run-pages.ts FRAME_TOKENS). */
+/** What the frame holds where each run's text goes; the build puts the run's in (run-pages.ts). */
 const FRAME: Shown = {
-  id: '@@KB_RUN ID@@',
-  title: '@@KB_RUN TITLE@@',
-  description: '@@KB_RUN DESCRIPTION@@',
-  html: '@@KB_RUN ARTICLE@@',
+  id: FRAME_TOKENS.id,
+  title: FRAME_TOKENS.title,
+  description: FRAME_TOKENS.description,
+  html: FRAME_TOKENS.article,
 };
 const FRAME_PARAM = ':run';
 

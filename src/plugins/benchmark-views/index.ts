@@ -10,14 +10,8 @@
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { requireProjectModule } from '../load-ts.ts';
-import {
-  type LoadedRunPage,
-  type RunPageEntry,
-  RUN_ROUTE_PARAM,
-  RUNS_FOLDER,
-  loadRunPages,
-  writeRunPages,
-} from './run-pages.ts';
+import { type LoadedRunPage, type RunPageEntry, RUN_ROUTE_PARAM, loadRunPages, writeRunPages } from './run-pages.ts';
+import { RUN_PAGES_DIR } from '../../../scripts/report/run-page-format.ts';
 import type { BenchmarkViewData, RecentRuns } from './types.ts';
 
 type Views = typeof import('../../../scripts/report/views.ts');
@@ -83,14 +77,14 @@ export default function benchmarkViewsPlugin(
   return {
     name: 'benchmark-views',
     getPathsToWatch() {
-      return [path.join(context.siteDir, RUNS_FOLDER, '*.html')];
+      return [path.join(context.siteDir, RUN_PAGES_DIR, '*.html')];
     },
     configureWebpack() {
       // `npm start` builds no pages: the dev server serves the stored run pages, which RunPage fetches.
       return {
         devServer: {
           static: [
-            { directory: path.join(context.siteDir, RUNS_FOLDER), publicPath: `${base}/__kb/runs/`, watch: false },
+            { directory: path.join(context.siteDir, RUN_PAGES_DIR), publicPath: `${base}/__kb/runs/`, watch: false },
           ],
         },
       } as never;
@@ -134,7 +128,7 @@ export default function benchmarkViewsPlugin(
       actions.setGlobalData(recentRuns(content.runs));
       if (content.runs.length > 0 && mode === 'frame')
         actions.addRoute({
-          path: `${base}/${RUNS_FOLDER}/${RUN_ROUTE_PARAM}`,
+          path: `${base}/${RUN_PAGES_DIR}/${RUN_ROUTE_PARAM}`,
           component: '@site/src/components/RunPage/index.tsx',
           // Not exact: Docusaurus's broken-link check skips matching exact routes whose own path was rendered
           // (an optimisation for static paths), so `/reports/runs/<id>` links would be reported broken.

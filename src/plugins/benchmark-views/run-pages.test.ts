@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatRunPageHtml, type RunPageMeta } from '../../../scripts/report/run-page-format.ts';
-import { checkFrame, FRAME_TOKENS, fillFrame, loadRunPages, writeRunPages } from './run-pages.ts';
+import { FRAME_TOKENS, formatRunPageHtml, type RunPageMeta } from '../../../scripts/report/run-page-format.ts';
+import { checkFrame, fillFrame, loadRunPages, writeRunPages } from './run-pages.ts';
 
 const meta = (id: string, date: string, title = `api — ${date}`): RunPageMeta => ({
   url: `/reports/runs/${id}`,

@@ -17,24 +17,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { escapeHtml } from '../../../scripts/core/markdown-escape.ts';
-import { parseRunPageHtml, type RunPageMeta } from '../../../scripts/report/run-page-format.ts';
+import {
+  FRAME_TOKENS,
+  parseRunPageHtml,
+  RUN_PAGES_DIR,
+  type RunPageMeta,
+} from '../../../scripts/report/run-page-format.ts';
 
-/** Folder of the run pages, under the site and under `/reports`. */
-export const RUNS_FOLDER = 'reports/runs';
 /** The one route of every run page. */
 export const RUN_ROUTE_PARAM = ':run';
-
-/**
- * What the frame holds where a run's own text goes (see src/components/RunPage). Each has a space, so the
- * HTML minifier keeps the quotes around the attributes that hold it: a title put in an unquoted one would end
- * at its first space.
- */
-export const FRAME_TOKENS = {
-  id: '@@KB_RUN ID@@',
-  title: '@@KB_RUN TITLE@@',
-  description: '@@KB_RUN DESCRIPTION@@',
-  article: '@@KB_RUN ARTICLE@@',
-} as const;
 
 export interface RunPageEntry extends RunPageMeta {
   /** The HTML file, relative to the site. */
@@ -66,16 +57,16 @@ export async function eachLimited<T, R>(items: readonly T[], limit: number, fn: 
  * naming it: it would otherwise be served without a frame, or not at all.
  */
 export async function loadRunPages(siteDir: string): Promise<LoadedRunPage[]> {
-  const dir = path.join(siteDir, RUNS_FOLDER);
+  const dir = path.join(siteDir, RUN_PAGES_DIR);
   const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.html')).sort();
   const entries = await eachLimited(names, 64, async (name) => {
-    const file = `${RUNS_FOLDER}/${name}`;
+    const file = `${RUN_PAGES_DIR}/${name}`;
     const parsed = parseRunPageHtml(await fs.readFile(path.join(siteDir, file), 'utf8'));
     const meta = parsed?.meta;
     const id = name.slice(0, -'.html'.length);
-    if (!parsed || !meta || meta.url !== `/${RUNS_FOLDER}/${id}`)
+    if (!parsed || !meta || meta.url !== `/${RUN_PAGES_DIR}/${id}`)
       throw new Error(
-        `[benchmark-views] ${file}: not a run page written by kb ingest (its first line must be <!--kb-run {…}--> with url /${RUNS_FOLDER}/${id}) — run \`kb ingest --regenerate\`, or move the file out of ${RUNS_FOLDER}/`,
+        `[benchmark-views] ${file}: not a run page written by kb ingest (its first line must be <!--kb-run {…}--> with url /${RUN_PAGES_DIR}/${id}) — run \`kb ingest --regenerate\`, or move the file out of ${RUN_PAGES_DIR}/`,
       );
     return { ...meta, file, article: parsed.article };
   });
@@ -87,13 +78,13 @@ export async function loadRunPages(siteDir: string): Promise<LoadedRunPage[]> {
 
 /** The frame's file in the build, as Docusaurus wrote it for the route (trailing slash or not). */
 export async function findFrame(outDir: string): Promise<string> {
-  const candidates = [`${RUNS_FOLDER}/${RUN_ROUTE_PARAM}.html`, `${RUNS_FOLDER}/${RUN_ROUTE_PARAM}/index.html`];
+  const candidates = [`${RUN_PAGES_DIR}/${RUN_ROUTE_PARAM}.html`, `${RUN_PAGES_DIR}/${RUN_ROUTE_PARAM}/index.html`];
   for (const c of candidates) {
     const abs = path.join(outDir, c);
     if (await fs.stat(abs).catch(() => null)) return abs;
   }
   throw new Error(
-    `[benchmark-views] the run page frame (${candidates.join(' or ')}) is not in the build: Docusaurus no longer renders the /${RUNS_FOLDER}/${RUN_ROUTE_PARAM} route as before — set KB_RUN_PAGES=routes in the environment to build run pages as ordinary routes while this is fixed`,
+    `[benchmark-views] the run page frame (${candidates.join(' or ')}) is not in the build: Docusaurus no longer renders the /${RUN_PAGES_DIR}/${RUN_ROUTE_PARAM} route as before — set KB_RUN_PAGES=routes in the environment to build run pages as ordinary routes while this is fixed`,
   );
 }
 
@@ -114,8 +105,8 @@ type Slot = 'url' | keyof typeof FRAME_TOKENS;
  */
 export function compileFrame(frame: string): (meta: RunPageMeta, article: string) => string {
   const marks: [string, Slot][] = [
-    [`/${RUNS_FOLDER}/${RUN_ROUTE_PARAM}`, 'url'],
-    [`/${RUNS_FOLDER}/${encodeURIComponent(RUN_ROUTE_PARAM)}`, 'url'],
+    [`/${RUN_PAGES_DIR}/${RUN_ROUTE_PARAM}`, 'url'],
+    [`/${RUN_PAGES_DIR}/${encodeURIComponent(RUN_ROUTE_PARAM)}`, 'url'],
     ...(Object.entries(FRAME_TOKENS) as [keyof typeof FRAME_TOKENS, string][]).map(
       ([slot, token]) => [token, slot] as [string, Slot],
     ),
@@ -170,7 +161,7 @@ export async function writeRunPages(outDir: string, runs: readonly LoadedRunPage
   const frame = await fs.readFile(frameFile, 'utf8');
   checkFrame(frame);
   const fill = compileFrame(frame);
-  await fs.mkdir(path.join(outDir, RUNS_FOLDER), { recursive: true });
+  await fs.mkdir(path.join(outDir, RUN_PAGES_DIR), { recursive: true });
   await eachLimited(runs, 32, async (run) => {
     const target = outputFile(outDir, run.url, frameFile);
     if (frameFile.endsWith(`${path.sep}index.html`)) await fs.mkdir(path.dirname(target), { recursive: true });

@@ -7,6 +7,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as PagefindModule from 'pagefind';
+import { RUN_PAGES_DIR } from '../../../scripts/report/run-page-format.ts';
 import { preparePage, urlOfBuiltFile, type PageContext } from './model.ts';
 
 export const INDEX_DIR = 'pagefind';
@@ -18,7 +19,6 @@ const UNUSED_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$
  * Run pages are written into the build by benchmark-views' postBuild, which runs alongside this one: they are
  * never read from the build (what would be there is a race); stored runs are indexed by suite (`runs`).
  */
-const RUN_PAGES_DIR = 'reports/runs';
 
 /** Parts that exclude the Docusaurus pages from the scan. */
 const NOT_PAGES = new Set(['assets', INDEX_DIR]);
