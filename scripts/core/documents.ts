@@ -3,6 +3,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { parseRunPageMeta, RUN_PAGES_DIR } from '../report/run-page-format.ts';
 import { isKbError, type KbError } from './errors.ts';
+import { cutFrontMatter } from './fence.ts';
 import { parseMarkdown } from './front-matter.ts';
 
 /** The sections of the knowledge base and where their sources live. */
@@ -141,9 +142,7 @@ export async function loadRunPageDocuments(root: string): Promise<LoadedDocument
         });
         return;
       }
-      const end = md.startsWith('---\n') ? md.indexOf('\n---\n', 4) : -1;
-      const body = end < 0 ? md : md.slice(end + 5);
-      const frontMatterLines = end < 0 ? 0 : md.slice(0, end + 5).split('\n').length - 1;
+      const { body, frontMatterLines } = cutFrontMatter(md);
       documents.push({ path: rel, section: 'reports', frontMatter: meta.frontMatter, body, frontMatterLines });
     }),
   );

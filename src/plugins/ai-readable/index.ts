@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { cutFrontMatter } from '../../../scripts/core/fence.ts';
 import { parseMarkdown } from '../../../scripts/core/front-matter.ts';
 import {
   runDocuments,
@@ -44,8 +45,7 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
       const runs = await runDocuments(runPagesFromContent(allContent), async (source) => {
         // Front matter is in the metadata already: only cut it off (a YAML parse per run would cost seconds).
         const text = await fs.readFile(path.join(context.siteDir, source), 'utf8');
-        const end = text.startsWith('---\n') ? text.indexOf('\n---\n', 4) : -1;
-        return end < 0 ? text : text.slice(end + 5).replace(/^\n/, '');
+        return cutFrontMatter(text).body.replace(/^\n/, '');
       });
       const fileRoutes = routedPagesFromContent(allContent, siteConfig.trailingSlash);
       const routes = [...fileRoutes, ...views.routes, ...runs.routes];
