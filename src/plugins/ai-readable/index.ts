@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { eachLimited } from '../../../scripts/core/each-limited.ts';
 import { cutFrontMatter } from '../../../scripts/core/fence.ts';
 import { parseMarkdown } from '../../../scripts/core/front-matter.ts';
 import {
@@ -61,10 +62,7 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
       // Each folder made once (10,000 run page mirrors share one), then the files, 64 at a time.
       const dirs = [...new Set(out.files.map((file) => path.dirname(path.join(outDir, file.path))))];
       await Promise.all(dirs.map((dir) => fs.mkdir(dir, { recursive: true })));
-      for (let i = 0; i < out.files.length; i += 64)
-        await Promise.all(
-          out.files.slice(i, i + 64).map((file) => fs.writeFile(path.join(outDir, file.path), file.content)),
-        );
+      await eachLimited(out.files, 64, (file) => fs.writeFile(path.join(outDir, file.path), file.content));
       const missing = out.missingSources.length
         ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}`
         : '';

@@ -16,6 +16,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { eachLimited } from '../../../scripts/core/each-limited.ts';
 import { escapeHtml } from '../../../scripts/core/markdown-escape.ts';
 import {
   FRAME_TOKENS,
@@ -35,20 +36,6 @@ export interface RunPageEntry extends RunPageMeta {
 /** A run page with its article, read once (10,000 files read twice cost seconds on a slow disk). */
 export interface LoadedRunPage extends RunPageEntry {
   article: string;
-}
-
-/** Runs `fn` over `items`, `limit` at a time. */
-export async function eachLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /**

@@ -7,6 +7,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as PagefindModule from 'pagefind';
+import { eachLimited } from '../../../scripts/core/each-limited.ts';
 import { RUN_PAGES_DIR } from '../../../scripts/report/run-page-format.ts';
 import { preparePage, urlOfBuiltFile, type PageContext } from './model.ts';
 
@@ -92,46 +93,38 @@ export async function buildSearchIndex(
   try {
     const { index } = created;
     if (!index) fail(created.errors.length ? created.errors : ['Pagefind created no index']);
+    // Pagefind's answer for one page: counted in its section, or a problem naming it.
+    const counted = (added: { errors: string[] }, name: string, section: string) => {
+      if (added.errors.length > 0) problems.push(`${name}: ${added.errors.join(', ')}`);
+      else {
+        pages += 1;
+        bySection[section] = (bySection[section] ?? 0) + 1;
+      }
+    };
     // A few pages at a time: each is read, tagged and sent to the Pagefind process.
-    for (let i = 0; i < files.length; i += 16) {
-      await Promise.all(
-        files.slice(i, i + 16).map(async (rel) => {
-          const prepared = preparePage(await readFile(path.join(outDir, rel), 'utf8'), rel, context);
-          if (prepared.kind === 'skip') return;
-          if (prepared.kind === 'error') {
-            problems.push(prepared.message);
-            return;
-          }
-          const added = await index.addHTMLFile({ url: urlOfBuiltFile(rel), content: prepared.html });
-          if (added.errors.length > 0) problems.push(`${rel}: ${added.errors.join(', ')}`);
-          else {
-            pages += 1;
-            bySection[prepared.section] = (bySection[prepared.section] ?? 0) + 1;
-          }
-        }),
-      );
-    }
+    await eachLimited(files, 16, async (rel) => {
+      const prepared = preparePage(await readFile(path.join(outDir, rel), 'utf8'), rel, context);
+      if (prepared.kind === 'skip') return;
+      if (prepared.kind === 'error') {
+        problems.push(prepared.message);
+        return;
+      }
+      counted(await index.addHTMLFile({ url: urlOfBuiltFile(rel), content: prepared.html }), rel, prepared.section);
+    });
     // Stored runs, one record per suite (see searchableRuns): custom records, no HTML to parse.
     const runSection = context.labels.blog.default;
-    const runs = runSection ? (context.runs ?? []) : [];
-    const filters = { section: [runSection!], version: [...context.versions] };
-    for (let i = 0; i < runs.length; i += 100) {
-      await Promise.all(
-        runs.slice(i, i + 100).map(async (run) => {
-          const added = await index.addCustomRecord({
-            url: run.url,
-            content: `${run.title}. ${run.description} ${run.words.join(' ')}`,
-            language: context.language,
-            meta: { title: run.title },
-            filters,
-          });
-          if (added.errors.length > 0) problems.push(`${run.url}: ${added.errors.join(', ')}`);
-          else {
-            pages += 1;
-            bySection[runSection!] = (bySection[runSection!] ?? 0) + 1;
-          }
-        }),
-      );
+    if (runSection) {
+      const filters = { section: [runSection], version: [...context.versions] };
+      await eachLimited(context.runs ?? [], 16, async (run) => {
+        const record = {
+          url: run.url,
+          content: `${run.title}. ${run.description} ${run.words.join(' ')}`,
+          language: context.language,
+          meta: { title: run.title },
+          filters,
+        };
+        counted(await index.addCustomRecord(record), run.url, runSection);
+      });
     }
     if (problems.length > 0) fail(problems);
     if (pages === 0)
