@@ -26,7 +26,7 @@ import { humanDate, humanRunTitle } from './titles.ts';
 import { formatRunPageHtml, type RunPageMeta } from './run-page-format.ts';
 import { verdictFrontMatter } from './verdict.ts';
 import { historySlug } from './view-urls.ts';
-import { type BenchmarkView, chartCollector, viewHtml, viewMarkdown } from './views.ts';
+import { type BenchmarkView, blockCollector, chartCollector, viewHtml, viewMarkdown } from './views.ts';
 
 function tagsOf(run: Run): string[] {
   return [...new Set(['benchmark', run.tool.name, run.suite, ...(run.labels.example ? ['example'] : [])])];
@@ -40,14 +40,10 @@ export function runPageView(view: RunView): BenchmarkView & { frontMatter: RunPa
   const regressions = regressionsOf(view);
   const description = `${run.labels.example ? 'Example: ' : ''}${run.tool.name} run of suite ${run.suite}${run.labels.label ? ` (${run.labels.label})` : ''}: ${pass} SLO pass, ${fail} fail, ${regressions.length} regressions.`;
   const { charts, chart } = chartCollector();
-  const blocks: NonNullable<BenchmarkView['blocks']> = [];
-  const toBlock = (markdown: string, html: string) => {
-    blocks.push({ markdown, html });
-    return `[[block:${blocks.length - 1}]]`;
-  };
+  const { blocks, block } = blockCollector();
   const history = `History of every run of the suite: [${escapeInline(run.suite)}: benchmark history](${reportUrl(historySlug(run.suite))}).`;
   // Tables go straight to HTML (blocks), the rest through remark: most of a run page is tables.
-  const rendered = withTableBlocks(toBlock, () => renderRunBody(view, 2, { chart }));
+  const rendered = withTableBlocks(block, () => renderRunBody(view, 2, { chart }));
   const body = [exampleQuote(run), escapeInline(description), rendered, history].filter(Boolean).join('\n\n');
   return {
     url: reportUrl(runReportSlug(run)),

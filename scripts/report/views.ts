@@ -18,7 +18,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { escapeInline } from '../core/markdown-escape.ts';
 import type { Run } from '../ingest/run-schema.ts';
-import { cellNumber, cellPercent, htmlTable, linkCell, table } from './markdown.ts';
+import { cellNumber, cellPercent, linkCell, table, withTableBlocks } from './markdown.ts';
 import { measure } from './metrics.ts';
 import { buildRunView } from './pages.ts';
 import { baselineReportSlug, reportUrl, runReportSlug, scaleReportSlug } from './paths.ts';
@@ -67,6 +67,21 @@ export function historyPointsPerLabel(labels: number): number {
 
 const chartSlot = /^\[\[chart:(\d+)\]\]$/gm;
 const blockSlot = /^\[\[block:(\d+)\]\]$/gm;
+
+/**
+ * Pre-rendered blocks of a view: `block(markdown, html)` keeps both and returns the slot that stands for
+ * them; give it to withTableBlocks (markdown.ts) to turn every table a renderer writes into one.
+ */
+export function blockCollector() {
+  const blocks: NonNullable<BenchmarkView['blocks']> = [];
+  return {
+    blocks,
+    block: (markdown: string, html: string) => {
+      blocks.push({ markdown, html });
+      return `[[block:${blocks.length - 1}]]`;
+    },
+  };
+}
 
 export function chartCollector() {
   const charts: string[] = [];
@@ -119,7 +134,7 @@ function operationTrend(suite: string, runs: readonly Run[], links: string[]): s
 
 function historyView(suite: string, runs: readonly Run[], config: SloConfig, hasScale: boolean): BenchmarkView {
   const { charts, chart } = chartCollector();
-  const blocks: NonNullable<BenchmarkView['blocks']> = [];
+  const { blocks, block } = blockCollector();
   const targets = config.targets.filter((t) => targetApplies(t, suite));
   const labels = [...new Set(runs.map((r) => r.labels.label ?? ''))].sort((a, b) => {
     const la = runs.find((r) => (r.labels.label ?? '') === a)?.labels.loadMultiple ?? Number.POSITIVE_INFINITY;
@@ -168,8 +183,7 @@ function historyView(suite: string, runs: readonly Run[], config: SloConfig, has
       'SLO',
     ];
     const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'];
-    blocks.push({ markdown: table(header, rows, align), html: htmlTable(header, rows, align) });
-    const runsTable = `[[block:${blocks.length - 1}]]`;
+    const runsTable = withTableBlocks(block, () => table(header, rows, align));
     const heading = label ? `Label ${escapeInline(label)}` : 'Runs';
     return [
       `## ${heading}`,
@@ -368,9 +382,15 @@ function chartTitle(svg: string): string {
 
 /** The view as plain Markdown: each chart becomes a line naming it (the tables hold the numbers). */
 export function viewMarkdown(view: BenchmarkView): string {
-  return view.body
-    .replace(chartSlot, (_, i: string) => `*Chart: ${chartTitle(view.charts[Number(i)] ?? '')}*`)
-    .replace(blockSlot, (_, i: string) => view.blocks?.[Number(i)]?.markdown ?? '');
+  return inlineBlocks(view).replace(
+    chartSlot,
+    (_, i: string) => `*Chart: ${chartTitle(view.charts[Number(i)] ?? '')}*`,
+  );
+}
+
+/** The view's body with each block's Markdown in place of its slot (chart slots kept). */
+function inlineBlocks(view: BenchmarkView): string {
+  return view.body.replace(blockSlot, (_, i: string) => view.blocks?.[Number(i)]?.markdown ?? '');
 }
 
 /**
@@ -439,8 +459,7 @@ export function viewHtml(view: BenchmarkView): string {
   if (!/\[\[block:\d+\]\]/.test(html)) return html;
   // A block slot that did not stand alone as a paragraph (a table inside a list item, say): the view is
   // rendered again with its tables as Markdown, which is slower but never shows a slot.
-  const inline = view.body.replace(blockSlot, (_, i: string) => view.blocks?.[Number(i)]?.markdown ?? '');
-  return withSlots(String(toHtml.processSync(inline)), view);
+  return withSlots(String(toHtml.processSync(inlineBlocks(view))), view);
 }
 
 function withSlots(html: string, view: BenchmarkView): string {
