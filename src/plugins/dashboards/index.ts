@@ -9,7 +9,7 @@
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { loadDocuments, type LoadedDocuments } from '../../../scripts/core/documents.ts';
-import { viewDocuments, viewPagesFromContent } from '../../../scripts/ai/benchmark-views.ts';
+import { storedRunsFromContent, viewDocuments, viewPagesFromContent } from '../../../scripts/ai/benchmark-views.ts';
 import { routedPagesFromContent } from '../../../scripts/ai/site-content.ts';
 import { requireProjectModule } from '../load-ts.ts';
 import { dashboardRoutes, type PluginOptions } from './options.ts';
@@ -57,9 +57,7 @@ export default function dashboardsPlugin(context: LoadContext, options: PluginOp
       const { loadWeekSources } = loadModule<WeekLoad>(context.siteDir, 'scripts/week/load.ts');
       const { weekFacts } = loadModule<WeekFactsModule>(context.siteDir, 'scripts/week/facts.ts');
       // The stored runs as benchmark-views read them (10,000 runs: not read twice), else read here.
-      const storedRuns = (allContent as Record<string, Record<string, { storedRuns?: Run[] }> | undefined>)[
-        'benchmark-views'
-      ]?.default?.storedRuns;
+      const storedRuns = storedRunsFromContent(allContent) as Run[] | undefined;
       const sources = await loadWeekSources(context.siteDir, { documents: loaded.documents, runs: storedRuns });
       const weekList = Array.from({ length: 12 }, (_, i) =>
         weekFacts({ ...sources, documents, urls, week: i + 1, now }),

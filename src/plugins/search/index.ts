@@ -7,6 +7,7 @@
  * here: the rules are in model.ts, the Pagefind run in build-index.ts.
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { runPagesFromContent, viewPagesFromContent } from '../../../scripts/ai/benchmark-views.ts';
 import { buildSearchIndex, INDEX_DIR, type SearchableRun } from './build-index.ts';
 import type { PluginOptions } from './options.ts';
 
@@ -16,11 +17,6 @@ interface DocsContent {
   loadedVersions?: { versionName: string }[];
 }
 
-interface BenchmarkViewsContent {
-  views?: { url: string; kind?: string; frontMatter: { title?: string; description?: string; suite?: string } }[];
-  runs?: { frontMatter: { suite: string; run: string; tags: string[] } }[];
-}
-
 /**
  * What search finds stored runs by: one record per suite, at its history page (which lists every run),
  * holding the suite's name, tools and every run id. A record per run would add one index file per run to
@@ -28,24 +24,23 @@ interface BenchmarkViewsContent {
  * lands on the page that links it.
  */
 export function searchableRuns(allContent: unknown): SearchableRun[] {
-  const content = (allContent as Record<string, Record<string, BenchmarkViewsContent> | undefined>)['benchmark-views']
-    ?.default;
   const bySuite = new Map<string, { ids: string[]; tags: Set<string> }>();
-  for (const r of content?.runs ?? []) {
-    const entry = bySuite.get(r.frontMatter.suite) ?? { ids: [], tags: new Set<string>() };
-    entry.ids.push(r.frontMatter.run);
-    for (const t of r.frontMatter.tags) entry.tags.add(t);
-    bySuite.set(r.frontMatter.suite, entry);
+  for (const { frontMatter } of runPagesFromContent(allContent)) {
+    const suite = String(frontMatter.suite);
+    const entry = bySuite.get(suite) ?? { ids: [], tags: new Set<string>() };
+    entry.ids.push(String(frontMatter.run));
+    for (const t of Array.isArray(frontMatter.tags) ? frontMatter.tags : []) entry.tags.add(String(t));
+    bySuite.set(suite, entry);
   }
-  return (content?.views ?? []).flatMap((v) => {
-    const suite = v.frontMatter.suite;
-    const runs = v.kind === 'benchmark-history' && suite ? bySuite.get(suite) : undefined;
+  return viewPagesFromContent(allContent).flatMap((v) => {
+    const suite = typeof v.frontMatter.suite === 'string' ? v.frontMatter.suite : undefined;
+    const runs = v.frontMatter.kind === 'benchmark-history' && suite ? bySuite.get(suite) : undefined;
     if (!runs) return [];
     return [
       {
         url: v.url,
-        title: v.frontMatter.title ?? suite!,
-        description: v.frontMatter.description ?? '',
+        title: String(v.frontMatter.title ?? suite),
+        description: String(v.frontMatter.description ?? ''),
         words: [...runs.tags, ...runs.ids],
       },
     ];
