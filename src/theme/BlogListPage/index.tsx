@@ -42,43 +42,37 @@ interface Row extends ReportListing {
   example: boolean;
 }
 
+/** One line of the index: the listing with its human title, group and whether it is example data. */
+function rowOf(listing: ReportListing, permalink: string): Row {
+  return {
+    ...listing,
+    title: reportListTitle(listing),
+    permalink,
+    group: reportGroup(listing.kind),
+    example: isExampleReport(listing),
+  };
+}
+
 function rowsOf(items: Props['items']): Row[] {
-  return items
-    .map(({ content }) => {
-      const fm = content.frontMatter as Record<string, unknown>;
-      const { metadata } = content;
-      const listing: ReportListing = {
-        title: metadata.title,
-        date: metadata.date,
-        kind: typeof fm.kind === 'string' ? fm.kind : undefined,
-        suite: typeof fm.suite === 'string' ? fm.suite : undefined,
-        run: typeof fm.run === 'string' ? fm.run : undefined,
-        tags: Array.isArray(fm.tags) ? fm.tags.map(String) : [],
-        verdicts: Array.isArray(fm['slo-verdicts']) ? (fm['slo-verdicts'] as { verdict?: string }[]) : [],
-      };
-      return {
-        ...listing,
-        title: reportListTitle(listing),
-        permalink: metadata.permalink,
-        group: reportGroup(listing.kind),
-        example: isExampleReport(listing),
-      };
-    })
-    .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+  return items.map(({ content }) => {
+    const fm = content.frontMatter as Record<string, unknown>;
+    const { metadata } = content;
+    const listing: ReportListing = {
+      title: metadata.title,
+      date: metadata.date,
+      kind: typeof fm.kind === 'string' ? fm.kind : undefined,
+      suite: typeof fm.suite === 'string' ? fm.suite : undefined,
+      run: typeof fm.run === 'string' ? fm.run : undefined,
+      tags: Array.isArray(fm.tags) ? fm.tags.map(String) : [],
+      verdicts: Array.isArray(fm['slo-verdicts']) ? (fm['slo-verdicts'] as { verdict?: string }[]) : [],
+    };
+    return rowOf(listing, metadata.permalink);
+  });
 }
 
 /** Run pages are not blog posts (src/plugins/benchmark-views): the newest come from the plugin's global data. */
 function runRows(runs: readonly RecentRun[]): Row[] {
-  return runs.map((r) => {
-    const listing: ReportListing = { ...r, kind: 'benchmark-report' };
-    return {
-      ...listing,
-      title: reportListTitle(listing),
-      permalink: r.permalink,
-      group: reportGroup(listing.kind),
-      example: isExampleReport(listing),
-    };
-  });
+  return runs.map(({ permalink, ...r }) => rowOf({ ...r, kind: 'benchmark-report' }, permalink));
 }
 
 function List({ rows }: { rows: Row[] }): ReactNode {
