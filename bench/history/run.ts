@@ -116,7 +116,7 @@ async function measureIngests(root: string, work: string): Promise<{ wall: numbe
     if (m.cpuMs !== undefined) result.cpu.push(m.cpuMs);
     result.files.push(written);
     console.log(
-      `  ingest ${i + 1}/${ingests}: ${m.wallMs.toFixed(0)} ms wall, ${m.cpuMs ?? 'n/a'} ms CPU, ${written} files written`,
+      `  ingest ${i + 1}/${ingests}: ${m.wallMs.toFixed(0)} ms wall, ${m.cpuMs === undefined ? 'n/a' : m.cpuMs.toFixed(0)} ms CPU, ${written} files written`,
     );
   }
   return result;

@@ -8,9 +8,18 @@
 // adr-tools, starts from its own small one (cli/adr-new-main.ts: no command
 // table, no other sub-command) and checks only the files that bundle holds;
 // every other command starts from cli/main.ts.
+//
+// The main bundle is one CommonJS file with its packages inside, run through
+// node:vm with V8's code cache: Node 20 has no compile cache for ES modules,
+// and compiling the ~2 MB of modules a `kb ingest` loads was a quarter of its
+// time. Each command keeps its own cache (`<command>.v8cache` beside the
+// bundle), written when it is missing or V8 rejects it, so the cache holds the
+// functions that command ran, not only the ones the first command ran.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 import { fnv1aHex } from '../core/fnv1a.mjs';
 
 const scriptsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,12 +44,17 @@ export function entryFor(argv) {
     : 'main';
 }
 
-const outFile = (dir, entry) => path.join(cacheDir, dir, entry, `${path.basename(entries[entry], '.ts')}.mjs`);
+/** How bundles are laid out: a manifest from another layout is rebuilt, not half-used. */
+const LAYOUT = 'main-cjs-v8cache-2';
+/** The main bundle is CommonJS (see above); adr new's stays split ES modules, tuned against adr-tools. */
+const isCommonJs = (entry) => entry === 'main';
+const outFile = (dir, entry) =>
+  path.join(cacheDir, dir, entry, `${path.basename(entries[entry], '.ts')}.${isCommonJs(entry) ? 'cjs' : 'mjs'}`);
 
 function freshBundle(entry) {
   try {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    if (manifest.root !== repoRoot) return undefined;
+    if (manifest.root !== repoRoot || manifest.layout !== LAYOUT) return undefined;
     for (const file of manifest.entries[entry]) if (stampOf(file) !== manifest.stamps[file]) return undefined;
     return outFile(manifest.dir, entry);
   } catch {
@@ -48,37 +62,49 @@ function freshBundle(entry) {
   }
 }
 
-/** Modules find their files from import.meta.url: keep each one's own source URL inside the bundle. */
+/**
+ * Modules find their files from import.meta.url: keep each one's own source URL inside the bundle. Packages
+ * too (fdir, inside tinyglobby, calls createRequire(import.meta.url)): a CommonJS bundle has no import.meta.
+ */
 const keepMetaUrl = {
   name: 'keep-import-meta-url',
   setup(build) {
-    build.onLoad({ filter: /\.[cm]?ts$/ }, (args) => {
-      const url = JSON.stringify(pathToFileURL(args.path).href);
-      const text = readFileSync(args.path, 'utf8')
-        .replaceAll('import.meta.url', url)
+    build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const ext = path.extname(args.path);
+      const loader = ext.endsWith('x') ? (ext.includes('t') ? 'tsx' : 'jsx') : ext.includes('t') ? 'ts' : 'js';
+      if (!text.includes('import.meta')) return { contents: text, loader };
+      const contents = text
+        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
         .replaceAll('import.meta.dirname', JSON.stringify(path.dirname(args.path)))
         .replaceAll('import.meta.filename', JSON.stringify(args.path));
-      return { contents: text, loader: 'ts' };
+      return { contents, loader };
     });
   },
 };
 
-// Pure-JS dependencies of the everyday commands are bundled in too (one file
-// read instead of a hundred small CommonJS modules); every other package
-// stays external and loads from node_modules as usual.
+// adr new's bundle holds its pure-JS dependencies too (one file read instead of a hundred small
+// CommonJS modules); any other package stays external and loads from node_modules as usual.
 const inlined = new Set(['yaml', 'handlebars', 'source-map', 'citty', 'zod']);
-// The unified family (remark, rehype, micromark and their small helpers), which turns a run page into HTML
-// at every `kb ingest`: about 200 ES modules, whose loading was 100 ms of an ingest's 450.
-const unifiedFamily =
-  /^(unified|bail|trough|extend|is-plain-obj|devlop|vfile(-.+)?|unist-.+|mdast-.+|micromark(-.+)?|remark-.+|rehype-.+|hast-.+|hastscript|decode-named-character-reference|character-entities(-.+)?|character-reference-invalid|is-(alphabetical|alphanumerical|decimal|hexadecimal)|property-information|space-separated-tokens|comma-separated-tokens|zwitch|html-void-elements|stringify-entities|ccount|markdown-table|longest-streak|trim-lines|escape-string-regexp|web-namespaces|html-url-attributes|parse-entities)$/;
 const externalPackages = {
   name: 'external-packages',
   setup(build) {
     // `#name`: a package's own subpath import (vfile's `#minpath`), resolved by esbuild inside that package.
     build.onResolve({ filter: /^[^./#]/ }, (args) => {
       const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
-      return inlined.has(name) || unifiedFamily.test(name) ? undefined : { path: args.path, external: true };
+      return inlined.has(name) ? undefined : { path: args.path, external: true };
     });
+  },
+};
+
+/** core/import-url.cjs stays a file of its own, run by node's CommonJS loader (see its header). */
+const importUrlOutside = {
+  name: 'import-url-outside',
+  setup(build) {
+    build.onResolve({ filter: /import-url\.cjs$/ }, (args) => ({
+      path: path.resolve(args.resolveDir, args.path),
+      external: true,
+    }));
   },
 };
 
@@ -91,31 +117,55 @@ async function buildBundles() {
   // into more chunks, and every chunk is one more module for node to load.
   await Promise.all(
     Object.entries(entries).map(async ([entry, source]) => {
-      const result = await build({
+      const common = {
         absWorkingDir: repoRoot,
         entryPoints: [path.join(scriptsDir, source)],
         bundle: true,
-        splitting: true,
-        format: 'esm',
         platform: 'node',
         target: 'node20',
-        banner: {
-          js: "import { createRequire as kbCreateRequire } from 'node:module'; const require = kbCreateRequire(import.meta.url);",
-        },
-        outdir: path.join(cacheDir, dir, entry),
-        // .mjs: node knows the format from the name instead of scanning the source for ESM syntax.
-        outExtension: { '.js': '.mjs' },
-        chunkNames: 'chunks/[name]-[hash]',
         metafile: true,
         logLevel: 'silent',
-        plugins: [externalPackages, keepMetaUrl],
-      });
-      inputsOf[entry] = Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules'));
+      };
+      const result = isCommonJs(entry)
+        ? // One file, every package inside: run from its code cache, nothing is left to compile or resolve.
+          // Whitespace and comments out, names kept (stack traces, and packages that read a function's name);
+          // ASCII only, so the bundle is read as latin1, without decoding UTF-8.
+          // No import() in it: on Node 20 an import() in a script compiled from code cache fails. esbuild turns
+          // import() of a bundled module or a node builtin into require(); an ES module by URL goes through
+          // core/import-url.cjs, kept outside the bundle.
+          await build({
+            ...common,
+            format: 'cjs',
+            outfile: outFile(dir, entry),
+            minifyWhitespace: true,
+            minifySyntax: true,
+            charset: 'ascii',
+            supported: { 'dynamic-import': false },
+            plugins: [importUrlOutside, keepMetaUrl],
+          })
+        : await build({
+            ...common,
+            splitting: true,
+            format: 'esm',
+            banner: {
+              js: "import { createRequire as kbCreateRequire } from 'node:module'; const require = kbCreateRequire(import.meta.url);",
+            },
+            outdir: path.join(cacheDir, dir, entry),
+            // .mjs: node knows the format from the name instead of scanning the source for ESM syntax.
+            outExtension: { '.js': '.mjs' },
+            chunkNames: 'chunks/[name]-[hash]',
+            plugins: [externalPackages, keepMetaUrl],
+          });
+      // This file too: how a bundle is built and run changes with it.
+      inputsOf[entry] = [
+        ...Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules')),
+        path.relative(repoRoot, fileURLToPath(import.meta.url)),
+      ];
       for (const file of inputsOf[entry]) stamps[file] ??= stampOf(file);
     }),
   );
   const temp = `${manifestFile}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify({ root: repoRoot, dir, entries: inputsOf, stamps }));
+  writeFileSync(temp, JSON.stringify({ root: repoRoot, layout: LAYOUT, dir, entries: inputsOf, stamps }));
   renameSync(temp, manifestFile);
   // Older builds another kb process may still be loading are left alone for an hour.
   for (const old of readdirSync(cacheDir)) {
@@ -126,6 +176,45 @@ async function buildBundles() {
   return dir;
 }
 
+/** The code cache of one command: its first word, or `help`. */
+export function codeCacheName(argv) {
+  const command = /^[a-z][a-z-]*$/.test(argv[0] ?? '') ? argv[0] : 'help';
+  return `${command}.v8cache`;
+}
+
+/**
+ * Runs a CommonJS bundle through node:vm with V8's code cache for this command line, and returns its exports.
+ * The cache is written at exit, after the command ran, so it holds every function the command compiled.
+ */
+export function runWithCodeCache(file, argv) {
+  const cacheFile = path.join(path.dirname(file), codeCacheName(argv));
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const source = readFileSync(file, 'latin1');
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+  });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', () => {
+      try {
+        const temp = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(temp, script.createCachedData());
+        renameSync(temp, cacheFile);
+      } catch {
+        // A cache that cannot be written only costs the next run its compile time.
+      }
+    });
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  return module.exports;
+}
+
 /** The `main(argv, context)` that serves this command line. */
 export async function loadMain(argv = []) {
   const entry = entryFor(argv);
@@ -133,7 +222,7 @@ export async function loadMain(argv = []) {
     try {
       mkdirSync(cacheDir, { recursive: true });
       const file = freshBundle(entry) ?? outFile(await buildBundles(), entry);
-      return await import(pathToFileURL(file).href);
+      return isCommonJs(entry) ? runWithCodeCache(file, argv) : await import(pathToFileURL(file).href);
     } catch (error) {
       if (process.env.KB_DEBUG) process.stderr.write(`kb: bundle unavailable, running from sources: ${error}\n`);
       rmSync(manifestFile, { force: true });

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageDir } from './docusaurus.ts';
+import importUrl from '../../core/import-url.cjs';
 
 export interface MermaidBlock {
   /** 1-based line of the opening fence in the text scanned. */
@@ -64,8 +65,8 @@ export function mermaidParser(): Promise<Parse> {
     const mermaidDir = packageDir('mermaid');
     const purifyDir = packageDir('dompurify', mermaidDir);
     const purifyPkg = JSON.parse(readFileSync(path.join(purifyDir, 'package.json'), 'utf8')) as { module?: string };
-    const purify = (await import(
-      pathToFileURL(path.join(purifyDir, purifyPkg.module ?? 'dist/purify.es.mjs')).href
+    const purify = (await importUrl(
+      pathToFileURL(path.join(purifyDir, purifyPkg.module ?? 'dist/purify.es.mjs')).href,
     )) as {
       default: Record<string, unknown>;
     };
@@ -80,7 +81,7 @@ export function mermaidParser(): Promise<Parse> {
       });
     }
     const mermaid = (
-      (await import(pathToFileURL(path.join(mermaidDir, 'dist/mermaid.core.mjs')).href)) as {
+      (await importUrl(pathToFileURL(path.join(mermaidDir, 'dist/mermaid.core.mjs')).href)) as {
         default: { parse: Parse };
       }
     ).default;
