@@ -39,18 +39,19 @@ export interface RunPageMeta {
 }
 
 const META_START = '<!--kb-run ';
-const META_END = '-->\n';
+/** Where the metadata line ends and the article starts. */
+export const RUN_PAGE_META_END = '-->\n';
 
 export function formatRunPageHtml(meta: RunPageMeta, article: string): string {
   // `<` is escaped in the JSON, so the metadata line can never end its comment early.
   const json = JSON.stringify(meta).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
-  return `${META_START}${json}${META_END}${article}\n`;
+  return `${META_START}${json}${RUN_PAGE_META_END}${article}\n`;
 }
 
 /** The metadata line alone (the start of the file is enough); undefined when it is not a run page. */
 export function parseRunPageMeta(text: string): RunPageMeta | undefined {
   if (!text.startsWith(META_START)) return undefined;
-  const end = text.indexOf(META_END);
+  const end = text.indexOf(RUN_PAGE_META_END);
   if (end < 0) return undefined;
   try {
     const meta = JSON.parse(text.slice(META_START.length, end)) as RunPageMeta;
@@ -65,5 +66,5 @@ export function parseRunPageMeta(text: string): RunPageMeta | undefined {
 export function parseRunPageHtml(text: string): { meta: RunPageMeta; article: string } | undefined {
   const meta = parseRunPageMeta(text);
   if (!meta) return undefined;
-  return { meta, article: text.slice(text.indexOf(META_END) + META_END.length).trimEnd() };
+  return { meta, article: text.slice(text.indexOf(RUN_PAGE_META_END) + RUN_PAGE_META_END.length).trimEnd() };
 }

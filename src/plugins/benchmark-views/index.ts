@@ -140,7 +140,7 @@ export default function benchmarkViewsPlugin(
             id: run.frontMatter.run,
             title: run.frontMatter.title,
             description: run.frontMatter.description,
-            html: run.article,
+            html: new TextDecoder().decode(run.article),
           };
           actions.addRoute({
             path: `${base}${run.url}`,

@@ -77,6 +77,24 @@ describe('loadRunPages / writeRunPages', () => {
     expect(page).toContain('<h1>api-20261102t000000</h1></article>');
   });
 
+  it('writes the article byte for byte (non-ASCII text, a title with markup) and cuts only trailing whitespace', async () => {
+    const article = '<h1>p99 ≤ 250 ms — “ok” · 5 µs</h1>\n<p>ünïcode</p>';
+    const m = { ...meta('api-20261104t000000', '2026-11-04') };
+    m.frontMatter = { ...m.frontMatter, title: 'p99 < 250 ms — “ok”' };
+    await fs.writeFile(
+      path.join(dir, 'site/reports/runs/api-20261104t000000.html'),
+      `${formatRunPageHtml(m, article)} \r\n\t\n`,
+    );
+    const [run] = await loadRunPages(path.join(dir, 'site'));
+    expect(Buffer.from(run!.article).toString('utf8')).toBe(article);
+    await fs.writeFile(path.join(dir, 'out/reports/runs/:run.html'), frame);
+    await writeRunPages(path.join(dir, 'out'), [run!]);
+    const page = await fs.readFile(path.join(dir, 'out/reports/runs/api-20261104t000000.html'), 'utf8');
+    expect(page).toContain(`>${article}</article>`);
+    expect(page).toContain('<title data-rh=true>p99 &lt; 250 ms — “ok” | Sophia KB</title>');
+    expect(page).toBe(fillFrame(frame, m, article));
+  });
+
   it('fails the build with one line naming a file that is not a run page, and the fix', async () => {
     await fs.writeFile(path.join(dir, 'site/reports/runs/notes.html'), '<p>hand-written</p>\n');
     await expect(loadRunPages(path.join(dir, 'site'))).rejects.toThrow(
