@@ -1,5 +1,5 @@
 import { escapeCell, escapeHtml } from '../core/markdown-escape.ts';
-import { roundValue } from './units.ts';
+import { roundValue, valueText } from './units.ts';
 
 /** Embeds a generated SVG in an .mdx page as static markup (no chart code in the browser). */
 export function mdxChart(svg: string): string {
@@ -73,8 +73,7 @@ function markdownTable(header: string[], rows: (string | RawCell)[][], align?: (
 /** A number for a table cell; a statistic the tool did not report is "—", never 0. */
 export function cellNumber(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
-  const r = roundValue(value);
-  return Math.abs(r) >= 1000 ? r.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(r);
+  return valueText(roundValue(value));
 }
 
 export function cellPercent(ratio: number | undefined): string {

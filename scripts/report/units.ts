@@ -42,12 +42,23 @@ export function roundValue(value: number): number {
 
 const unitSuffix: Record<string, string> = { '%': ' %', ratio: '', 'per-minute': '/min', rps: ' rps' };
 
+let thousandsFormat: Intl.NumberFormat | undefined;
+
+/**
+ * A rounded value as a table shows it: `12.3`, `10,000`. One number formatter, made on first use:
+ * toLocaleString with options makes a new Intl.NumberFormat at every call (about 70 µs), and a suite's
+ * history page shows thousands of figures.
+ */
+export function valueText(rounded: number): string {
+  if (Math.abs(rounded) < 1000) return String(rounded);
+  thousandsFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  return thousandsFormat.format(rounded);
+}
+
 /** `12.3 ms`, `0.05 %`, `1.2 min`, `10,000 rps`. */
 export function formatValue(value: number | undefined, unit: string): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
-  const rounded = roundValue(value);
-  const text =
-    Math.abs(rounded) >= 1000 ? rounded.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(rounded);
+  const text = valueText(roundValue(value));
   const suffix = unitSuffix[unit] ?? ` ${unit}`;
   return `${text}${suffix}`;
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatValue, valueText } from './units.ts';
+
+describe('valueText', () => {
+  it('writes what toLocaleString en-US with no fraction digits writes, from one formatter', () => {
+    const reference = (n: number) =>
+      Math.abs(n) >= 1000 ? n.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(n);
+    for (const n of [0, 12.3, 999.5, -999.5, 1000, 1234.5, -1500.5, 10_000, 12_345_678.9, -2_000_000])
+      expect(valueText(n)).toBe(reference(n));
+    expect(valueText(1234.5)).toBe('1,235');
+    expect(valueText(-1500.5)).toBe('-1,501');
+  });
+
+  it('is what formatValue puts before the unit', () => {
+    expect(formatValue(10_000, 'rps')).toBe('10,000 rps');
+    expect(formatValue(12.345, 'ms')).toBe(`${valueText(12.35)} ms`);
+    expect(formatValue(undefined, 'ms')).toBe('—');
+  });
+});
