@@ -127,9 +127,16 @@ export function documentWeek(doc: SourceDocument, planStart: string): number | u
   return int(doc.frontMatter.week) ?? weekOfDate(dateOf(doc.frontMatter.date), planStart);
 }
 
+/** Each run's week, worked out once per plan start: the dashboards ask 36 times for each of 10,000 runs. */
+const runWeeks = new WeakMap<Run, { planStart: string; week: number | undefined }>();
+
 /** The plan week of a run: its `week` label, else the day it ran. */
 export function runWeek(run: Run, planStart: string): number | undefined {
-  return run.labels.week ?? weekOfDate(runDate(run), planStart);
+  const known = runWeeks.get(run);
+  if (known?.planStart === planStart) return known.week;
+  const week = run.labels.week ?? weekOfDate(runDate(run), planStart);
+  runWeeks.set(run, { planStart, week });
+  return week;
 }
 
 /** Regressions a run's report page states: `regressions:` front matter or "N regressions" in its description. */
