@@ -3,7 +3,7 @@ import { measure, metricKeysOf } from './metrics.ts';
 import { compareRuns, thresholdFor, type Change } from './regression.ts';
 import { baselineFor, isComparable, previousComparable } from './series.ts';
 import { suiteMatches, type DetectorRule, type DetectorSettings, type SloConfig } from './slo-targets.ts';
-import { runTime, sortRuns } from './store.ts';
+import { earlierThan, sortRuns } from './store.ts';
 
 /**
  * Regression detection: is this run worse than what its suite usually
@@ -136,12 +136,8 @@ export function sameEnvironment(a: Run, b: Run): boolean {
 
 /** Every comparable run (same environment) before `run`, by run time (ties by id), oldest first. */
 function earlierRuns(run: Run, runs: readonly Run[]): Run[] {
-  const t = Date.parse(runTime(run));
-  return sortRuns(
-    runs.filter(
-      (r) => sameEnvironment(run, r) && (Date.parse(runTime(r)) < t || (Date.parse(runTime(r)) === t && r.id < run.id)),
-    ),
-  );
+  const earlier = earlierThan(run);
+  return sortRuns(runs.filter((r) => sameEnvironment(run, r) && earlier(r)));
 }
 
 /** A run that gated when it was stored, and was not accepted with --baseline. */

@@ -4,7 +4,7 @@ import { compareRuns } from './regression.ts';
 import type { RunView } from './render-run.ts';
 import { baselineFor, isComparable, previousComparable } from './series.ts';
 import { targetApplies, type SloConfig } from './slo-targets.ts';
-import { runTime, sortRuns } from './store.ts';
+import { earlierThan, sortRuns } from './store.ts';
 import { judgeRun } from './verdict.ts';
 
 export interface PlannedPage {
@@ -50,11 +50,6 @@ export function runContext(run: Run, runs: readonly Run[]): { previous?: Run; ba
 
 /** The comparable runs up to and including `run` (same suite and label), oldest first. */
 function comparableUpTo(run: Run, runs: readonly Run[]): Run[] {
-  const t = Date.parse(runTime(run));
-  const earlier = runs.filter(
-    (r) =>
-      isComparable(run, r) &&
-      (Date.parse(runTime(r)) < t || (Date.parse(runTime(r)) === t && r.id.localeCompare(run.id) < 0)),
-  );
-  return sortRuns([...earlier, run]);
+  const before = earlierThan(run);
+  return sortRuns([...runs.filter((r) => isComparable(run, r) && before(r)), run]);
 }

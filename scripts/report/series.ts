@@ -1,22 +1,19 @@
 import type { Run } from '../ingest/run-schema.ts';
-import { runTime, sortRuns } from './store.ts';
+import { earlierThan, sortRuns } from './store.ts';
 
 /** Runs are comparable when they ran the same suite under the same label (load). */
 export function isComparable(a: Run, b: Run): boolean {
   return a.suite === b.suite && (a.labels.label ?? '') === (b.labels.label ?? '') && a.id !== b.id;
 }
 
-const before = (run: Run) => (other: Run) =>
-  Date.parse(runTime(other)) < Date.parse(runTime(run)) || (runTime(other) === runTime(run) && other.id < run.id);
-
 /** The latest comparable run that happened before `run`. */
 export function previousComparable(run: Run, runs: readonly Run[]): Run | undefined {
-  return sortRuns(runs.filter((r) => isComparable(run, r)).filter(before(run))).at(-1);
+  return sortRuns(runs.filter((r) => isComparable(run, r)).filter(earlierThan(run))).at(-1);
 }
 
 /** The latest comparable run marked `--baseline` before `run` (a baseline is not compared with itself). */
 export function baselineFor(run: Run, runs: readonly Run[]): Run | undefined {
-  return sortRuns(runs.filter((r) => r.labels.baseline && isComparable(run, r)).filter(before(run))).at(-1);
+  return sortRuns(runs.filter((r) => r.labels.baseline && isComparable(run, r)).filter(earlierThan(run))).at(-1);
 }
 
 /** Every run of a suite, oldest first. */

@@ -14,13 +14,29 @@ export function runDate(run: Run): string {
   return new Date(runTime(run)).toISOString().slice(0, 10);
 }
 
-/** Oldest first; ties by id, so every listing is deterministic. */
+/** Ids in code-unit order: the tie-break of the one order of runs (no locale: `_`, digits and case sort alike everywhere). */
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The one order of runs, which sorting, "the previous run", a page's trend and the detector's window all
+ * follow: by the instant the run happened (not how its time is spelled), then by id. Runs of parallel CI
+ * jobs often share a second; they must agree on which came first.
+ */
 export function sortRuns(runs: readonly Run[]): Run[] {
   // Each time parsed once, not once per comparison: ingest sorts a suite's whole history (hundreds of runs).
   return runs
     .map((run) => ({ run, t: Date.parse(runTime(run)) }))
-    .sort((a, b) => a.t - b.t || a.run.id.localeCompare(b.run.id))
+    .sort((a, b) => a.t - b.t || byId(a.run.id, b.run.id))
     .map((x) => x.run);
+}
+
+/** Whether a run comes before `run` in the order of `sortRuns` (`run`'s time parsed once, for filtering many). */
+export function earlierThan(run: Run): (other: Run) => boolean {
+  const t = Date.parse(runTime(run));
+  return (other) => {
+    const o = Date.parse(runTime(other));
+    return o < t || (o === t && byId(other.id, run.id) < 0);
+  };
 }
 
 /** Where a run is stored, relative to the project root. */
