@@ -163,6 +163,33 @@ describe('ingest at scale and in parallel', () => {
     ]);
   });
 
+  it('knows a tool output without a start time when it is ingested again later (a retried CI job)', async () => {
+    const hyperfine = path.join(bench, 'hyperfine-cli.json');
+    const at = (hour: number) => new Date(`2026-11-26T0${hour}:00:00Z`);
+    const first = await ingest(dir, [hyperfine], { suite: 'cli', label: 'ci', now: at(1) });
+    expect(first.runs[0]!.status).toBe('stored');
+    const stored = await tree(dir);
+    // An hour later, same bytes: the run it already is, nothing written.
+    const again = await planIngest(dir, [hyperfine], { suite: 'cli', label: 'ci', now: at(2) });
+    expect(again.runs[0]!.status).toBe('unchanged');
+    expect(again.runs[0]!.run.id).toBe(first.runs[0]!.run.id);
+    expect(again.writes).toEqual([]);
+    // --force stores it again in its place, under the same id.
+    const forced = await planIngest(dir, [hyperfine], { suite: 'cli', label: 'ci', now: at(3), force: true });
+    expect(forced.runs[0]).toMatchObject({ status: 'replaced', run: { id: first.runs[0]!.run.id } });
+    expect(forced.writes.map((w) => w.path)).toContain(`benchmarks/${first.runs[0]!.run.id}.json`);
+    // Under another label it is another series: stored.
+    expect((await planIngest(dir, [hyperfine], { suite: 'cli', label: 'nightly', now: at(4) })).runs[0]!.status).toBe(
+      'stored',
+    );
+    expect(await tree(dir)).toEqual(stored);
+    // Generic values files repeat their bytes for distinct runs of a steady benchmark: each is a run.
+    const g = path.join(dir, 'g.json');
+    await fs.writeFile(g, generic(10));
+    await ingest(dir, [g], { suite: 'g', now: at(1) });
+    expect((await planIngest(dir, [g], { suite: 'g', now: at(2) })).runs[0]!.status).toBe('stored');
+  });
+
   it('a broken stored run of the suite stops the ingest with one line naming it, and nothing is written', async () => {
     const a = path.join(dir, 'a.json');
     const b = path.join(dir, 'b.json');

@@ -158,11 +158,21 @@ export async function planIngest(root: string, inputs: readonly string[], option
     for (const raw of parsed) {
       const run = withExtras(raw, options);
       const stored = await history(run.suite);
-      const family = stored.filter(sameBase(run.id));
-      const same = family.find((r) => r.source.sha256 === run.source.sha256);
+      // A tool output without a start time of its own (hyperfine, wrk, a k6 summary) is named by the time of
+      // its ingest, so the same file ingested again later (a retried CI job) is not in its id family: look for
+      // the same bytes among the suite's runs of the same label. Not for generic values files, whose bytes
+      // can repeat for distinct runs (a steady benchmark).
+      const untimed = run.startedAt === undefined && !run.format.startsWith('generic-');
+      const candidates = untimed
+        ? stored.filter((r) => (r.labels.label ?? '') === (run.labels.label ?? ''))
+        : stored.filter(sameBase(run.id));
+      const same = candidates.find((r) => r.source.sha256 === run.source.sha256);
       const planned = new Set(fresh.map((f) => f.run.id));
       if (same && !options.force && !planned.has(same.id)) {
         fresh.push({ run: same, status: 'unchanged' });
+      } else if (options.force && untimed && same && !planned.has(same.id)) {
+        // --force stores it again in place of the run it already is, under that run's id.
+        fresh.push({ run: { ...run, id: same.id }, status: 'replaced' });
       } else if (options.force && stored.some((r) => r.id === run.id) && !planned.has(run.id)) {
         fresh.push({ run, status: 'replaced' });
       } else {
