@@ -80,8 +80,13 @@ export function cellPercent(ratio: number | undefined): string {
   return ratio === undefined ? '—' : `${cellNumber(ratio * 100)} %`;
 }
 
+/**
+ * A change as a reader compares them: one decimal (`+50.6 %`, `-1.3 %`, `+100 %`), or the first significant
+ * digit of a change under 0.1 % (`+0.04 %`), not four significant digits (`+7.515 %`).
+ */
 export function signedPercent(ratio: number | undefined): string {
   if (ratio === undefined) return '—';
-  const p = roundValue(ratio * 100);
+  const raw = ratio * 100;
+  const p = Math.abs(raw) >= 0.1 ? Number(raw.toFixed(1)) : roundValue(raw);
   return `${p > 0 ? '+' : ''}${p} %`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signedPercent } from './markdown.ts';
 import { formatValue, valueText } from './units.ts';
 
 describe('valueText', () => {
@@ -15,5 +16,21 @@ describe('valueText', () => {
     expect(formatValue(10_000, 'rps')).toBe('10,000 rps');
     expect(formatValue(12.345, 'ms')).toBe(`${valueText(12.35)} ms`);
     expect(formatValue(undefined, 'ms')).toBe('—');
+  });
+});
+
+describe('signedPercent', () => {
+  it('shows a change with one decimal, or its first significant digit under 0.1 %', () => {
+    expect([0.5061, 0.07515, -0.01304, 1, 0.1243, 0.0004, -0.00004, 0].map(signedPercent)).toEqual([
+      '+50.6 %',
+      '+7.5 %',
+      '-1.3 %',
+      '+100 %',
+      '+12.4 %',
+      '+0.04 %',
+      '-0.004 %',
+      '0 %',
+    ]);
+    expect(signedPercent(undefined)).toBe('—');
   });
 });
