@@ -15,6 +15,7 @@
 // time. Each command keeps its own cache (`<command>.v8cache` beside the
 // bundle), written when it is missing or V8 rejects it, so the cache holds the
 // functions that command ran, not only the ones the first command ran.
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -129,7 +130,7 @@ async function buildBundles() {
       const result = isCommonJs(entry)
         ? // One file, every package inside: run from its code cache, nothing is left to compile or resolve.
           // Whitespace and comments out, names kept (stack traces, and packages that read a function's name);
-          // ASCII only, so the bundle is read as latin1, without decoding UTF-8.
+          // non-ASCII escaped, so the bundle can be read as latin1, without decoding UTF-8.
           // No import() in it: on Node 20 an import() in a script compiled from code cache fails. esbuild turns
           // import() of a bundled module or a node builtin into require(); an ES module by URL goes through
           // core/import-url.cjs, kept outside the bundle.
@@ -194,7 +195,10 @@ export function runWithCodeCache(file, argv) {
   } catch {
     cachedData = undefined;
   }
-  const source = readFileSync(file, 'latin1');
+  // esbuild writes non-ASCII as escapes, except in some regular expression literals (`/±/`): read an ASCII
+  // bundle as latin1 (a one-byte string, no UTF-8 decoding), any other as UTF-8.
+  const bytes = readFileSync(file);
+  const source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,

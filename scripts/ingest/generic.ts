@@ -25,7 +25,9 @@ function parseRange(raw: unknown, where: At): number | undefined {
   if (typeof raw === 'number') return stat(raw, where);
   if (typeof raw !== 'string')
     throw invalid(where, 'is not a string like "± 3.2"', 'write the spread as "± 3.2" or leave it out');
-  const m = /^\s*(?:±|\+-|\+\/-)?\s*([0-9.eE+-]+)\s*%?\s*$/.exec(raw);
+  // \u00b1 is ±, as an escape: esbuild leaves a regular expression's non-ASCII as it is, and the CLI bundle
+  // reads fastest when it is all ASCII (scripts/bin/load-main.mjs).
+  const m = /^\s*(?:\u00b1|\+-|\+\/-)?\s*([0-9.eE+-]+)\s*%?\s*$/.exec(raw);
   const value = m ? Number(m[1]) : Number.NaN;
   if (!Number.isFinite(value) || value < 0)
     throw invalid(
