@@ -21,8 +21,11 @@ type SloTargets = typeof import('../../../scripts/report/slo-targets.ts');
 export interface BenchmarkViewsContent {
   /** Every view with its page data: the ai-readable plugin mirrors them from allContent. */
   views: (BenchmarkViewData & { source: string; section: string; frontMatter: Record<string, unknown> })[];
-  /** Every stored run page, newest first, with its article. */
-  runs: LoadedRunPage[];
+  /**
+   * Every stored run page, newest first, without its article: the plugin keeps the articles to itself
+   * (Docusaurus hands allContent to other plugins, and `npm start`'s debug plugin serializes all of it).
+   */
+  runs: RunPageEntry[];
   /** The stored runs (benchmarks/), read once here: the dashboards' weekly facts use them too. */
   storedRuns: unknown[];
 }
@@ -74,6 +77,14 @@ export default function benchmarkViewsPlugin(
 ): Plugin<BenchmarkViewsContent> {
   const mode = options.runPages ?? 'frame';
   const base = context.baseUrl.replace(/\/$/, '');
+  /** Each run page's article (its file's bytes) by URL, from the last loadContent. */
+  let articles = new Map<string, Uint8Array>();
+  const withArticles = (runs: readonly RunPageEntry[]): LoadedRunPage[] =>
+    runs.map((run) => {
+      const article = articles.get(run.url);
+      if (!article) throw new Error(`[benchmark-views] ${run.file}: its article was not loaded with the site content`);
+      return { ...run, article };
+    });
   return {
     name: 'benchmark-views',
     getPathsToWatch() {
@@ -98,7 +109,9 @@ export default function benchmarkViewsPlugin(
       const { loadRuns } = requireProjectModule<Store>(context.siteDir, 'scripts/report/store.ts');
       const { loadSloTargets } = requireProjectModule<SloTargets>(context.siteDir, 'scripts/report/slo-targets.ts');
       // The stored runs once (10,000 of them: 1.7 s): the views and the dashboards' weekly facts both need them.
-      const [storedRuns, runs] = await Promise.all([loadRuns(context.siteDir), loadRunPages(context.siteDir)]);
+      const [storedRuns, pages] = await Promise.all([loadRuns(context.siteDir), loadRunPages(context.siteDir)]);
+      articles = new Map(pages.map((page) => [page.url, page.article]));
+      const runs: RunPageEntry[] = pages.map(({ article: _, ...entry }) => entry);
       const views = await loadSloTargets(context.siteDir).then(
         ({ config }) => planViews(storedRuns, config),
         (error: unknown) => {
@@ -135,7 +148,7 @@ export default function benchmarkViewsPlugin(
           exact: false,
         });
       if (mode === 'routes')
-        for (const [i, run] of content.runs.entries()) {
+        for (const [i, run] of withArticles(content.runs).entries()) {
           const data = {
             id: run.frontMatter.run,
             title: run.frontMatter.title,
@@ -170,7 +183,7 @@ export default function benchmarkViewsPlugin(
     async postBuild({ outDir, content }) {
       if (mode !== 'frame' || !content || content.runs.length === 0) return;
       const started = Date.now();
-      const written = await writeRunPages(outDir, content.runs);
+      const written = await writeRunPages(outDir, withArticles(content.runs));
       console.log(
         `[benchmark-views] ${written} run pages written into the site's frame in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
