@@ -185,9 +185,11 @@ export function codeCacheName(argv) {
 
 /**
  * Runs a CommonJS bundle through node:vm with V8's code cache for this command line, and returns its exports.
- * The cache is written at exit, after the command ran, so it holds every function the command compiled.
+ * The cache is written at exit, after the command ran, so it holds every function the command compiled; a
+ * command still running after `writeAfterMs` (`kb mcp`, which its client ends with a signal, never reaching
+ * exit) writes it then.
  */
-export function runWithCodeCache(file, argv) {
+export function runWithCodeCache(file, argv, { writeAfterMs = 3000 } = {}) {
   const cacheFile = path.join(path.dirname(file), codeCacheName(argv));
   let cachedData;
   try {
@@ -204,7 +206,10 @@ export function runWithCodeCache(file, argv) {
     cachedData,
   });
   if (cachedData === undefined || script.cachedDataRejected) {
-    process.once('exit', () => {
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
       try {
         const temp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temp, script.createCachedData());
@@ -212,7 +217,9 @@ export function runWithCodeCache(file, argv) {
       } catch {
         // A cache that cannot be written only costs the next run its compile time.
       }
-    });
+    };
+    process.once('exit', write);
+    setTimeout(write, writeAfterMs).unref();
   }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));

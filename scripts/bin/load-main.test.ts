@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, promises as fs, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, promises as fs, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -66,6 +66,29 @@ describe('runWithCodeCache', () => {
     expect(statSync(cache).mtimeMs).toBe(first.mtimeMs);
     expect(run('check')).toBe('check:42:main.cjs');
     expect(statSync(path.join(dir, 'check.v8cache')).size).toBeGreaterThan(0);
+  });
+
+  it('writes the cache of a command that is still running (kb mcp is ended by a signal, never reaching exit)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kb-code-cache-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'main.cjs'), 'exports.main = () => new Promise(() => setInterval(() => {}, 1000));\n');
+    const runner = path.join(dir, 'runner.mjs');
+    writeFileSync(
+      runner,
+      [
+        `import { runWithCodeCache } from ${JSON.stringify(pathToFileURL(path.join(here, 'load-main.mjs')).href)};`,
+        `const { main } = runWithCodeCache(${JSON.stringify(path.join(dir, 'main.cjs'))}, ['mcp'], { writeAfterMs: 100 });`,
+        'await main();',
+      ].join('\n'),
+    );
+    const child = spawn(process.execPath, [runner], { stdio: 'ignore' });
+    try {
+      const cache = path.join(dir, 'mcp.v8cache');
+      for (let i = 0; i < 100 && !existsSync(cache); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(existsSync(cache)).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('runs from the source when the cache is not V8 code cache, and writes a good one', () => {
