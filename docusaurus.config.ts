@@ -7,6 +7,7 @@ import remarkAdrBanner from './src/plugins/adr-index/remark-banner.ts';
 import remarkHighlightCode from './src/plugins/code-highlight/remark.ts';
 import { perfLayerEnabled } from './src/plugins/perf/guard.ts';
 import { ssrTemplate } from './src/plugins/perf/ssr-template.ts';
+import { buildsPath, type SiteParts } from './src/plugins/parts/model.ts';
 
 // KB_CURRENT_ONLY=1 builds only the current version of the versioned
 // sections (docs/, runbooks/): much faster for local work, see README.
@@ -14,6 +15,19 @@ const currentOnly = process.env.KB_CURRENT_ONLY === '1';
 const versionFilter: Pick<DocsOptions, 'onlyIncludeVersions'> = currentOnly ? { onlyIncludeVersions: ['current'] } : {};
 
 const sidebarPath = './sidebars.ts';
+
+// Site parts (src/plugins/parts): `npm run build:parts` builds the site as these parts, one Docusaurus
+// build each (in parallel CI jobs: .github/workflows/parts.yml), and merges them into build/. The part
+// without paths owns everything the others do not. KB_PART=<name> builds one part.
+const siteParts: SiteParts = {
+  parts: [
+    { name: 'handbook', paths: ['/docs'] },
+    { name: 'runbooks', paths: ['/runbooks'] },
+    { name: 'decisions', paths: ['/adr'] },
+    { name: 'site', paths: [] },
+  ],
+  ...(process.env.KB_PART ? { current: process.env.KB_PART } : {}),
+};
 
 // The perf layer (src/plugins/perf: the plugin, its theme components and the page
 // template) rewrites Docusaurus internals; KB_PERF=0 builds the stock client without it.
@@ -40,6 +54,7 @@ const config: Config = {
   baseUrl: '/',
   trailingSlash: false,
   onBrokenLinks: 'throw',
+  customFields: { siteParts },
   onBrokenAnchors: 'throw',
   // Scripts start after the first frame, so content paints before JavaScript runs (src/plugins/perf/ssr-template.ts).
   ...(perf ? { ssrTemplate } : {}),
@@ -100,7 +115,8 @@ const config: Config = {
           onInlineAuthors: 'ignore',
           remarkPlugins,
           feedOptions: {
-            type: ['rss', 'atom'],
+            // The feeds read each post's rendered page: only the part that renders /reports writes them.
+            type: buildsPath(siteParts, '/reports') ? ['rss', 'atom'] : null,
             title: 'Sophia KB reports',
             description: 'Weekly, benchmark and scale-test reports',
             copyright: 'Sophia AI engineering',
@@ -154,6 +170,7 @@ const config: Config = {
     ],
     // Search: Pagefind indexes the built pages (postBuild); the navbar box (src/theme/SearchBar) and /search load it on demand.
     './src/plugins/search/index.ts',
+    './src/plugins/parts/index.ts',
   ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },

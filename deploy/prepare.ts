@@ -111,11 +111,17 @@ export interface PrepareSummary {
 export async function prepareSite(siteDir: string): Promise<PrepareSummary> {
   const started = performance.now();
   const root = path.resolve(siteDir);
-  const indexHtml = await readFile(path.join(root, 'index.html'), 'utf8').catch(() => {
-    throw new Error(`${root}: index.html not found — pass the output folder of a production build`);
-  });
-  const bestBrotli = pageWideAssets(indexHtml);
-  const files = (await listFiles(root)).filter(
+  const all = await listFiles(root);
+  // A site part (src/plugins/parts) has no home page: its first page names the same page-wide assets.
+  const firstPage =
+    all.find((f) => path.relative(root, f) === 'index.html') ??
+    all.find((f) => f.endsWith('.html') && !/\.(br|gz)$/.test(f));
+  if (!firstPage)
+    throw new Error(
+      `${root}: index.html not found (nor any other page) — pass the output folder of a production build`,
+    );
+  const bestBrotli = pageWideAssets(await readFile(firstPage, 'utf8'));
+  const files = all.filter(
     (f) =>
       !/\.(br|gz)$/.test(f) &&
       !path

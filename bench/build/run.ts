@@ -11,13 +11,30 @@
 // --rebuild instead measures a team's CI rebuild: a first build that fills
 // the Rspack persistent cache (in the copy's own node_modules/.cache), one
 // page edited, and the build again with that cache (target ≤ 60 s at 5,000).
+// --parts builds the KB as site parts (src/plugins/parts; groups of folders of
+// at most --part-pages pages, default 1,000, plus the home part), one build
+// per part with its own bundler cache, and merges them (deploy/parts.ts): the
+// longest part is the wall time of parallel CI jobs, the sum that of one
+// machine. With --rebuild: one page edited, its part rebuilt with its cache,
+// and the merge again.
 import { appendFile, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureCommand, type Measurement } from '../support/measure.ts';
-import { BARE_CONFIG, BARE_DESCRIPTION, SYNTHETIC_CONFIG, prepareSyntheticSite } from '../support/synthetic-site.ts';
+import { writeFile } from 'node:fs/promises';
+import { describeMerge, mergeParts } from '../../deploy/parts.ts';
+import { ownerOf } from '../../src/plugins/parts/model.ts';
+import {
+  BARE_CONFIG,
+  BARE_DESCRIPTION,
+  SYNTHETIC_CONFIG,
+  SYNTHETIC_PARTS_FILE,
+  prepareSyntheticSite,
+  syntheticParts,
+  type SyntheticSite,
+} from '../support/synthetic-site.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Wall-time targets by size: < 100 s at 1,000 pages (site foundation), ≤ 300 s and ≤ 8 GB at 5,000 (issue 20, the plan's five minutes). */
@@ -37,6 +54,8 @@ const { values } = parseArgs({
     // Build the last commit instead of the working tree (see prepareSyntheticSite).
     head: { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
+    parts: { type: 'boolean', default: false },
+    'part-pages': { type: 'string', default: '1000' },
   },
 });
 const pages = Number(values.pages);
@@ -63,8 +82,9 @@ async function build(
   config: string,
   faster: boolean,
   cache = false,
+  part?: { name: string; outDir: string },
 ): Promise<Row> {
-  const outDir = path.join(dir, `build-${label.replace(/\W+/g, '-')}`);
+  const outDir = part?.outDir ?? path.join(dir, `build-${label.replace(/\W+/g, '-')}`);
   const logFile = `${outDir}.log`;
   process.stdout.write(`  building ${label} (${n} pages) … `);
   const result = await measureCommand(
@@ -77,6 +97,7 @@ async function build(
         ...(cache ? {} : { DOCUSAURUS_NO_PERSISTENT_CACHE: '1' }),
         KB_BENCH_FASTER: faster ? '1' : '0',
         NODE_ENV: 'production',
+        ...(part ? { KB_PART: part.name } : {}),
       },
     },
   );
@@ -87,8 +108,8 @@ async function build(
   console.log(
     `${s(result.wallMs)} wall, ${cpu(result)} CPU, peak ${mb(result.peakTreeRss)}, load ${result.loadAverage.toFixed(1)}`,
   );
-  // Output only matters for bench:pages; drop it so /tmp does not fill up.
-  await rm(outDir, { recursive: true, force: true });
+  // Output only matters for bench:pages and the parts' merge; drop it so /tmp does not fill up.
+  if (!part) await rm(outDir, { recursive: true, force: true });
   return { ...result, label, pages: n };
 }
 
@@ -117,6 +138,69 @@ async function rebuild(dir: string, page: string): Promise<void> {
   );
 }
 
+async function buildParts(site: SyntheticSite): Promise<void> {
+  const partPages = Number(values['part-pages']);
+  const table = syntheticParts(site.kb, partPages);
+  await writeFile(path.join(site.dir, SYNTHETIC_PARTS_FILE), `${JSON.stringify(table, null, 2)}\n`);
+  await privateNodeModules(site.dir);
+  const partsDir = path.join(site.dir, 'build-parts');
+  const merged = path.join(site.dir, 'build');
+  await mkdir(partsDir, { recursive: true });
+  console.log(
+    `  ${table.length} parts: ${table.map((p) => `${p.name} (${p.paths.join(' ') || 'the rest'})`).join(', ')}`,
+  );
+  const rows: Row[] = [];
+  for (const part of table) {
+    const outDir = path.join(partsDir, part.name);
+    rows.push(
+      await build(site.dir, `part ${part.name}`, pages, SYNTHETIC_CONFIG, true, true, { name: part.name, outDir }),
+    );
+  }
+  const merge = await mergeParts(partsDir, merged);
+  console.log(`  ${describeMerge(merge, merged)}`);
+  const longest = rows.reduce((a, b) => (b.wallMs > a.wallMs ? b : a));
+  const peak = Math.max(...rows.map((r) => r.peakTreeRss));
+  const sumWall = rows.reduce((n, r) => n + r.wallMs, 0);
+  const sumCpu = rows.reduce((n, r) => n + (r.cpuMs ?? 0), 0);
+  console.log(
+    '\n| part | pages rendered | wall | CPU | peak memory |\n|---|---:|---:|---:|---:|\n' +
+      rows
+        .map(
+          (r, i) =>
+            `| ${table[i]!.name} | ${merge.parts[i]!.pages} | ${s(r.wallMs)} | ${cpu(r)} | ${mb(r.peakTreeRss)} |`,
+        )
+        .join('\n'),
+  );
+  const parallel = longest.wallMs + merge.ms;
+  console.log(
+    `\n${pages} pages as ${table.length} parts: parallel jobs ${s(parallel)} (longest: ${longest.label}, ${s(longest.wallMs)}, + merge ${s(merge.ms)}), ` +
+      `one machine ${s(sumWall + merge.ms)} wall, ${s(sumCpu)} CPU; peak ${mb(peak)} ` +
+      `(target ≤ ${TARGET_5000_WALL_S} s and ≤ 8 GB per job) ${longest.wallMs / 1000 <= TARGET_5000_WALL_S && peak <= TARGET_5000_PEAK_BYTES ? 'ok' : 'MISSED'}`,
+  );
+  if (!values.rebuild) return;
+  const page = site.kb.pages.find((p) => p.section === 'docs')!;
+  const owner = ownerOf(table, page.url);
+  await appendFile(path.join(site.dir, page.file), '\n\nEdited for the rebuild benchmark: one changed paragraph.\n');
+  const again = await build(
+    site.dir,
+    `part ${owner}, one page edited, with its cache`,
+    pages,
+    SYNTHETIC_CONFIG,
+    true,
+    true,
+    {
+      name: owner,
+      outDir: path.join(partsDir, owner),
+    },
+  );
+  const remerge = await mergeParts(partsDir, merged);
+  const total = again.wallMs + remerge.ms;
+  console.log(
+    `\nrebuild after editing ${page.file}: part ${owner} ${s(again.wallMs)} wall, ${cpu(again)} CPU, peak ${mb(again.peakTreeRss)}, ` +
+      `+ merge ${s(remerge.ms)} = ${s(total)} (first build of that part ${s(rows[table.findIndex((p) => p.name === owner)]!.wallMs)}; target ≤ 60 s) ${total <= 60_000 ? 'ok' : 'MISSED'}`,
+  );
+}
+
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(tmpdir(), 'kb-bench-build-'));
   let keep = values.keep;
@@ -134,6 +218,10 @@ async function main(): Promise<void> {
       `  ${counts.docs} handbook, ${counts.runbooks} runbooks, ${counts.adr} ADRs, ${counts.reports} reports; ` +
         `${(bytes / 1024 / 1024).toFixed(1)} MB of Markdown; ${site.kb.pages.filter((p) => p.hasMermaid).length} with Mermaid`,
     );
+    if (values.parts) {
+      await buildParts(site);
+      return;
+    }
     if (values.rebuild) {
       await rebuild(site.dir, site.kb.pages.find((p) => p.section === 'docs')!.file);
       return;

@@ -159,6 +159,16 @@ describe('planAiOutputs', () => {
     expect(file('docs/playbooks/scaling.md')).toContain('See [home](/docs.md).');
   });
 
+  it('renders only the files a site part writes, links still pointing at every page', () => {
+    const part = planAiOutputs(site, routes, sources, new Date('2025-01-11T00:00:00Z'), (f) => f.startsWith('docs/'));
+    expect(part.files.map((f) => f.path)).toEqual(['docs/playbooks/scaling.md', 'docs/1.md']);
+    expect(part.mirrors).toBe(2);
+    expect(part.files[0]!.content).toBe(file('docs/playbooks/scaling.md'));
+    const home = planAiOutputs(site, routes, sources, new Date('2025-01-11T00:00:00Z'), (f) => !f.startsWith('docs/'));
+    expect(home.files.map((f) => f.path)).toEqual(expect.arrayContaining(['docs.md', 'llms.txt', 'kb-index.json']));
+    expect(home.files.find((f) => f.path === 'llms.txt')!.content).toBe(file('llms.txt'));
+  });
+
   it('writes llms.txt in the llmstxt.org shape, current pages only', () => {
     const llms = file('llms.txt');
     expect(llms).toMatch(/^# Sophia KB\n\n> The programme knowledge base\. /);

@@ -50,6 +50,8 @@ export function planAiOutputs(
   routes: readonly RoutedPage[],
   sources: readonly SourceInput[],
   now: Date,
+  /** Which files this build writes (a site part writes its own pages' mirrors; src/plugins/parts): the others are not rendered. */
+  writes: (file: string) => boolean = () => true,
 ): AiOutputs {
   const bySource = new Map(sources.map((s) => [s.path, s]));
   const files: OutputFile[] = [];
@@ -83,7 +85,8 @@ export function planAiOutputs(
     const file = outputPathOf(record.markdownUrl, site.baseUrl);
     if (seen.has(file)) continue;
     seen.add(file);
-    files.push({ path: file, content: renderMirror(record, links, (w) => warnings.push(w), components) });
+    if (writes(file))
+      files.push({ path: file, content: renderMirror(record, links, (w) => warnings.push(w), components) });
     if (route.isCurrent && !route.unlisted) {
       records.push(record);
       if (!route.indexOnly) listed.push(record);
@@ -91,10 +94,13 @@ export function planAiOutputs(
   }
   const mirrors = files.length;
   const runPages = records.length - listed.length;
-  files.push({ path: 'llms.txt', content: renderLlmsTxt(site, listed, runPages) });
-  for (const full of renderAllFullTexts(site, listed, links, components))
-    files.push({ path: full.file, content: full.content });
-  files.push({ path: 'kb-index.json', content: `${JSON.stringify(buildManifest(site, records, now), null, 2)}\n` });
-  files.push({ path: manifestSchemaPath, content: `${JSON.stringify(manifestJsonSchema(site.url), null, 2)}\n` });
+  // The site-wide files, in the build that writes them (all of them or none: they name each other).
+  if (writes('llms.txt')) {
+    files.push({ path: 'llms.txt', content: renderLlmsTxt(site, listed, runPages) });
+    for (const full of renderAllFullTexts(site, listed, links, components))
+      files.push({ path: full.file, content: full.content });
+    files.push({ path: 'kb-index.json', content: `${JSON.stringify(buildManifest(site, records, now), null, 2)}\n` });
+    files.push({ path: manifestSchemaPath, content: `${JSON.stringify(manifestJsonSchema(site.url), null, 2)}\n` });
+  }
   return { files, records, mirrors, missingSources, warnings };
 }

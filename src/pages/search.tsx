@@ -18,6 +18,7 @@ import {
   INDEX_SCRIPT,
   IS_DEV_SERVER,
   loadPagefind,
+  partIndexPaths,
   searchPageUrl,
   SECTIONS,
   toHit,
@@ -52,6 +53,8 @@ function readParams(search: string) {
 function SearchResults(): ReactNode {
   const { siteConfig } = useDocusaurusContext();
   const baseUrl = siteConfig.baseUrl;
+  // A site built as parts: the other parts' indexes, merged into every search (src/plugins/parts).
+  const mergePaths = partIndexPaths(siteConfig.customFields);
   const location = useLocation();
   const history = useHistory();
   const versions = useVersions(undefined);
@@ -100,7 +103,7 @@ function SearchResults(): ReactNode {
     }
     setStatus('loading');
     (async () => {
-      const pagefind = await loadPagefind(baseUrl);
+      const pagefind = await loadPagefind(baseUrl, mergePaths);
       const options = { filters: { version } };
       // The query the page arrived with runs at once; typing is debounced.
       const exact =

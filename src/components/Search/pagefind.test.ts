@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browsingVersion, parseExcerpt, searchPageUrl, toHit } from './pagefind.ts';
+import { browsingVersion, parseExcerpt, partIndexPaths, searchPageUrl, toHit } from './pagefind.ts';
 
 describe('parseExcerpt', () => {
   it('splits an excerpt into text and highlighted matches, decoding entities', () => {
@@ -45,5 +45,21 @@ describe('toHit', () => {
       title: '/adr/y',
       section: '',
     });
+  });
+});
+
+describe('partIndexPaths', () => {
+  const parts = [
+    { name: 'handbook', paths: ['/docs'] },
+    { name: 'site', paths: [] },
+    { name: 'decisions', paths: ['/adr'] },
+  ];
+  it('lists every part’s index but the home part’s (the primary) on a page of a part build, none on a whole build', () => {
+    expect(partIndexPaths({ siteParts: { parts, current: 'handbook' } })).toEqual([
+      'pagefind/parts/handbook/',
+      'pagefind/parts/decisions/',
+    ]);
+    expect(partIndexPaths({ siteParts: { parts } })).toEqual([]);
+    expect(partIndexPaths(undefined)).toEqual([]);
   });
 });

@@ -5,10 +5,14 @@
  * /search page.
  */
 
+import { PART_INDEX_DIR, homePart, type SitePart } from '../../plugins/parts/owner.ts';
+
 /** The subset of Pagefind's browser API we use (pagefind.js, 1.x). */
 export interface PagefindApi {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
+  /** Adds another index (another part of the site, src/plugins/parts) to every search. */
+  mergeIndex(indexPath: string): Promise<void>;
   preload(term: string, options?: SearchOptions): Promise<void>;
   search(term: string, options?: SearchOptions): Promise<PagefindResponse>;
   /** Loads every filter's values (and so makes searches report counts for all of them). */
@@ -56,16 +60,37 @@ export const DEV_SERVER_MESSAGE = 'Search works in the production build: run npm
 let loading: Promise<PagefindApi> | undefined;
 
 /**
+ * Every part's index folder but the home part's (relative to the base URL) when this page comes from a part build
+ * (src/plugins/parts; the site config's customFields say), else none.
+ */
+export function partIndexPaths(customFields: Record<string, unknown> | undefined): string[] {
+  const { parts, current } = (customFields?.siteParts ?? {}) as { parts?: SitePart[]; current?: string };
+  if (!parts || !current) return [];
+  const home = homePart(parts);
+  return parts.filter((p) => p.name !== home).map((p) => `${PART_INDEX_DIR}/${p.name}/`);
+}
+
+/**
  * Loads and initialises Pagefind once per page session. The URL is built at
  * run time and marked webpackIgnore so the bundler leaves the import to the
  * browser: the script is a file of the build, not a module of ours.
  */
-export function loadPagefind(baseUrl: string): Promise<PagefindApi> {
+export function loadPagefind(baseUrl: string, mergePaths: readonly string[] = []): Promise<PagefindApi> {
   if (!loading) {
     const url = `${baseUrl}${INDEX_SCRIPT}`;
     loading = (import(/* webpackIgnore: true */ url) as Promise<PagefindApi>).then(async (pagefind) => {
       await pagefind.options({ baseUrl, excerptLength: 24 });
       await pagefind.init();
+      // A site built as parts (src/plugins/parts): the home part's index is the primary, each other part's is merged in.
+      await Promise.all(
+        mergePaths.map((dir) =>
+          pagefind.mergeIndex(`${baseUrl}${dir}`).catch((error: unknown) => {
+            console.warn(
+              `search: the index ${dir} could not be loaded (${String(error)}); results leave that part out`,
+            );
+          }),
+        ),
+      );
       // Without this, searches count results only for the filters they use.
       await pagefind.filters();
       return pagefind;

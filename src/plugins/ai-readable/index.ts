@@ -17,6 +17,7 @@ import {
 } from '../../../scripts/ai/benchmark-views.ts';
 import { planAiOutputs, type SourceInput } from '../../../scripts/ai/build-output.ts';
 import { routedPagesFromContent, type RoutedPage } from '../../../scripts/ai/site-content.ts';
+import { partsOfBuild } from '../parts/model.ts';
 import type { PluginOptions } from './options.ts';
 
 export { validateOptions } from './options.ts';
@@ -58,7 +59,9 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
         baseUrl: siteConfig.baseUrl,
         summary: options.summary,
       };
-      const out = planAiOutputs(site, routes, sources, new Date());
+      // A part build (src/plugins/parts) plans for the whole site but writes only its own pages' mirrors;
+      // the home part writes the site-wide files (llms.txt, kb-index.json).
+      const out = planAiOutputs(site, routes, sources, new Date(), partsOfBuild(siteConfig).ownsFile);
       // Each folder made once (10,000 run page mirrors share one), then the files, 64 at a time.
       const dirs = [...new Set(out.files.map((file) => path.dirname(path.join(outDir, file.path))))];
       await Promise.all(dirs.map((dir) => fs.mkdir(dir, { recursive: true })));
@@ -67,9 +70,10 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
         ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}`
         : '';
       for (const warning of out.warnings) console.warn(`[ai-readable] warning: ${warning}`);
-      console.log(
-        `[ai-readable] llms.txt (${out.records.length} pages), ${out.mirrors} Markdown mirrors, kb-index.json${missing}`,
-      );
+      const siteWide = out.files.some((file) => file.path === 'llms.txt')
+        ? `llms.txt (${out.records.length} pages), kb-index.json, `
+        : '';
+      console.log(`[ai-readable] ${siteWide}${out.mirrors} Markdown mirrors${missing}`);
     },
   };
 }

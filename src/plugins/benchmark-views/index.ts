@@ -10,6 +10,7 @@
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { requireProjectModule } from '../load-ts.ts';
+import { partsOfBuild } from '../parts/model.ts';
 import { type LoadedRunPage, type RunPageEntry, RUN_ROUTE_PARAM, loadRunPages, writeRunPages } from './run-pages.ts';
 import { RUN_PAGES_DIR } from '../../../scripts/report/run-page-format.ts';
 import type { BenchmarkViewData, RecentRuns } from './types.ts';
@@ -182,8 +183,12 @@ export default function benchmarkViewsPlugin(
     },
     async postBuild({ outDir, content }) {
       if (mode !== 'frame' || !content || content.runs.length === 0) return;
+      // In a part build (src/plugins/parts), the part that owns each run page's URL writes it.
+      const { owns } = partsOfBuild(context.siteConfig);
+      const runs = content.runs.filter((run) => owns(`${base}${run.url}`));
+      if (runs.length === 0) return;
       const started = Date.now();
-      const written = await writeRunPages(outDir, withArticles(content.runs));
+      const written = await writeRunPages(outDir, withArticles(runs));
       console.log(
         `[benchmark-views] ${written} run pages written into the site's frame in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );

@@ -30,7 +30,7 @@
  * from SHARD_MIN_ROUTES routes up (see README.md for the figures).
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
@@ -38,6 +38,17 @@ import { chunkHashMapPlugin } from './chunk-hash-map.ts';
 import { coreVersionProblem } from './guard.ts';
 import { applyNamedChunkIds } from './named-chunks.ts';
 import { checkRewrites, type RewriteCount } from './rewrite-check.ts';
+
+/** `index.html`, or (a site part) the first page of the build in path order. */
+async function firstPage(outDir: string): Promise<string> {
+  if (await stat(path.join(outDir, 'index.html')).catch(() => undefined)) return 'index.html';
+  const pages = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)))
+    .sort();
+  if (!pages[0]) throw new Error(`perf: ${outDir} holds no page — the build rendered nothing`);
+  return pages[0];
+}
 
 /** Core's client preload (matches routes before render), replaced to load route shards first. */
 const CORE_PRELOAD = /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]preload\.js$/;
@@ -233,11 +244,12 @@ export default function perfPlugin(context: LoadContext): Plugin {
     },
     async postBuild({ outDir }) {
       // The page template (docusaurus.config.ts's ssrTemplate, set with this plugin) and every rewrite fired.
-      const home = await readFile(path.join(outDir, 'index.html'), 'utf8');
-      const failures = home.includes(TEMPLATE_MARK)
+      // A site part (src/plugins/parts) has no home page: its first rendered page is checked instead.
+      const page = await firstPage(outDir);
+      const failures = (await readFile(path.join(outDir, page), 'utf8')).includes(TEMPLATE_MARK)
         ? []
         : [
-            'ssr-template: index.html was not rendered with src/plugins/perf/ssr-template.ts (ssrTemplate in docusaurus.config.ts)',
+            `ssr-template: ${page} was not rendered with src/plugins/perf/ssr-template.ts (ssrTemplate in docusaurus.config.ts)`,
           ];
       const check = checkRewrites(expected, ledger.counts(), persistentCache);
       failures.push(...check.failures);

@@ -76,7 +76,15 @@ export interface SearchableRun {
 
 export async function buildSearchIndex(
   outDir: string,
-  context: PageContext & { language: string; siteDir: string; runs?: readonly SearchableRun[] },
+  context: PageContext & {
+    language: string;
+    siteDir: string;
+    runs?: readonly SearchableRun[];
+    /** Where the index goes under outDir (default INDEX_DIR; a site part's: pagefind/parts/<name>). */
+    indexDir?: string;
+    /** No searchable page is not an error (a site part may have none): nothing is written. */
+    emptyIsFine?: boolean;
+  },
 ): Promise<IndexSummary> {
   const pagefind = await loadPagefindModule(context.siteDir);
   const files = await builtHtmlFiles(outDir);
@@ -127,11 +135,12 @@ export async function buildSearchIndex(
       });
     }
     if (problems.length > 0) fail(problems);
+    if (pages === 0 && context.emptyIsFine) return { pages: 0, bySection, files: 0, bytes: 0 };
     if (pages === 0)
       fail([`no page of the build is searchable (looked at ${files.length} HTML files for docs and blog posts)`]);
     const built = await index.getFiles();
     if (built.errors.length > 0) fail(built.errors);
-    const target = path.join(outDir, INDEX_DIR);
+    const target = path.join(outDir, context.indexDir ?? INDEX_DIR);
     await rm(target, { recursive: true, force: true });
     const written = built.files.filter((f) => !UNUSED_FILE.test(f.path));
     for (const file of written) {

@@ -8,6 +8,7 @@
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { runPagesFromContent, viewPagesFromContent } from '../../../scripts/ai/benchmark-views.ts';
+import { PART_INDEX_DIR, partsOfBuild } from '../parts/model.ts';
 import { buildSearchIndex, INDEX_DIR, type SearchableRun } from './build-index.ts';
 import type { PluginOptions } from './options.ts';
 
@@ -72,22 +73,33 @@ export default function searchPlugin(context: LoadContext, options: PluginOption
         .filter(([, versions]) => versions.some((v) => v !== 'current'))
         .map(([id]) => id);
       const versions = [...new Set([...versionsById.values()].flat())];
+      // A part build (src/plugins/parts) indexes its own pages (the only ones in outDir) and runs; the home
+      // part's index is the primary one, the others go to pagefind/parts/<name>/ and are merged in the browser.
+      const part = partsOfBuild(siteConfig);
+      const base = siteConfig.baseUrl.replace(/\/$/, '');
+      const indexDir = part.current && !part.isHome ? `${PART_INDEX_DIR}/${part.current}` : INDEX_DIR;
       const summary = await buildSearchIndex(outDir, {
+        indexDir,
+        emptyIsFine: Boolean(part.current) && !part.isHome,
         labels: { docs: options.docs, blog: options.blog },
         siteTitle: siteConfig.title,
         versions: versions.length > 0 ? versions : ['current'],
         versionedDocs,
         language: context.i18n.currentLocale,
         siteDir: context.siteDir,
-        runs,
+        runs: runs.filter((run) => part.owns(`${base}${run.url}`)),
       });
+      if (summary.pages === 0) {
+        console.log(`[search] part ${part.current}: no searchable page, no index`);
+        return;
+      }
       const order = [...Object.values(options.docs), ...Object.values(options.blog)];
       const sections = order
         .filter((s) => summary.bySection[s])
         .map((s) => `${summary.bySection[s]} ${s}`)
         .join(', ');
       console.log(
-        `[search] indexed ${summary.pages} pages (${sections}) into ${INDEX_DIR}/: ${summary.files} files, ${(summary.bytes / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `[search] indexed ${summary.pages} pages (${sections}) into ${indexDir}/: ${summary.files} files, ${(summary.bytes / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
     },
   };

@@ -15,6 +15,7 @@ import {
   DEV_SERVER_MESSAGE,
   IS_DEV_SERVER,
   loadPagefind,
+  partIndexPaths,
   searchPageUrl,
   toHit,
   type SearchHit,
@@ -33,6 +34,8 @@ type State =
 export default function SearchBar(): ReactNode {
   const { siteConfig } = useDocusaurusContext();
   const baseUrl = siteConfig.baseUrl;
+  // A site built as parts: the other parts' indexes, merged into every search (src/plugins/parts).
+  const mergePaths = partIndexPaths(siteConfig.customFields);
   const history = useHistory();
   const location = useLocation();
   const id = useId();
@@ -64,7 +67,7 @@ export default function SearchBar(): ReactNode {
   const version = () => browsingVersion(document.documentElement.className);
 
   function warmUp(): void {
-    if (!IS_DEV_SERVER) loadPagefind(baseUrl).catch(() => undefined);
+    if (!IS_DEV_SERVER) loadPagefind(baseUrl, mergePaths).catch(() => undefined);
   }
 
   async function runSearch(term: string): Promise<void> {
@@ -73,7 +76,7 @@ export default function SearchBar(): ReactNode {
     if (IS_DEV_SERVER) return setState({ status: 'message', text: DEV_SERVER_MESSAGE });
     setState((s) => (s.status === 'results' ? s : { status: 'loading' }));
     try {
-      const pagefind = await loadPagefind(baseUrl);
+      const pagefind = await loadPagefind(baseUrl, mergePaths);
       const options = { filters: { version: version() } };
       // Fetch the index chunks for the term while the debounce waits.
       void pagefind.preload(term, options);
