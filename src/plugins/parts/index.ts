@@ -20,6 +20,11 @@ export default function partsPlugin(context: LoadContext): Plugin {
   const build = partsOfBuild(context.siteConfig);
   const { current } = build;
   if (!current) return { name: 'parts' };
+  // `docusaurus build` sets NODE_ENV=production before loading plugins; the dev server does not.
+  if (process.env.NODE_ENV !== 'production')
+    throw new Error(
+      `KB_PART=${current}: parts are production builds (npm run build:part -- ${current}); unset KB_PART for npm start`,
+    );
   const record = installPartWraps(context.siteDir, context.outDir, build.owns);
   return {
     name: 'parts',
