@@ -15,8 +15,9 @@
 // at most --part-pages pages, default 1,000, plus the home part), one build
 // per part with its own bundler cache, and merges them (deploy/parts.ts): the
 // longest part is the wall time of parallel CI jobs, the sum that of one
-// machine. With --rebuild: one page edited, its part rebuilt with its cache,
-// and the merge again.
+// machine. With --rebuild: one page edited, then every part again with its
+// cache (the edit changes its part and the home part's llms-full.txt; the
+// parallel jobs of .github/workflows/parts.yml build them all), and the merge.
 import { appendFile, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -178,26 +179,28 @@ async function buildParts(site: SyntheticSite): Promise<void> {
       `(target ≤ ${TARGET_5000_WALL_S} s and ≤ 8 GB per job) ${longest.wallMs / 1000 <= TARGET_5000_WALL_S && peak <= TARGET_5000_PEAK_BYTES ? 'ok' : 'MISSED'}`,
   );
   if (!values.rebuild) return;
+  // One page edited: its part changes, and so does the home part (llms-full.txt carries every page's text),
+  // so every part is built again, each with its own cache, as the parallel jobs of parts.yml do.
   const page = site.kb.pages.find((p) => p.section === 'docs')!;
-  const owner = ownerOf(table, page.url);
   await appendFile(path.join(site.dir, page.file), '\n\nEdited for the rebuild benchmark: one changed paragraph.\n');
-  const again = await build(
-    site.dir,
-    `part ${owner}, one page edited, with its cache`,
-    pages,
-    SYNTHETIC_CONFIG,
-    true,
-    true,
-    {
-      name: owner,
-      outDir: path.join(partsDir, owner),
-    },
-  );
+  console.log(`\n  ${page.file} edited (part ${ownerOf(table, page.url)}); every part again, with its cache:`);
+  const again: Row[] = [];
+  for (const part of table) {
+    const outDir = path.join(partsDir, part.name);
+    again.push(
+      await build(site.dir, `part ${part.name}, warm`, pages, SYNTHETIC_CONFIG, true, true, {
+        name: part.name,
+        outDir,
+      }),
+    );
+  }
   const remerge = await mergeParts(partsDir, merged);
-  const total = again.wallMs + remerge.ms;
+  const slowest = again.reduce((a, b) => (b.wallMs > a.wallMs ? b : a));
+  const total = slowest.wallMs + remerge.ms;
   console.log(
-    `\nrebuild after editing ${page.file}: part ${owner} ${s(again.wallMs)} wall, ${cpu(again)} CPU, peak ${mb(again.peakTreeRss)}, ` +
-      `+ merge ${s(remerge.ms)} = ${s(total)} (first build of that part ${s(rows[table.findIndex((p) => p.name === owner)]!.wallMs)}; target ≤ 60 s) ${total <= 60_000 ? 'ok' : 'MISSED'}`,
+    `\nrebuild after editing one page, as parallel jobs: ${s(total)} (slowest: ${slowest.label}, ${s(slowest.wallMs)}, ` +
+      `peak ${mb(slowest.peakTreeRss)}, + merge ${s(remerge.ms)}); one machine ${s(again.reduce((n, r) => n + r.wallMs, 0) + remerge.ms)} ` +
+      `(target ≤ 60 s) ${total <= 60_000 ? 'ok' : 'MISSED'}`,
   );
 }
 
