@@ -22,8 +22,9 @@
  * check and every plugin's postBuild, the sitemap, the sidebars.
  *
  * Upgrade safety: only on the core versions checked (SUPPORTED_RANGE, with
- * the perf layer's), the files pinned by hash (core-patch.test.ts), both
- * wraps must have run by postBuild (index.ts) or the build fails; a build
+ * the perf layer's), the files pinned by hash (core-patch.test.ts), the
+ * first two wraps must have run by postBuild (index.ts) or the build fails,
+ * and the merge refuses a part without the link wrap's file; a build
  * without KB_PART never installs them.
  */
 import { readFileSync } from 'node:fs';

@@ -2,13 +2,14 @@
  * parts: builds one part of the site when KB_PART names one (model.ts says
  * what a part is; deploy/parts.ts builds them and merges the outputs). In a
  * whole-site build it does nothing. In a part build it:
- * - installs the two core wraps (core-patch.ts) that leave the other parts'
- *   pages out of the bundles and the static rendering;
+ * - installs the core wraps (core-patch.ts) that leave the other parts'
+ *   pages out of the bundles, the static rendering and the link check;
  * - ships client.ts, which sends links into other parts to the server (a
  *   full page load) instead of the client router, which does not have them;
  * - gives the part its own persistent bundler cache (configureWebpack);
  * - writes `.kb-part.json` (the part, the table, its page count) for the
- *   merge, after checking both wraps ran.
+ *   merge, after checking the bundle and rendering wraps ran (the link
+ *   check runs after postBuild: the merge checks its file is there).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
