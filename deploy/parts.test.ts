@@ -115,45 +115,29 @@ describe('mergeParts', () => {
   });
 
   it('checks the anchors of links across parts, which no part build can', async () => {
-    const handbook = (links: PartLinks['links'], onBrokenAnchors = 'throw'): PartLinks => ({
-      onBrokenAnchors,
-      anchors: { '/docs/a': ['setup'] },
-      links,
-    });
-    const site = (onBrokenAnchors = 'throw'): PartLinks => ({
-      onBrokenAnchors,
-      anchors: { '/': [], '/reports/week-1': ['latency', 'p99 latency'] },
-      links: [{ from: '/reports/week-1', to: '/docs/a', hash: 'setup' }],
-    });
-    await part(
-      'handbook',
-      { 'docs/a.html': 'a' },
-      TABLE,
-      handbook([{ from: '/docs/a', to: '/reports/week-1', hash: 'p99%20latency' }]),
-    );
-    await part('site', { 'index.html': 'home' }, TABLE, site());
+    // Two parts linking into each other: the site part's link is good, the handbook's goes to `hash`.
+    const build = async (hash: string, onBrokenAnchors = 'throw') => {
+      await rm(partsDir, { recursive: true, force: true });
+      await part('handbook', { 'docs/a.html': 'a' }, TABLE, {
+        onBrokenAnchors,
+        anchors: { '/docs/a': ['setup'] },
+        links: [{ from: '/docs/a', to: '/reports/week-1', hash }],
+      });
+      await part('site', { 'index.html': 'home' }, TABLE, {
+        onBrokenAnchors,
+        anchors: { '/': [], '/reports/week-1': ['latency', 'p99 latency'] },
+        links: [{ from: '/reports/week-1', to: '/docs/a', hash: 'setup' }],
+      });
+    };
+    await build('p99%20latency');
     expect((await mergeParts(partsDir, outDir)).crossAnchors).toBe(2);
 
-    await rm(partsDir, { recursive: true });
-    await part(
-      'handbook',
-      { 'docs/a.html': 'a' },
-      TABLE,
-      handbook([{ from: '/docs/a', to: '/reports/week-1', hash: 'nope' }]),
-    );
-    await part('site', { 'index.html': 'home' }, TABLE, site());
+    await build('nope');
     await expect(mergeParts(partsDir, outDir)).rejects.toThrow(
       'broken anchor in a link across parts: /docs/a → /reports/week-1#nope — fix the link or the heading',
     );
 
-    await rm(partsDir, { recursive: true });
-    await part(
-      'handbook',
-      { 'docs/a.html': 'a' },
-      TABLE,
-      handbook([{ from: '/docs/a', to: '/reports/week-1', hash: 'nope' }], 'warn'),
-    );
-    await part('site', { 'index.html': 'home' }, TABLE, site('warn'));
+    await build('nope', 'warn');
     expect((await mergeParts(partsDir, outDir)).brokenAnchors).toEqual(['/docs/a → /reports/week-1#nope']);
   });
 

@@ -28,7 +28,8 @@ import {
   urlOfOutputFile,
   type SitePart,
 } from '../src/plugins/parts/model.ts';
-import { PART_LINKS_FILE, type PartLinks } from '../src/plugins/parts/core-patch.ts';
+import { safeDecodeURIComponent } from '../scripts/core/uri.ts';
+import { PART_LINKS_FILE, type PartLinks, pathVariants } from '../src/plugins/parts/core-patch.ts';
 import { CSP_HASH_FILE, renderCspHashConf } from './prepare.ts';
 
 export interface MergeSummary {
@@ -55,32 +56,13 @@ async function readLinks(dir: string, part: string): Promise<PartLinks> {
 export function brokenCrossAnchors(all: readonly PartLinks[]): string[] {
   const anchors = new Map<string, Set<string>>();
   for (const part of all) for (const [page, list] of Object.entries(part.anchors)) anchors.set(page, new Set(list));
-  const variants = (p: string) => {
-    const decoded = (() => {
-      try {
-        return decodeURI(p);
-      } catch {
-        return p;
-      }
-    })();
-    return [p, decoded].flatMap((v) => [v, v.endsWith('/') ? v.slice(0, -1) : `${v}/`]);
-  };
   const broken: string[] = [];
   for (const part of all) {
     for (const link of part.links) {
-      const target = variants(link.to)
+      const target = pathVariants(link.to)
         .map((v) => anchors.get(v))
         .find(Boolean);
-      const hashes = [
-        link.hash,
-        (() => {
-          try {
-            return decodeURIComponent(link.hash);
-          } catch {
-            return link.hash;
-          }
-        })(),
-      ];
+      const hashes = [link.hash, safeDecodeURIComponent(link.hash)];
       if (!target || !hashes.some((h) => target.has(h))) broken.push(`${link.from} → ${link.to}#${link.hash}`);
     }
   }

@@ -1,19 +1,12 @@
 import path from 'node:path/posix';
 import { replaceLinks } from '../check/markdown-scan.ts';
 import { layout } from '../core/project.ts';
+import { safeDecodeURIComponent } from '../core/uri.ts';
 
 const external = /^[a-z][a-z0-9+.-]*:|^\/\//i;
 const frontMatterBlock = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 const stem = (name: string) => name.replace(/\.mdx?$/, '');
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 export interface RecordRenames {
   /** Old file name → new file name, both in the ADR folder (`0002-x.md` → `0004-x.md`). */
@@ -45,12 +38,12 @@ export function rewriteRecordLinks(text: string, file: string, renames: RecordRe
     const suffix = cut < 0 ? '' : url.slice(cut);
     if (target.startsWith('/')) {
       const m = siteLink.exec(target);
-      const next = m ? byStem.get(safeDecode(m[1]!)) : undefined;
+      const next = m ? byStem.get(safeDecodeURIComponent(m[1]!)) : undefined;
       return next === undefined ? undefined : `${route}/${next}${m![2] ?? ''}${m![3]}${suffix}`;
     }
     const fromRoot = target.startsWith('@site/')
       ? path.normalize(target.slice('@site/'.length))
-      : path.normalize(path.join(path.dirname(file), safeDecode(target)));
+      : path.normalize(path.join(path.dirname(file), safeDecodeURIComponent(target)));
     if (path.dirname(fromRoot) !== dir) return undefined;
     const name = path.basename(fromRoot);
     const next = renames.moves.get(name) ?? byStem.get(name);

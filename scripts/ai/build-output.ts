@@ -10,6 +10,7 @@ import { renderAdrList } from './adrs.ts';
 import { renderMirror, type ComponentText, type LinkMap } from './markdown.ts';
 import { buildPageRecord, type PageRecord } from './records.ts';
 import type { RoutedPage } from './site-content.ts';
+import { safeDecodeURIComponent } from '../core/uri.ts';
 
 export interface OutputFile {
   /** Relative to the build folder, forward slashes. */
@@ -35,14 +36,7 @@ export function outputPathOf(url: string, baseUrl: string): string {
   const base = baseUrl.replace(/\/?$/, '/');
   const rel = url.startsWith(base) ? url.slice(base.length) : url.replace(/^\/+/, '');
   const parts = rel.split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
-  const decode = (p: string) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  };
-  return parts.map(decode).join('/');
+  return parts.map(safeDecodeURIComponent).join('/');
 }
 
 export function planAiOutputs(

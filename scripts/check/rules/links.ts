@@ -4,6 +4,7 @@ import { finding, type Finding } from '../findings.ts';
 import type { CheckDocument } from '../load.ts';
 import { collectAnchors, findLinks } from '../markdown-scan.ts';
 import { normalizeRoute, permalinkOf } from '../../core/routes.ts';
+import { safeDecodeURIComponent } from '../../core/uri.ts';
 
 export interface LinkContext {
   documents: readonly CheckDocument[];
@@ -50,7 +51,7 @@ export function checkLinks(ctx: LinkContext): Finding[] {
       if (url === '' || external.test(url)) continue;
       const hashAt = url.indexOf('#');
       const target = (hashAt >= 0 ? url.slice(0, hashAt) : url).replace(/\?.*$/, '');
-      const anchor = hashAt >= 0 ? safeDecode(url.slice(hashAt + 1)) : '';
+      const anchor = hashAt >= 0 ? safeDecodeURIComponent(url.slice(hashAt + 1)) : '';
       let targetDoc: CheckDocument | undefined;
       if (target === '') {
         targetDoc = doc;
@@ -86,7 +87,7 @@ export function checkLinks(ctx: LinkContext): Finding[] {
           continue;
         }
       } else {
-        const resolved = path.normalize(path.join(dir, safeDecode(target)));
+        const resolved = path.normalize(path.join(dir, safeDecodeURIComponent(target)));
         if (/\.mdx?$/.test(resolved)) {
           targetDoc = byPath.get(resolved);
           if (!ctx.files.has(resolved)) {
@@ -153,12 +154,4 @@ export function checkLinks(ctx: LinkContext): Finding[] {
     }
   }
   return findings;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -31,6 +31,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { safeDecodeURI } from '../../../scripts/core/uri.ts';
 import { SUPPORTED_CORE, SUPPORTED_RANGE } from '../perf/guard.ts';
 import { routesOfPart, type RouteLike } from './model.ts';
 
@@ -116,9 +117,7 @@ export function splitPartLinks(
           return true; // Docusaurus reports it
         }
         if (url.origin !== base.origin || owns(url.pathname)) return true;
-        const known = [url.pathname, safeDecode(url.pathname)].some(
-          (p) => exact.has(p) || exact.has(p.endsWith('/') ? p.slice(0, -1) : `${p}/`),
-        );
+        const known = pathVariants(url.pathname).some((p) => exact.has(p));
         if (!known) return true;
         if (url.hash.length > 1) links.push({ from: page, to: url.pathname, hash: url.hash.slice(1) });
         return false;
@@ -126,14 +125,6 @@ export function splitPartLinks(
     };
   }
   return { kept, anchors, links };
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
 }
 
 /**
@@ -148,6 +139,14 @@ export function routesForCheck<R extends RouteLike & { exact?: boolean }>(
     if (route.routes) return [{ ...route, routes: routesForCheck(route.routes, owns) }];
     return route.exact && !owns(route.path) ? [] : [route];
   });
+}
+
+/**
+ * The forms under which Docusaurus finds a linked page: the path and its decoded form, each with and
+ * without a trailing slash (its link check tries the same).
+ */
+export function pathVariants(pathname: string): string[] {
+  return [pathname, safeDecodeURI(pathname)].flatMap((p) => [p, p.endsWith('/') ? p.slice(0, -1) : `${p}/`]);
 }
 
 /** Written at the root of a part's output by its link check; read and checked by the merge. */
@@ -176,8 +175,8 @@ export function installPartWraps(siteDir: string, outDir: string, owns: (pathnam
   const { version } = JSON.parse(readFileSync(path.join(coreDir, 'package.json'), 'utf8')) as { version: string };
   const problem = coreProblem(version);
   if (problem) throw new Error(problem);
-  const codegen = nodeRequire(path.join(coreDir, PATCHED_CORE_FILES[0])) as CodegenModule;
-  const ssg = nodeRequire(path.join(coreDir, PATCHED_CORE_FILES[1])) as SsgModule;
+  const codegen = nodeRequire(path.join(coreDir, 'lib/server/codegen/codegen.js')) as CodegenModule;
+  const ssg = nodeRequire(path.join(coreDir, 'lib/ssg/ssgExecutor.js')) as SsgModule;
   const brokenLinks = nodeRequire(path.join(coreDir, 'lib/server/brokenLinks.js')) as BrokenLinksModule;
   if (
     typeof codegen.generateSiteFiles !== 'function' ||

@@ -13,6 +13,7 @@
  * the 404 page, assets, and the site-wide files (sitemap, llms.txt, …).
  */
 import * as z from 'zod';
+import { urlOfBuiltFile } from '../search/model.ts';
 import { homePart, ownerOf, PART_INDEX_DIR, withoutBase, type SitePart } from './owner.ts';
 
 export { homePart, ownerOf, PART_INDEX_DIR, withoutBase, type SitePart };
@@ -73,9 +74,8 @@ export function parseSiteParts(value: unknown): SitePart[] {
 
 /** The URL path an output file answers (`docs/x.html` → `/docs/x`, `docs/index.html` → `/docs`, `docs/x.md` → `/docs/x`). */
 export function urlOfOutputFile(relativePath: string): string {
-  const file = relativePath.replace(/\.(br|gz)$/, '');
-  const url = `/${file.replace(/\.(html|md)$/, '')}`.replace(/(^|\/)index$/, '');
-  return url === '' ? '/' : url;
+  // A page's precompressed copies and its mirror answer for the page.
+  return urlOfBuiltFile(relativePath.replace(/\.(br|gz)$/, '').replace(/\.md$/, '.html'));
 }
 
 interface SiteConfigLike {
