@@ -3,11 +3,19 @@ import { signedPercent } from './markdown.ts';
 import { formatValue, valueText } from './units.ts';
 
 describe('valueText', () => {
-  it('writes what toLocaleString en-US with no fraction digits writes, from one formatter', () => {
+  it('writes what toLocaleString en-US with no fraction digits writes, without Intl', () => {
     const reference = (n: number) =>
       Math.abs(n) >= 1000 ? n.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(n);
-    for (const n of [0, 12.3, 999.5, -999.5, 1000, 1234.5, -1500.5, 10_000, 12_345_678.9, -2_000_000])
-      expect(valueText(n)).toBe(reference(n));
+    const edges = [0, 12.3, 999.5, -999.5, 1000, 1234.5, -1500.5, 10_000, 12_345_678.9, -2_000_000, 999_999.5];
+    const large = [-1234.4999, 100_000, 123_456.5, 1e15 + 0.5, 2 ** 53 + 2, 1e21, -1e22, Number.POSITIVE_INFINITY];
+    for (const n of [...edges, ...large]) expect(valueText(n)).toBe(reference(n));
+    // A spread of magnitudes and fractions, half-way cases among them.
+    for (let e = 3; e <= 15; e++)
+      for (const f of [0, 0.25, 0.5, 0.75, 0.4999]) {
+        const n = 1.2345678 * 10 ** e + f;
+        expect(valueText(n)).toBe(reference(n));
+        expect(valueText(-n)).toBe(reference(-n));
+      }
     expect(valueText(1234.5)).toBe('1,235');
     expect(valueText(-1500.5)).toBe('-1,501');
   });

@@ -42,17 +42,20 @@ export function roundValue(value: number): number {
 
 const unitSuffix: Record<string, string> = { '%': ' %', ratio: '', 'per-minute': '/min', rps: ' rps' };
 
-let thousandsFormat: Intl.NumberFormat | undefined;
-
 /**
- * A rounded value as a table shows it: `12.3`, `10,000`. One number formatter, made on first use:
- * toLocaleString with options makes a new Intl.NumberFormat at every call (about 70 µs), and a suite's
- * history page shows thousands of figures.
+ * A rounded value as a table shows it: `12.3`, `10,000`: what `toLocaleString('en-US', { maximumFractionDigits: 0 })`
+ * writes, grouped by hand. Intl is not used: the first Intl.NumberFormat of a process loads ICU's data (about
+ * 25 ms of a `kb ingest`), and toLocaleString with options makes a new formatter at every call (about 70 µs;
+ * a suite's history page shows thousands of figures).
  */
 export function valueText(rounded: number): string {
-  if (Math.abs(rounded) < 1000) return String(rounded);
-  thousandsFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-  return thousandsFormat.format(rounded);
+  const abs = Math.abs(rounded);
+  if (abs < 1000) return String(rounded);
+  // Whole numbers past 2^53 print in exponent form or lose digits, and ∞: never a benchmark figure, but as before.
+  if (!(abs < Number.MAX_SAFE_INTEGER)) return rounded.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  // Intl rounds half away from zero; Math.round rounds half up, so it is applied to the magnitude.
+  const digits = String(Math.round(abs)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return rounded < 0 ? `-${digits}` : digits;
 }
 
 /** `12.3 ms`, `0.05 %`, `1.2 min`, `10,000 rps`. */
