@@ -6,6 +6,7 @@ import { detectFormat, looksLikeJson } from './detect.ts';
 import { decodeText, parseJson } from './input.ts';
 import { K6NdjsonReader } from './k6-ndjson.ts';
 import { formatIds, RUN_SCHEMA_VERSION, runSchema, type FormatId, type Run } from './run-schema.ts';
+import { idSlug, idStamp } from './run-id.ts';
 
 /**
  * The public entry of ingest: tool output files in, normalized runs out.
@@ -43,20 +44,6 @@ export interface ParseOptions {
 /** Bytes read before deciding the format of a streamed file. */
 const HEAD_BYTES = 64 * 1024;
 
-const slugPart = /[^a-z0-9.-]+/g;
-
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(slugPart, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .replace(/-{2,}/g, '-');
-}
-
-function stamp(iso: string): string {
-  return iso.replace(/[-:]/g, '').replace(/\.\d+/, '').replace(/Z$/, '').replace('T', 't').slice(0, 15);
-}
-
 function checkOptions(options: ParseOptions): void {
   if (options.suite !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(options.suite)) {
     throw new KbError('BAD_ARGUMENT', `suite "${options.suite}" is not a lowercase slug`, {
@@ -73,11 +60,11 @@ function checkOptions(options: ParseOptions): void {
 }
 
 function finishRun(body: RunBody, files: string[], sha256: string, options: ParseOptions): Run {
-  const suite = options.suite ?? (body.suiteHint ? slug(body.suiteHint) || body.tool.name : body.tool.name);
+  const suite = options.suite ?? (body.suiteHint ? idSlug(body.suiteHint) || body.tool.name : body.tool.name);
   const label = options.label;
   const multiple = label ? /^(\d+(?:\.\d+)?)x$/i.exec(label.trim()) : null;
   const ingestedAt = options.now.toISOString();
-  const idParts = [suite, stamp(body.startedAt ?? ingestedAt), label ? slug(label) : ''].filter(Boolean);
+  const idParts = [suite, idStamp(body.startedAt ?? ingestedAt), label ? idSlug(label) : ''].filter(Boolean);
   const run = {
     schemaVersion: RUN_SCHEMA_VERSION,
     id: idParts.join('-'),

@@ -190,6 +190,68 @@ describe('ingest at scale and in parallel', () => {
     expect((await planIngest(dir, [g], { suite: 'g', now: at(2) })).runs[0]!.status).toBe('stored');
   });
 
+  /** A suite `cli` with one hyperfine run at minute 0, label `ci`, then `runs` copies a minute apart. */
+  async function longHistory(runs: number, baselineAt?: number) {
+    const hyperfine = path.join(bench, 'hyperfine-cli.json');
+    const minute = (m: number) => new Date(Date.UTC(2026, 10, 1, 0, m));
+    const stamp = (m: number) =>
+      minute(m)
+        .toISOString()
+        .replace(/[-:]|\.\d+/g, '')
+        .replace('T', 't')
+        .slice(0, 15);
+    const file = (m: number, label = 'ci') => path.join(dir, `benchmarks/cli-${stamp(m)}-${label}.json`);
+    const first = await ingest(dir, [hyperfine], { suite: 'cli', label: 'ci', now: minute(0) });
+    const template = JSON.parse(await fs.readFile(path.join(dir, `benchmarks/${first.runs[0]!.run.id}.json`), 'utf8'));
+    const write = async (m: number, label: string, extra: object = {}) => {
+      const run = {
+        ...template,
+        id: `cli-${stamp(m)}-${label}`,
+        ingestedAt: minute(m).toISOString(),
+        source: { ...template.source, sha256: `${m}`.padStart(64, '0') },
+        labels: { ...template.labels, label, ...extra },
+      };
+      await fs.writeFile(file(m, label), `${JSON.stringify(run, null, 2)}\n`);
+    };
+    for (let m = 1; m <= runs; m++) await write(m, 'ci', m === baselineAt ? { baseline: true } : {});
+    // Another label of the same suite: not read for `ci`.
+    for (let m = 1; m <= 50; m++) await write(m, 'nightly');
+    const next = (m: number) => planIngest(dir, [hyperfine], { suite: 'cli', label: 'ci', now: minute(m) });
+    return { stamp, file, next };
+  }
+
+  it('reads a bounded tail of a long history, and writes the page --regenerate writes', async () => {
+    const { stamp, file, next } = await longHistory(130, 10);
+    // A broken run far back: ingest does not read it (a run looks back at HISTORY_LOOKBACK = 100 runs).
+    const oldText = await fs.readFile(file(5), 'utf8');
+    await fs.writeFile(file(5), '{"broken": ');
+    const plan = await next(300);
+    expect(plan.runs[0]).toMatchObject({ status: 'stored', run: { id: `cli-${stamp(300)}-ci` } });
+    await applyIngest(dir, plan);
+    const page = plan.writes.find((w) => w.path.endsWith('.md'))!.content;
+    // The --baseline run is 121 runs back: out of the lookback, so no baseline; the previous run is the newest.
+    expect(page).toContain(`cli-${stamp(130)}-ci`);
+    expect(page).not.toContain(`cli-${stamp(10)}-ci`);
+    // With every run readable again, --regenerate reads them all and writes the same page for the new run.
+    await fs.writeFile(file(5), oldText);
+    const { planRegenerate } = await import('./ingest.ts');
+    const regenerated = await planRegenerate(dir);
+    expect(regenerated.writes.filter((w) => w.path.includes(`cli-${stamp(300)}-ci`))).toEqual([]);
+    expect(regenerated.writes.length).toBeGreaterThan(0);
+  });
+
+  it("reads the whole suite when a run's time is not the one its file name says (a hand-edited file)", async () => {
+    const { file, next } = await longHistory(110);
+    await fs.writeFile(file(5), '{"broken": ');
+    expect((await next(300)).runs[0]!.status).toBe('stored');
+    // The newest run's time written with an offset (the same instant): its name no longer gives its UTC second,
+    // so the order of names cannot be trusted and every run of the suite is read, the broken one too.
+    const newest = JSON.parse(await fs.readFile(file(110), 'utf8'));
+    await fs.writeFile(file(110), JSON.stringify({ ...newest, ingestedAt: '2026-11-01T03:50:00+02:00' }));
+    const err = await next(300).catch((e: unknown) => e);
+    expect(isKbError(err) && err.format()).toContain(path.basename(file(5)));
+  });
+
   it('a broken stored run of the suite stops the ingest with one line naming it, and nothing is written', async () => {
     const a = path.join(dir, 'a.json');
     const b = path.join(dir, 'b.json');

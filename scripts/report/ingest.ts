@@ -4,12 +4,21 @@ import { KbError } from '../core/errors.ts';
 import { writeFilesAtomic } from '../core/fs-atomic.ts';
 import { parseRuns, type RunFile } from '../ingest/parse-run.ts';
 import type { Calibration, Machine, Run } from '../ingest/run-schema.ts';
-import { buildRunView, runContext } from './pages.ts';
+import { buildRunView, HISTORY_LOOKBACK, lookbackOf, runContext } from './pages.ts';
 import { planRunPages, renderRunPage } from './run-page.ts';
 import { storedDetection, type Detection, type Finding } from './detect.ts';
 import { legacyRunReportFile } from './paths.ts';
 import { loadSloTargets, type ConfigIssue } from './slo-targets.ts';
-import { loadRuns, loadSuiteRuns, runFilePath, serializeRun, validateRun } from './store.ts';
+import {
+  loadRuns,
+  loadRunsByIds,
+  loadRunTail,
+  runFilePath,
+  runTime,
+  serializeRun,
+  validateRun,
+  type RunTail,
+} from './store.ts';
 import type { Verdict } from './verdict.ts';
 
 /**
@@ -122,14 +131,15 @@ function freeId(base: string, taken: ReadonlySet<string>): string {
 /** The stored runs an id was derived from `base` for: `base` itself and `base-N`. */
 function sameBase(base: string) {
   const suffixed = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`);
-  return (r: Run) => r.id === base || suffixed.test(r.id);
+  return (id: string) => id === base || suffixed.test(id);
 }
 
 /**
  * Reads, parses and judges; returns every planned write without touching the disk.
- * Reads only the history of the suites it stores into, and plans only the new
- * runs and their own pages: the cost does not grow with other suites, and no
- * earlier page is rewritten. Views that grow with history (suite history,
+ * Reads only the newest runs of the suite and label it stores into (a run looks
+ * back at HISTORY_LOOKBACK of them, pages.ts), and plans only the new runs and
+ * their own pages: the cost does not grow with the history, and no earlier page
+ * is rewritten. Views that grow with history (suite history,
  * scale tests, weekly baselines, the scorecard) are built with the site
  * (`scripts/report/views.ts`).
  */
@@ -137,10 +147,12 @@ export async function planIngest(root: string, inputs: readonly string[], option
   if (inputs.length === 0)
     throw new KbError('USAGE', 'no input files', { hint: 'pass the tool output file(s): kb ingest results.json' });
   const { config, warnings } = await loadSloTargets(root);
-  const bySuite = new Map<string, Run[]>();
-  const history = async (suite: string) => {
-    if (!bySuite.has(suite)) bySuite.set(suite, await loadSuiteRuns(root, suite));
-    return bySuite.get(suite)!;
+  // What a run is judged against, read once per suite, label and time (store.ts, loadRunTail).
+  const tails = new Map<string, RunTail>();
+  const tailOf = async (run: Run) => {
+    const key = [run.suite, run.labels.label ?? '', runTime(run)].join('\u0000');
+    if (!tails.has(key)) tails.set(key, await loadRunTail(root, run, HISTORY_LOOKBACK));
+    return tails.get(key)!;
   };
   const fresh: { run: Run; status: IngestedRun['status'] }[] = [];
   for (const group of groupInputs(inputs)) {
@@ -157,15 +169,16 @@ export async function planIngest(root: string, inputs: readonly string[], option
     });
     for (const raw of parsed) {
       const run = withExtras(raw, options);
-      const stored = await history(run.suite);
+      const tail = await tailOf(run);
       // A tool output without a start time of its own (hyperfine, wrk, a k6 summary) is named by the time of
       // its ingest, so the same file ingested again later (a retried CI job) is not in its id family: look for
-      // the same bytes among the suite's runs of the same label. Not for generic values files, whose bytes
-      // can repeat for distinct runs (a steady benchmark).
+      // the same bytes among the newest runs of the suite and label (the HISTORY_LOOKBACK read). Not for
+      // generic values files, whose bytes can repeat for distinct runs (a steady benchmark). A timed run's
+      // id family is read by name, however old.
       const untimed = run.startedAt === undefined && !run.format.startsWith('generic-');
       const candidates = untimed
-        ? stored.filter((r) => (r.labels.label ?? '') === (run.labels.label ?? ''))
-        : stored.filter(sameBase(run.id));
+        ? tail.runs
+        : loadRunsByIds(root, [...tail.ids].filter(sameBase(run.id))).filter((r) => r.suite === run.suite);
       const same = candidates.find((r) => r.source.sha256 === run.source.sha256);
       const planned = new Set(fresh.map((f) => f.run.id));
       if (same && !options.force && !planned.has(same.id)) {
@@ -173,24 +186,24 @@ export async function planIngest(root: string, inputs: readonly string[], option
       } else if (options.force && untimed && same && !planned.has(same.id)) {
         // --force stores it again in place of the run it already is, under that run's id.
         fresh.push({ run: { ...run, id: same.id }, status: 'replaced' });
-      } else if (options.force && stored.some((r) => r.id === run.id) && !planned.has(run.id)) {
+      } else if (options.force && tail.ids.has(run.id) && !planned.has(run.id)) {
         fresh.push({ run, status: 'replaced' });
       } else {
         // Same suite, label and second as a stored (or another planned) run, different content: a run of its own.
-        const id = freeId(run.id, new Set([...stored.map((r) => r.id), ...planned]));
+        const id = freeId(run.id, new Set([...tail.ids, ...planned]));
         fresh.push({ run: { ...run, id }, status: 'stored' });
       }
     }
   }
   const writes: IngestPlan['writes'] = [];
   const contextOf = async (run: Run) => [
-    ...(await history(run.suite)).filter((r) => r.id !== run.id),
+    ...(await tailOf(run)).runs.filter((r) => r.id !== run.id),
     ...fresh.filter((f) => f.run.suite === run.suite).map((f) => f.run),
   ];
-  // The history was read light (loadSuiteRuns); the runs a page shows are checked against the full schema.
+  // The history was read light (loadRunTail); the runs a page shows are checked against the full schema.
   const viewOf = async (run: Run) => {
     const context = await contextOf(run);
-    const used = runContext(run, context);
+    const used = runContext(run, lookbackOf(run, context));
     const checked = new Map(
       [used.previous, used.baseline, ...used.history]
         .filter((r): r is Run => r !== undefined && r !== run)

@@ -17,11 +17,29 @@ export interface PlannedPage {
 export const RUN_TREND_WINDOW = 30;
 
 /**
+ * How far back a run looks: its page and its detector see the newest HISTORY_LOOKBACK comparable runs
+ * (same suite and label) before it, as Conbench's z-score looks back over a bounded window. 100 runs hold
+ * the detector's window of 15 with room for 85 flagged or busy runs left out of it. The previous run, the baseline
+ * (a `--baseline` run further back is no longer compared with), the trend and the detector's window all
+ * come from these. Bounded so that `kb ingest` reads a constant number of stored runs however long the
+ * history grows (store.ts, loadRunTail), and gives the page `kb ingest --regenerate` would.
+ */
+export const HISTORY_LOOKBACK = 100;
+
+/** The comparable runs before `run` that it looks back at (see HISTORY_LOOKBACK), oldest first. */
+export function lookbackOf(run: Run, runs: readonly Run[]): Run[] {
+  const before = earlierThan(run);
+  return sortRuns(runs.filter((r) => isComparable(run, r) && before(r))).slice(-HISTORY_LOOKBACK);
+}
+
+/**
  * Verdicts, comparisons and history of one run among all runs. Pure. Only runs
  * before it count (previous, baseline, trend window), so a run's page says what
- * was known when it was stored and later runs never change it.
+ * was known when it was stored and later runs never change it; and only the
+ * newest HISTORY_LOOKBACK of those.
  */
-export function buildRunView(run: Run, runs: readonly Run[], config: SloConfig): RunView {
+export function buildRunView(run: Run, all: readonly Run[], config: SloConfig): RunView {
+  const runs = lookbackOf(run, all);
   const { previous: prev, baseline: base, history } = runContext(run, runs);
   return {
     run,

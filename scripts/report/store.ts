@@ -1,7 +1,8 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KbError } from '../core/errors.ts';
 import { layout } from '../core/project.ts';
+import { idStamp, runNamePattern } from '../ingest/run-id.ts';
 import { runSchema, type Run } from '../ingest/run-schema.ts';
 
 /** When a run happened: the tool's own time, else when it was ingested. */
@@ -64,7 +65,10 @@ function parseRunJson(text: string, file: string): unknown {
 
 /** Validates a stored run; the error names the file and the first bad field. */
 export function parseStoredRun(text: string, file: string): Run {
-  const raw = parseRunJson(text, file);
+  return checkStoredRun(parseRunJson(text, file), file);
+}
+
+function checkStoredRun(raw: unknown, file: string): Run {
   const parsed = runSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -136,7 +140,7 @@ export async function loadRunsLight(root: string): Promise<Run[]> {
 
 /** Checks a run read by `loadSuiteRuns` against the full schema (the error names its file and field). */
 export function validateRun(run: Run): Run {
-  return parseStoredRun(JSON.stringify(run), runFilePath(run));
+  return checkStoredRun(run, runFilePath(run));
 }
 
 /**
@@ -148,4 +152,60 @@ export function validateRun(run: Run): Run {
 export async function loadSuiteRuns(root: string, suite: string): Promise<Run[]> {
   const names = (await runFileNames(root)).filter((n) => n.startsWith(`${suite}-`));
   return sortRuns(readRuns(root, names, parseHistoryRun).filter((r) => r.suite === suite));
+}
+
+/** Stored runs by id, read light (see parseHistoryRun); ids without a file are skipped. */
+export function loadRunsByIds(root: string, ids: readonly string[]): Run[] {
+  const dir = path.join(root, layout.benchmarks);
+  return readRuns(
+    root,
+    ids.map((id) => `${id}.json`).filter((n) => existsSync(path.join(dir, n))),
+    parseHistoryRun,
+  );
+}
+
+/** What `kb ingest` reads of a suite: the ids taken (from file names) and the newest runs of one label. */
+export interface RunTail {
+  /** Every id of a `<suite>-…` file: new ids must avoid them (a superset: other suites' ids never clash). */
+  ids: Set<string>;
+  /** The runs read, oldest first: every run of the suite and label newer than `run`, and `count` before it. */
+  runs: Run[];
+}
+
+/**
+ * The newest runs of one suite and label, read by their file names: the name holds the UTC second of the
+ * run's time (run-id.ts), so names sorted by it are runs sorted by time, to the second. Names are read a
+ * whole second at a time, newest first, until `count` runs of the label before `run` are in: with
+ * pages.ts's HISTORY_LOOKBACK as `count`, that is every run `run`'s page and detector can use, and ingest
+ * reads about that many files however long the history is. A run whose time does not match its name
+ * (a hand-edited file) makes it read the whole suite, as loadSuiteRuns does.
+ */
+export async function loadRunTail(root: string, run: Run, count: number): Promise<RunTail> {
+  const names = (await runFileNames(root)).filter((n) => n.startsWith(`${run.suite}-`));
+  const ids = new Set(names.map((n) => n.slice(0, -'.json'.length)));
+  const label = run.labels.label ?? '';
+  const pattern = runNamePattern(run.suite, run.labels.label);
+  const bySecond = new Map<string, string[]>();
+  for (const n of names) {
+    const second = pattern.exec(n)?.[1];
+    if (second !== undefined) bySecond.set(second, [...(bySecond.get(second) ?? []), n]);
+  }
+  const before = earlierThan(run);
+  const ownSecond = idStamp(runTime(run));
+  const read: Run[] = [];
+  let found = 0;
+  for (const second of [...bySecond.keys()].sort().reverse()) {
+    // Enough once `count` are in and this second is wholly before the run's own (so none of its runs is later).
+    if (found >= count && second < ownSecond) break;
+    for (const r of readRuns(root, bySecond.get(second)!, parseHistoryRun)) {
+      if (idStamp(runTime(r)) !== second) {
+        const all = await loadSuiteRuns(root, run.suite);
+        return { ids, runs: all.filter((x) => (x.labels.label ?? '') === label) };
+      }
+      if (r.suite !== run.suite || (r.labels.label ?? '') !== label) continue;
+      read.push(r);
+      if (before(r)) found++;
+    }
+  }
+  return { ids, runs: sortRuns(read) };
 }
