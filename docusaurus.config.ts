@@ -4,6 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
 import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
 import remarkAdrBanner from './src/plugins/adr-index/remark-banner.ts';
+import { adrSidebarItems } from './src/plugins/adr-index/sidebar.ts';
 import remarkHighlightCode from './src/plugins/code-highlight/remark.ts';
 import { perfLayerEnabled } from './src/plugins/perf/guard.ts';
 import { ssrTemplate } from './src/plugins/perf/ssr-template.ts';
@@ -164,6 +165,8 @@ const config: Config = {
         path: 'adr',
         routeBasePath: 'adr',
         sidebarPath,
+        // More than 100 ADRs: collapsed groups by number (src/plugins/adr-index/sidebar.ts).
+        sidebarItemsGenerator: adrSidebarItems,
         beforeDefaultRemarkPlugins: [remarkAdrBanner],
         remarkPlugins,
       } satisfies DocsOptions,

@@ -176,7 +176,11 @@ describe('ingest at scale and in parallel', () => {
     expect(again.writes).toEqual([]);
     // --force stores it again in its place, under the same id.
     const forced = await planIngest(dir, [hyperfine], { suite: 'cli', label: 'ci', now: at(3), force: true });
-    expect(forced.runs[0]).toMatchObject({ status: 'replaced', run: { id: first.runs[0]!.run.id } });
+    // Its time stays the first ingest's: the id's stamp is the run's time, which ingest reads history by.
+    expect(forced.runs[0]).toMatchObject({
+      status: 'replaced',
+      run: { id: first.runs[0]!.run.id, ingestedAt: first.runs[0]!.run.ingestedAt },
+    });
     expect(forced.writes.map((w) => w.path)).toContain(`benchmarks/${first.runs[0]!.run.id}.json`);
     // Under another label it is another series: stored.
     expect((await planIngest(dir, [hyperfine], { suite: 'cli', label: 'nightly', now: at(4) })).runs[0]!.status).toBe(

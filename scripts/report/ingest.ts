@@ -184,8 +184,9 @@ export async function planIngest(root: string, inputs: readonly string[], option
       if (same && !options.force && !planned.has(same.id)) {
         fresh.push({ run: same, status: 'unchanged' });
       } else if (options.force && untimed && same && !planned.has(same.id)) {
-        // --force stores it again in place of the run it already is, under that run's id.
-        fresh.push({ run: { ...run, id: same.id }, status: 'replaced' });
+        // --force stores it again in place of the run it already is, under that run's id and time: the same
+        // bytes are the same measurement, and the id's stamp stays the run's time (store.ts, loadRunTail).
+        fresh.push({ run: { ...run, id: same.id, ingestedAt: same.ingestedAt }, status: 'replaced' });
       } else if (options.force && tail.ids.has(run.id) && !planned.has(run.id)) {
         fresh.push({ run, status: 'replaced' });
       } else {

@@ -188,7 +188,10 @@ export async function loadRunTail(root: string, run: Run, count: number): Promis
   const bySecond = new Map<string, string[]>();
   for (const n of names) {
     const second = pattern.exec(n)?.[1];
-    if (second !== undefined) bySecond.set(second, [...(bySecond.get(second) ?? []), n]);
+    if (second === undefined) continue;
+    const group = bySecond.get(second);
+    if (group) group.push(n);
+    else bySecond.set(second, [n]);
   }
   const before = earlierThan(run);
   const ownSecond = idStamp(runTime(run));
