@@ -1,12 +1,12 @@
 import path from 'node:path/posix';
 import { replaceLinks } from '../check/markdown-scan.ts';
 import { layout } from '../core/project.ts';
+import { escapeRegExp } from '../core/regexp.ts';
 import { safeDecodeURIComponent } from '../core/uri.ts';
 
 const external = /^[a-z][a-z0-9+.-]*:|^\/\//i;
 const frontMatterBlock = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 const stem = (name: string) => name.replace(/\.mdx?$/, '');
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface RecordRenames {
   /** Old file name → new file name, both in the ADR folder (`0002-x.md` → `0004-x.md`). */

@@ -5,6 +5,8 @@
  * suite's newest runs by their file names alone.
  */
 
+import { escapeRegExp } from '../core/regexp.ts';
+
 const slugPart = /[^a-z0-9.-]+/g;
 
 /** A label or suite hint as it appears in an id: lowercase letters, digits, dots and single dashes. */
@@ -21,8 +23,6 @@ export function idStamp(iso: string): string {
   return iso.replace(/[-:]/g, '').replace(/\.\d+/, '').replace(/Z$/, '').replace('T', 't').slice(0, 15);
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Matches the file names (`<id>.json`) of a suite's runs with a label, giving the stamp as group 1. Every
  * such run's name matches; so can a few others (a numeric label looks like the `-N` of an unlabelled id),
@@ -30,6 +30,6 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function runNamePattern(suite: string, label: string | undefined): RegExp {
   const labelSlug = label ? idSlug(label) : '';
-  const tail = labelSlug ? `-${escape(labelSlug)}` : '';
-  return new RegExp(`^${escape(suite)}-(\\d{8}t\\d{6})${tail}(?:-\\d+)?\\.json$`);
+  const tail = labelSlug ? `-${escapeRegExp(labelSlug)}` : '';
+  return new RegExp(`^${escapeRegExp(suite)}-(\\d{8}t\\d{6})${tail}(?:-\\d+)?\\.json$`);
 }

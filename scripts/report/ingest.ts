@@ -2,6 +2,7 @@ import { promises as fs, createReadStream } from 'node:fs';
 import path from 'node:path';
 import { KbError } from '../core/errors.ts';
 import { writeFilesAtomic } from '../core/fs-atomic.ts';
+import { escapeRegExp } from '../core/regexp.ts';
 import { parseRuns, type RunFile } from '../ingest/parse-run.ts';
 import type { Calibration, Machine, Run } from '../ingest/run-schema.ts';
 import { buildRunView, HISTORY_LOOKBACK, lookbackOf, runContext } from './pages.ts';
@@ -130,7 +131,7 @@ function freeId(base: string, taken: ReadonlySet<string>): string {
 
 /** The stored runs an id was derived from `base` for: `base` itself and `base-N`. */
 function sameBase(base: string) {
-  const suffixed = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`);
+  const suffixed = new RegExp(`^${escapeRegExp(base)}-\\d+$`);
   return (id: string) => id === base || suffixed.test(id);
 }
 

@@ -3,10 +3,9 @@
  * files, a Markdown mirror of every page (URL + `.md`), /kb-index.json and its
  * JSON Schema. Only wiring lives here; the logic is in scripts/ai/.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { eachLimited } from '../../../scripts/core/each-limited.ts';
 import { cutFrontMatter } from '../../../scripts/core/fence.ts';
 import { parseMarkdown } from '../../../scripts/core/front-matter.ts';
 import {
@@ -66,7 +65,9 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
       // Each folder made once (10,000 run page mirrors share one), then the files, 64 at a time.
       const dirs = [...new Set(out.files.map((file) => path.dirname(path.join(outDir, file.path))))];
       await Promise.all(dirs.map((dir) => fs.mkdir(dir, { recursive: true })));
-      await eachLimited(out.files, 64, (file) => fs.writeFile(path.join(outDir, file.path), file.content));
+      // Written synchronously, one after another (10,000 run page mirrors): promise writes cost seconds of
+      // main-thread time in thread-pool round trips (--cpu-prof, bench:history).
+      for (const file of out.files) writeFileSync(path.join(outDir, file.path), file.content);
       const missing = out.missingSources.length
         ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}`
         : '';
