@@ -31,6 +31,12 @@ import useIsBrowser from '@docusaurus/useIsBrowser';
 
 const KEEP_SERVER_HTML = { __html: '' };
 const WRAPPER = { display: 'contents' } as const;
+/**
+ * Whether pages come with server HTML to keep: production builds are rendered ahead (SSG) and hydrated;
+ * `docusaurus start` renders on the client only, where keeping "the server's markup" kept nothing and the
+ * sidebar stayed empty until the first client-side navigation.
+ */
+const SERVER_RENDERED = process.env.NODE_ENV === 'production';
 
 /**
  * True while React hydrates server HTML, false on a client render: core's
@@ -76,7 +82,7 @@ export default function HydrateOnDemand({ children }: { children: ReactNode }): 
   const history = useHistory();
   const ref = useRef<HTMLDivElement>(null);
   const liveRef = useRef<HTMLDivElement>(null);
-  const live = typeof window === 'undefined' || wanted || pathname !== firstPathname;
+  const live = typeof window === 'undefined' || !SERVER_RENDERED || wanted || pathname !== firstPathname;
 
   useEffect(() => {
     const el = ref.current;
