@@ -14,12 +14,11 @@
 //    file, write as many files), next to what the 1.3× target leaves.
 // Targets (issue 14): ingest p50 ≤ 300 ms and ≤ 3 files; build ≤ 1.3×; no page over 500 KB.
 import { execFileSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { eachLimited } from '../../scripts/core/each-limited.ts';
 import { loadSloTargets } from '../../scripts/report/slo-targets.ts';
 import { measureCommand, type Measurement } from '../support/measure.ts';
 import { generateHistory } from './generate.ts';
@@ -168,10 +167,9 @@ async function ioFloor(root: string, scratch: string): Promise<{ runs: number; f
   await fs.rm(scratch, { recursive: true, force: true });
   await fs.mkdir(scratch, { recursive: true });
   const started = performance.now();
-  await eachLimited(runs, 64, async (n) => JSON.parse(await fs.readFile(path.join(benchmarks, n), 'utf8')));
-  await eachLimited(pages, 64, async (n) =>
-    fs.writeFile(path.join(scratch, n), await fs.readFile(path.join(pagesDir, n))),
-  );
+  // One after another, synchronously, as the build reads and writes them (store.ts, run-pages.ts).
+  for (const n of runs) JSON.parse(readFileSync(path.join(benchmarks, n), 'utf8'));
+  for (const n of pages) writeFileSync(path.join(scratch, n), readFileSync(path.join(pagesDir, n)));
   const ms = performance.now() - started;
   await fs.rm(scratch, { recursive: true, force: true });
   return { runs: runs.length, files: pages.length, ms };

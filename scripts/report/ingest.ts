@@ -204,8 +204,9 @@ export async function planIngest(root: string, inputs: readonly string[], option
   ];
   // The history was read light (loadRunTail); the runs a page shows are checked against the full schema.
   const viewOf = async (run: Run) => {
-    const context = await contextOf(run);
-    const used = runContext(run, lookbackOf(run, context));
+    // The runs it looks back at, once: buildRunView keeps the same ones.
+    const lookback = lookbackOf(run, await contextOf(run));
+    const used = runContext(run, lookback);
     const checked = new Map(
       [used.previous, used.baseline, ...used.history]
         .filter((r): r is Run => r !== undefined && r !== run)
@@ -213,7 +214,7 @@ export async function planIngest(root: string, inputs: readonly string[], option
     );
     return buildRunView(
       run,
-      context.map((r) => checked.get(r.id) ?? r),
+      lookback.map((r) => checked.get(r.id) ?? r),
       config,
     );
   };

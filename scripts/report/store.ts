@@ -133,23 +133,22 @@ function parseHistoryRun(text: string, file: string): Run {
   return raw as Run;
 }
 
-/** Every stored run, read light like `loadSuiteRuns` (no full schema check): for listing, not for judging. */
+/** Every stored run, read light like `loadRunTail` (no full schema check): for listing, not for judging. */
 export async function loadRunsLight(root: string): Promise<Run[]> {
   return sortRuns(readRuns(root, await runFileNames(root), parseHistoryRun));
 }
 
-/** Checks a run read by `loadSuiteRuns` against the full schema (the error names its file and field). */
+/** Checks a run read light (`loadRunTail`) against the full schema (the error names its file and field). */
 export function validateRun(run: Run): Run {
   return checkStoredRun(run, runFilePath(run));
 }
 
 /**
- * The runs of one suite, oldest first. A run id starts with its suite, so only
- * `<suite>-*.json` files are read (a suite `api` also reads `api-v2-*` and drops them):
- * ingest reads the history of the suite it stores into, not the whole store, and
- * checks the full schema only of the runs it uses (`validateRun`).
+ * The runs of one suite, oldest first, read light. A run id starts with its suite, so only
+ * `<suite>-*.json` files are read (a suite `api` also reads `api-v2-*` and drops them).
+ * loadRunTail's fallback when file names cannot be trusted to give the order of runs.
  */
-export async function loadSuiteRuns(root: string, suite: string): Promise<Run[]> {
+async function loadSuiteRuns(root: string, suite: string): Promise<Run[]> {
   const names = (await runFileNames(root)).filter((n) => n.startsWith(`${suite}-`));
   return sortRuns(readRuns(root, names, parseHistoryRun).filter((r) => r.suite === suite));
 }

@@ -62,7 +62,7 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
       // A part build (src/plugins/parts) plans for the whole site but writes only its own pages' mirrors;
       // the home part writes the site-wide files (llms.txt, kb-index.json).
       const out = planAiOutputs(site, routes, sources, new Date(), partsOfBuild(siteConfig).ownsFile);
-      // Each folder made once (10,000 run page mirrors share one), then the files, 64 at a time.
+      // Each folder made once (10,000 run page mirrors share one), then the files.
       const dirs = [...new Set(out.files.map((file) => path.dirname(path.join(outDir, file.path))))];
       await Promise.all(dirs.map((dir) => fs.mkdir(dir, { recursive: true })));
       // Written synchronously, one after another (10,000 run page mirrors): promise writes cost seconds of
