@@ -1,4 +1,13 @@
-import { promises as fs, createReadStream } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { KbError } from '../core/errors.ts';
 import { writeFilesAtomic } from '../core/fs-atomic.ts';
@@ -83,11 +92,20 @@ export function groupInputs(files: readonly string[]): string[][] {
   return [...groups.values()];
 }
 
+/** A file's text, or undefined when there is none. Synchronous: ingest reads a page or two, each small. */
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 async function openInput(cwd: string, file: string): Promise<RunFile> {
   const abs = path.resolve(cwd, file);
   let size: number;
   try {
-    const st = await fs.stat(abs);
+    const st = statSync(abs);
     if (!st.isFile()) throw new Error('not a file');
     size = st.size;
   } catch {
@@ -98,7 +116,7 @@ async function openInput(cwd: string, file: string): Promise<RunFile> {
   }
   if (size >= STREAM_FROM_BYTES)
     return { path: file, size, stream: () => createReadStream(abs, { highWaterMark: 1 << 20 }) };
-  return { path: file, size, bytes: await fs.readFile(abs) };
+  return { path: file, size, bytes: readFileSync(abs) };
 }
 
 function withExtras(run: Run, options: IngestOptions): Run {
@@ -240,7 +258,7 @@ export async function planIngest(root: string, inputs: readonly string[], option
       ...(status === 'stored' ? { exclusive: true } : {}),
     });
     for (const page of renderRunPage(view)) {
-      const current = await fs.readFile(path.join(root, page.path), 'utf8').catch(() => undefined);
+      const current = readIfThere(path.join(root, page.path));
       if (current !== page.content) writes.push({ ...page, status: current === undefined ? 'new' : 'updated' });
     }
   }
@@ -259,20 +277,12 @@ export async function planRegenerate(root: string): Promise<IngestPlan> {
   const runs = await loadRuns(root);
   const writes: IngestPlan['writes'] = [];
   for (const w of planRunPages(runs, config)) {
-    const current = await fs.readFile(path.join(root, w.path), 'utf8').catch(() => undefined);
+    const current = readIfThere(path.join(root, w.path));
     if (current !== w.content) writes.push({ ...w, status: current === undefined ? 'new' : 'updated' });
   }
   // Run pages used to be blog posts; left in place they would be a second page of the same run.
   const legacy = runs.map(legacyRunReportFile);
-  const present = await Promise.all(
-    legacy.map((f) =>
-      fs.stat(path.join(root, f)).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  const removes = legacy.filter((_, i) => present[i]);
+  const removes = legacy.filter((f) => existsSync(path.join(root, f)));
   return { runs: [], writes, warnings, ...(removes.length ? { removes } : {}) };
 }
 
@@ -280,17 +290,17 @@ export async function planRegenerate(root: string): Promise<IngestPlan> {
 class IdTaken extends Error {}
 
 /** Puts `content` at `target` only if nothing is there: written beside it, then hard-linked (atomic, fails if taken). */
-async function claimFile(target: string, content: string): Promise<void> {
-  await fs.mkdir(path.dirname(target), { recursive: true });
+function claimFile(target: string, content: string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.claim`);
-  await fs.writeFile(temp, content, { flag: 'wx' });
+  writeFileSync(temp, content, { flag: 'wx' });
   try {
-    await fs.link(temp, target);
+    linkSync(temp, target);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'EEXIST') throw new IdTaken(target);
     throw new KbError('WRITE_FAILED', 'could not write files', { file: target, cause });
   } finally {
-    await fs.rm(temp, { force: true });
+    rmSync(temp, { force: true });
   }
 }
 
@@ -301,11 +311,13 @@ async function claimFile(target: string, content: string): Promise<void> {
 export async function applyIngest(root: string, plan: IngestPlan): Promise<void> {
   if (plan.writes.length === 0 && !plan.removes?.length) return;
   const claimed: string[] = [];
-  const release = () => Promise.all(claimed.map((p) => fs.rm(p, { force: true })));
+  const release = () => {
+    for (const p of claimed) rmSync(p, { force: true });
+  };
   try {
     for (const w of plan.writes.filter((x) => x.exclusive)) {
       const target = path.join(root, w.path);
-      await claimFile(target, w.content);
+      claimFile(target, w.content);
       claimed.push(target);
     }
     await writeFilesAtomic(
@@ -313,11 +325,11 @@ export async function applyIngest(root: string, plan: IngestPlan): Promise<void>
       { force: true, root },
     );
   } catch (error) {
-    await release();
+    release();
     throw error;
   }
   // Only once every new file is in place: a failed write leaves the old pages where they were.
-  for (const f of plan.removes ?? []) await fs.rm(path.join(root, f), { force: true });
+  for (const f of plan.removes ?? []) rmSync(path.join(root, f), { force: true });
 }
 
 /**

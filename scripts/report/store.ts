@@ -1,4 +1,4 @@
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KbError } from '../core/errors.ts';
 import { layout } from '../core/project.ts';
@@ -83,7 +83,9 @@ function checkStoredRun(raw: unknown, file: string): Run {
 
 async function runFileNames(root: string): Promise<string[]> {
   try {
-    return (await fs.readdir(path.join(root, layout.benchmarks))).filter((n) => n.endsWith('.json')).sort();
+    return readdirSync(path.join(root, layout.benchmarks))
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }
