@@ -2,13 +2,14 @@
 // fetched from the served site like an assistant would: llms.txt and every
 // link in it, the manifest against its published JSON Schema, and the
 // Markdown mirror of an MDX page.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from './support/build-site.ts';
 
 const baseURL = inject('baseURL');
+const siteDir = inject('siteDir');
 
 async function get(urlPath: string): Promise<{ status: number; type: string; body: string }> {
   const res = await fetch(new URL(urlPath, `${baseURL}/`));
@@ -41,6 +42,16 @@ async function mdxPages(): Promise<ManifestDocument[]> {
   return found;
 }
 const withComponents = await mdxPages();
+
+describe('the outputs of the build', () => {
+  // src/plugins/ai-readable writes them while the bundler runs (a KB with 10,000 run pages has 10,000 mirrors
+  // to write), not after the pages are rendered.
+  it('are written while the bundler runs, before the pages are rendered', async () => {
+    const written = async (file: string) => (await stat(path.join(siteDir, file))).mtimeMs;
+    expect(await written('llms.txt')).toBeLessThan(await written('index.html'));
+    expect(await written('kb-index.json')).toBeLessThan(await written('index.html'));
+  });
+});
 
 describe('llms.txt', () => {
   it('is served as text in the llmstxt.org shape', () => {

@@ -21,6 +21,18 @@ import type { PluginOptions } from './options.ts';
 
 export { validateOptions } from './options.ts';
 
+/** What the early writer needs of a bundler (rspack or webpack) compiler: two hooks, both public. */
+interface BundlerCompiler {
+  hooks: {
+    thisCompilation: {
+      tap(
+        name: string,
+        fn: (compilation: { hooks: { finishModules: { tap(name: string, fn: () => void): void } } }) => void,
+      ): void;
+    };
+  };
+}
+
 async function readSources(siteDir: string, routes: readonly RoutedPage[]): Promise<SourceInput[]> {
   const unique = new Map(routes.map((r) => [r.source, r.section]));
   return Promise.all(
@@ -31,51 +43,101 @@ async function readSources(siteDir: string, routes: readonly RoutedPage[]): Prom
   );
 }
 
+/** Files written between two yields to the event loop while the bundler runs (see `writeEarly`). */
+const WRITES_PER_TURN = 200;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export default function aiReadablePlugin(context: LoadContext, options: PluginOptions): Plugin {
   let allContent: unknown;
+  /** The outputs being written while the bundler runs (configureWebpack), awaited by postBuild. */
+  let early: Promise<void> | undefined;
+
+  /**
+   * Plans every output and writes it, `pace`d: postBuild writes at once; the early writer yields between
+   * batches so the bundler's JavaScript (loaders, hooks) keeps its turn.
+   */
+  async function writeOutputs(outDir: string, siteConfig: LoadContext['siteConfig'], pace?: () => Promise<void>) {
+    // Pages from files, plus the benchmark views built from benchmarks/ (they have no file).
+    const views = viewDocuments(viewPagesFromContent(allContent));
+    // Run pages (reports/runs/): their Markdown files, read here; they are not routes of their own.
+    const runs = await runDocuments(runPagesFromContent(allContent), async (source) => {
+      // Front matter is in the metadata already: only cut it off (a YAML parse per run would cost seconds).
+      // Read synchronously: 10,000 small files in the page cache, where promise reads cost seconds.
+      const text = readFileSync(path.join(context.siteDir, source), 'utf8');
+      return cutFrontMatter(text).body.replace(/^\n/, '');
+    });
+    const fileRoutes = routedPagesFromContent(allContent, siteConfig.trailingSlash);
+    const routes = [...fileRoutes, ...views.routes, ...runs.routes];
+    const sources = [...(await readSources(context.siteDir, fileRoutes)), ...views.sources, ...runs.sources];
+    const site = {
+      title: siteConfig.title,
+      tagline: siteConfig.tagline,
+      url: siteConfig.url,
+      baseUrl: siteConfig.baseUrl,
+      summary: options.summary,
+    };
+    // A part build (src/plugins/parts) plans for the whole site but writes only its own pages' mirrors;
+    // the home part writes the site-wide files (llms.txt, kb-index.json).
+    const out = planAiOutputs(site, routes, sources, new Date(), partsOfBuild(siteConfig).ownsFile);
+    // Each folder made once (10,000 run page mirrors share one), then the files.
+    const dirs = [...new Set(out.files.map((file) => path.dirname(path.join(outDir, file.path))))];
+    await Promise.all(dirs.map((dir) => fs.mkdir(dir, { recursive: true })));
+    // Written synchronously, one after another (10,000 run page mirrors): promise writes cost seconds of
+    // main-thread time in thread-pool round trips (--cpu-prof, bench:history).
+    for (const [i, file] of out.files.entries()) {
+      if (pace && i > 0 && i % WRITES_PER_TURN === 0) await pace();
+      writeFileSync(path.join(outDir, file.path), file.content);
+    }
+    const missing = out.missingSources.length
+      ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}`
+      : '';
+    for (const warning of out.warnings) console.warn(`[ai-readable] warning: ${warning}`);
+    const siteWide = out.files.some((file) => file.path === 'llms.txt')
+      ? `llms.txt (${out.records.length} pages), kb-index.json, `
+      : '';
+    console.log(`[ai-readable] ${siteWide}${out.mirrors} Markdown mirrors${missing}`);
+  }
+
   return {
     name: 'ai-readable',
     allContentLoaded({ allContent: loaded }) {
       allContent = loaded;
     },
+    /**
+     * A production build writes its outputs while the bundler runs, not after: they need only the loaded
+     * content, and a KB with 10,000 run pages has 10,000 mirrors to write. File creation waits on the
+     * disk's journal (0.05–0.6 ms a file on this shared machine), and while rspack bundles, the main
+     * thread sits idle for seconds (--cpu-prof, bench:history). Started once the client compilation has
+     * its modules, when the loaders that run on this thread are done; the build's output folder was
+     * cleared before the compilation began. postBuild waits for it (and fails the build if it failed).
+     */
+    configureWebpack(config, isServer) {
+      if (!options.enabled || isServer || config.mode !== 'production') return {};
+      const outDir = context.outDir;
+      const start = () => {
+        if (early) return;
+        early = nextTurn().then(() => writeOutputs(outDir, context.siteConfig, nextTurn));
+        // Seen by postBuild; until then a failure must not end the process as an unhandled rejection.
+        early.catch(() => undefined);
+      };
+      return {
+        plugins: [
+          {
+            apply(compiler: BundlerCompiler) {
+              compiler.hooks.thisCompilation.tap('ai-readable', (compilation) => {
+                compilation.hooks.finishModules.tap('ai-readable', start);
+              });
+            },
+          },
+        ],
+      };
+    },
     async postBuild({ outDir, siteConfig }) {
       if (!options.enabled) return;
-      // Pages from files, plus the benchmark views built from benchmarks/ (they have no file).
-      const views = viewDocuments(viewPagesFromContent(allContent));
-      // Run pages (reports/runs/): their Markdown files, read here; they are not routes of their own.
-      const runs = await runDocuments(runPagesFromContent(allContent), async (source) => {
-        // Front matter is in the metadata already: only cut it off (a YAML parse per run would cost seconds).
-        // Read synchronously: 10,000 small files in the page cache, where promise reads cost seconds.
-        const text = readFileSync(path.join(context.siteDir, source), 'utf8');
-        return cutFrontMatter(text).body.replace(/^\n/, '');
-      });
-      const fileRoutes = routedPagesFromContent(allContent, siteConfig.trailingSlash);
-      const routes = [...fileRoutes, ...views.routes, ...runs.routes];
-      const sources = [...(await readSources(context.siteDir, fileRoutes)), ...views.sources, ...runs.sources];
-      const site = {
-        title: siteConfig.title,
-        tagline: siteConfig.tagline,
-        url: siteConfig.url,
-        baseUrl: siteConfig.baseUrl,
-        summary: options.summary,
-      };
-      // A part build (src/plugins/parts) plans for the whole site but writes only its own pages' mirrors;
-      // the home part writes the site-wide files (llms.txt, kb-index.json).
-      const out = planAiOutputs(site, routes, sources, new Date(), partsOfBuild(siteConfig).ownsFile);
-      // Each folder made once (10,000 run page mirrors share one), then the files.
-      const dirs = [...new Set(out.files.map((file) => path.dirname(path.join(outDir, file.path))))];
-      await Promise.all(dirs.map((dir) => fs.mkdir(dir, { recursive: true })));
-      // Written synchronously, one after another (10,000 run page mirrors): promise writes cost seconds of
-      // main-thread time in thread-pool round trips (--cpu-prof, bench:history).
-      for (const file of out.files) writeFileSync(path.join(outDir, file.path), file.content);
-      const missing = out.missingSources.length
-        ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}`
-        : '';
-      for (const warning of out.warnings) console.warn(`[ai-readable] warning: ${warning}`);
-      const siteWide = out.files.some((file) => file.path === 'llms.txt')
-        ? `llms.txt (${out.records.length} pages), kb-index.json, `
-        : '';
-      console.log(`[ai-readable] ${siteWide}${out.mirrors} Markdown mirrors${missing}`);
+      // The early writer wrote into the context's output folder; a build into another one writes here.
+      if (early && outDir === context.outDir) await early;
+      else await writeOutputs(outDir, siteConfig);
     },
   };
 }
