@@ -17,21 +17,10 @@ import {
 import { planAiOutputs, type SourceInput } from '../../../scripts/ai/build-output.ts';
 import { routedPagesFromContent, type RoutedPage } from '../../../scripts/ai/site-content.ts';
 import { partsOfBuild } from '../parts/model.ts';
+import { nextTurn, whileBundling } from '../while-bundling.ts';
 import type { PluginOptions } from './options.ts';
 
 export { validateOptions } from './options.ts';
-
-/** What the early writer needs of a bundler (rspack or webpack) compiler: two hooks, both public. */
-interface BundlerCompiler {
-  hooks: {
-    thisCompilation: {
-      tap(
-        name: string,
-        fn: (compilation: { hooks: { finishModules: { tap(name: string, fn: () => void): void } } }) => void,
-      ): void;
-    };
-  };
-}
 
 async function readSources(siteDir: string, routes: readonly RoutedPage[]): Promise<SourceInput[]> {
   const unique = new Map(routes.map((r) => [r.source, r.section]));
@@ -43,10 +32,8 @@ async function readSources(siteDir: string, routes: readonly RoutedPage[]): Prom
   );
 }
 
-/** Files written between two yields to the event loop while the bundler runs (see `writeEarly`). */
+/** Files written between two yields to the event loop while the bundler runs (see `whileBundling`). */
 const WRITES_PER_TURN = 200;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export default function aiReadablePlugin(context: LoadContext, options: PluginOptions): Plugin {
   let allContent: unknown;
@@ -113,25 +100,16 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
      * cleared before the compilation began. postBuild waits for it (and fails the build if it failed).
      */
     configureWebpack(config, isServer) {
-      if (!options.enabled || isServer || config.mode !== 'production') return {};
-      const outDir = context.outDir;
-      const start = () => {
-        if (early) return;
-        early = nextTurn().then(() => writeOutputs(outDir, context.siteConfig, nextTurn));
-        // Seen by postBuild; until then a failure must not end the process as an unhandled rejection.
-        early.catch(() => undefined);
-      };
-      return {
-        plugins: [
-          {
-            apply(compiler: BundlerCompiler) {
-              compiler.hooks.thisCompilation.tap('ai-readable', (compilation) => {
-                compilation.hooks.finishModules.tap('ai-readable', start);
-              });
-            },
-          },
-        ],
-      };
+      if (!options.enabled) return {};
+      return whileBundling(
+        'ai-readable',
+        config,
+        isServer,
+        () => writeOutputs(context.outDir, context.siteConfig, nextTurn),
+        (job) => {
+          early = job;
+        },
+      );
     },
     async postBuild({ outDir, siteConfig }) {
       if (!options.enabled) return;

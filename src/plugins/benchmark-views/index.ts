@@ -11,7 +11,15 @@ import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { requireProjectModule } from '../load-ts.ts';
 import { partsOfBuild } from '../parts/model.ts';
-import { type LoadedRunPage, type RunPageEntry, RUN_ROUTE_PARAM, loadRunPages, writeRunPages } from './run-pages.ts';
+import { nextTurn, whileBundling } from '../while-bundling.ts';
+import {
+  type LoadedRunPage,
+  loadRunPageEntries,
+  RUN_ROUTE_PARAM,
+  type RunPageEntry,
+  readRunArticle,
+  writeRunPages,
+} from './run-pages.ts';
 import { RUN_PAGES_DIR } from '../../../scripts/report/run-page-format.ts';
 import type { BenchmarkViewData, RecentRuns } from './types.ts';
 
@@ -78,22 +86,54 @@ export default function benchmarkViewsPlugin(
 ): Plugin<BenchmarkViewsContent> {
   const mode = options.runPages ?? 'frame';
   const base = context.baseUrl.replace(/\/$/, '');
-  /** Each run page's article (its file's bytes) by URL, from the last loadContent. */
+  /**
+   * Each run page's article (its file's bytes) by URL: read while the bundler runs (configureWebpack), or
+   * when a page is written. Cleared by every loadContent.
+   */
   let articles = new Map<string, Uint8Array>();
+  /** The articles being read while the bundler runs, awaited by postBuild. */
+  let early: Promise<void> | undefined;
+  const articleOf = (run: RunPageEntry): Uint8Array => {
+    let article = articles.get(run.url);
+    if (!article) {
+      article = readRunArticle(context.siteDir, run);
+      articles.set(run.url, article);
+    }
+    return article;
+  };
   const withArticles = (runs: readonly RunPageEntry[]): LoadedRunPage[] =>
-    runs.map((run) => {
-      const article = articles.get(run.url);
-      if (!article) throw new Error(`[benchmark-views] ${run.file}: its article was not loaded with the site content`);
-      return { ...run, article };
-    });
+    runs.map((run) => ({ ...run, article: articleOf(run) }));
+  /** Reads the articles ahead of postBuild, yielding to the event loop every 200 files. */
+  const readArticles = async (runs: readonly RunPageEntry[]) => {
+    for (const [i, run] of runs.entries()) {
+      if (i > 0 && i % 200 === 0) await nextTurn();
+      articleOf(run);
+    }
+  };
   return {
     name: 'benchmark-views',
     getPathsToWatch() {
       return [path.join(context.siteDir, RUN_PAGES_DIR, '*.html')];
     },
-    configureWebpack() {
+    configureWebpack(config, isServer, _utils, content) {
+      // A production build reads the run pages' articles while rspack bundles (see while-bundling.ts):
+      // 10,000 of them are 590 MB, and postBuild would read them on the build's critical path.
+      const runs = content?.runs ?? [];
+      const ahead =
+        mode === 'frame' && runs.length > 0
+          ? whileBundling(
+              'benchmark-views',
+              config,
+              isServer,
+              () => readArticles(runs),
+              (job) => {
+                early = job;
+              },
+            )
+          : { plugins: [] };
       // `npm start` builds no pages: the dev server serves the stored run pages, which RunPage fetches.
       return {
+        ...ahead,
         devServer: {
           static: [
             { directory: path.join(context.siteDir, RUN_PAGES_DIR), publicPath: `${base}/__kb/runs/`, watch: false },
@@ -110,9 +150,9 @@ export default function benchmarkViewsPlugin(
       const { loadRuns } = requireProjectModule<Store>(context.siteDir, 'scripts/report/store.ts');
       const { loadSloTargets } = requireProjectModule<SloTargets>(context.siteDir, 'scripts/report/slo-targets.ts');
       // The stored runs once (10,000 of them: 1.7 s): the views and the dashboards' weekly facts both need them.
-      const [storedRuns, pages] = await Promise.all([loadRuns(context.siteDir), loadRunPages(context.siteDir)]);
-      articles = new Map(pages.map((page) => [page.url, page.article]));
-      const runs: RunPageEntry[] = pages.map(({ article: _, ...entry }) => entry);
+      const [storedRuns, runs] = await Promise.all([loadRuns(context.siteDir), loadRunPageEntries(context.siteDir)]);
+      articles = new Map();
+      early = undefined;
       const views = await loadSloTargets(context.siteDir).then(
         ({ config }) => planViews(storedRuns, config),
         (error: unknown) => {
@@ -188,6 +228,7 @@ export default function benchmarkViewsPlugin(
       const runs = content.runs.filter((run) => owns(`${base}${run.url}`));
       if (runs.length === 0) return;
       const started = Date.now();
+      await early;
       const written = await writeRunPages(outDir, withArticles(runs));
       console.log(
         `[benchmark-views] ${written} run pages written into the site's frame in ${((Date.now() - started) / 1000).toFixed(1)} s`,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FRAME_TOKENS, formatRunPageHtml, type RunPageMeta } from '../../../scripts/report/run-page-format.ts';
-import { checkFrame, fillFrame, loadRunPages, writeRunPages } from './run-pages.ts';
+import { checkFrame, fillFrame, loadRunPageEntries, loadRunPages, readRunArticle, writeRunPages } from './run-pages.ts';
 
 const meta = (id: string, date: string, title = `api — ${date}`): RunPageMeta => ({
   url: `/reports/runs/${id}`,
@@ -99,6 +99,27 @@ describe('loadRunPages / writeRunPages', () => {
     await fs.writeFile(path.join(dir, 'site/reports/runs/notes.html'), '<p>hand-written</p>\n');
     await expect(loadRunPages(path.join(dir, 'site'))).rejects.toThrow(
       /^\[benchmark-views\] reports\/runs\/notes\.html: not a run page written by kb ingest .* — run `kb ingest --regenerate`, or move the file out of reports\/runs\/$/,
+    );
+  });
+
+  it('reads a metadata line longer than one read (a run with many SLO verdicts), and its article after it', async () => {
+    const m = meta('api-20261105t000000', '2026-11-05', `api ${'— a long title '.repeat(1200)}`);
+    await fs.writeFile(
+      path.join(dir, 'site/reports/runs/api-20261105t000000.html'),
+      formatRunPageHtml(m, '<h1>long</h1>'),
+    );
+    const [entry] = await loadRunPageEntries(path.join(dir, 'site'));
+    expect(entry!.frontMatter.title).toBe(m.frontMatter.title);
+    expect(entry).not.toHaveProperty('article');
+    expect(Buffer.from(readRunArticle(path.join(dir, 'site'), entry!)).toString('utf8')).toBe('<h1>long</h1>');
+  });
+
+  it('names a run page replaced by another file between listing and writing', async () => {
+    await store('api-20261101t000000', '2026-11-01');
+    const [entry] = await loadRunPageEntries(path.join(dir, 'site'));
+    await fs.writeFile(path.join(dir, 'site/reports/runs/api-20261101t000000.html'), '<p>hand-written</p>\n');
+    expect(() => readRunArticle(path.join(dir, 'site'), entry!)).toThrow(
+      /^\[benchmark-views\] reports\/runs\/api-20261101t000000\.html: not a run page written by kb ingest/,
     );
   });
 
