@@ -53,6 +53,27 @@ describe('benchmark views', () => {
     await page.close();
   });
 
+  it.skipIf(!historyWithChart)(
+    'a suite history reached from another page shows its body, fetched from its built page',
+    async () => {
+      const url = `/reports/${historyWithChart!.replace(/\.html$/, '')}`;
+      // The built page holds the body; its route data holds a placeholder (src/plugins/benchmark-views/types.ts).
+      const built = await readFile(path.join(siteDir, 'reports', historyWithChart!), 'utf8');
+      expect(built).not.toContain('@@KB_VIEW');
+      const { page, problems } = await openPage(browser.context);
+      await page.goto('/reports/benchmarks', { waitUntil: 'load' });
+      await waitForHydration(page);
+      await page.locator(`main a[href="${url}"]`).first().click();
+      await page.waitForURL((u) => u.pathname === url, { timeout: 30_000 });
+      await page.locator('main svg.kb-chart').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await expect(page.locator('main h1').textContent()).resolves.toMatch(/benchmark history/);
+      expect(await page.locator('main svg.kb-chart a.kb-chart-point').count()).toBeGreaterThan(1);
+      await expect(page.locator('main').textContent()).resolves.not.toContain('@@KB_VIEW');
+      expect(problems.errors, `console errors on ${url}`).toEqual([]);
+      await page.close();
+    },
+  );
+
   it.skipIf(!scalePage)('a scale-test page draws its charts and links every run of the series', async () => {
     const url = `/reports/${scalePage!.replace(/\.html$/, '')}`;
     const { page, problems } = await openPage(browser.context);

@@ -17,11 +17,12 @@ import {
   loadRunPageEntries,
   RUN_ROUTE_PARAM,
   type RunPageEntry,
+  fillViewPages,
   readRunArticle,
   writeRunPages,
 } from './run-pages.ts';
 import { RUN_PAGES_DIR } from '../../../scripts/report/run-page-format.ts';
-import type { BenchmarkViewData, RecentRuns } from './types.ts';
+import { type BenchmarkViewData, type RecentRuns, VIEW_ARTICLE_TOKEN } from './types.ts';
 
 type Views = typeof import('../../../scripts/report/views.ts');
 type Store = typeof import('../../../scripts/report/store.ts');
@@ -110,6 +111,12 @@ export default function benchmarkViewsPlugin(
       articleOf(run);
     }
   };
+  /**
+   * Views whose body goes into the built page after the build (VIEW_ARTICLE_TOKEN, types.ts): the suite
+   * histories, hundreds of KB each. A production build only (`npm start` has no postBuild), in frame mode.
+   */
+  const framing = mode === 'frame' && process.env.NODE_ENV === 'production';
+  const isFramed = (view: { kind: string }) => framing && view.kind === 'benchmark-history';
   return {
     name: 'benchmark-views',
     getPathsToWatch() {
@@ -210,7 +217,7 @@ export default function benchmarkViewsPlugin(
           description: view.description,
           kind: view.kind,
           date: view.date,
-          html: view.html,
+          html: isFramed(view) ? VIEW_ARTICLE_TOKEN : view.html,
         };
         const dataPath = await actions.createData(`view-${i}.json`, JSON.stringify(data));
         actions.addRoute({
@@ -222,9 +229,11 @@ export default function benchmarkViewsPlugin(
       }
     },
     async postBuild({ outDir, content }) {
-      if (mode !== 'frame' || !content || content.runs.length === 0) return;
-      // In a part build (src/plugins/parts), the part that owns each run page's URL writes it.
+      if (mode !== 'frame' || !content) return;
+      // In a part build (src/plugins/parts), the part that owns each page's URL writes it.
       const { owns } = partsOfBuild(context.siteConfig);
+      const framed = content.views.filter((view) => isFramed(view) && owns(`${base}${view.url}`));
+      if (framed.length > 0) fillViewPages(outDir, framed, VIEW_ARTICLE_TOKEN);
       const runs = content.runs.filter((run) => owns(`${base}${run.url}`));
       if (runs.length === 0) return;
       const started = Date.now();

@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FRAME_TOKENS, formatRunPageHtml, type RunPageMeta } from '../../../scripts/report/run-page-format.ts';
-import { checkFrame, fillFrame, loadRunPageEntries, loadRunPages, readRunArticle, writeRunPages } from './run-pages.ts';
+import {
+  checkFrame,
+  fillFrame,
+  fillViewPages,
+  loadRunPageEntries,
+  loadRunPages,
+  readRunArticle,
+  writeRunPages,
+} from './run-pages.ts';
+import { VIEW_ARTICLE_TOKEN } from './types.ts';
 
 const meta = (id: string, date: string, title = `api — ${date}`): RunPageMeta => ({
   url: `/reports/runs/${id}`,
@@ -129,5 +138,44 @@ describe('loadRunPages / writeRunPages', () => {
     await expect(writeRunPages(path.join(dir, 'out'), runs)).rejects.toThrow(
       /the run page frame .* is not in the build.*KB_RUN_PAGES=routes/,
     );
+  });
+});
+
+describe('fillViewPages', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-view-pages-'));
+    await fs.mkdir(path.join(dir, 'reports/api-history'), { recursive: true });
+  });
+  afterEach(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+  const page = (body: string) => `<html><body><main><div class=markdown id=kb-view>${body}</div></main></body></html>`;
+
+  it('puts each body in place of the placeholder of its page, with or without trailing slash', async () => {
+    await fs.writeFile(path.join(dir, 'reports/api.html'), page(VIEW_ARTICLE_TOKEN));
+    await fs.writeFile(path.join(dir, 'reports/api-history/index.html'), page(VIEW_ARTICLE_TOKEN));
+    const n = fillViewPages(
+      dir,
+      [
+        { url: '/reports/api', html: '<p>$& and $1</p>' },
+        { url: '/reports/api-history', html: '<svg class="kb-chart"></svg>' },
+      ],
+      VIEW_ARTICLE_TOKEN,
+    );
+    expect(n).toBe(2);
+    expect(await fs.readFile(path.join(dir, 'reports/api.html'), 'utf8')).toBe(page('<p>$& and $1</p>'));
+    expect(await fs.readFile(path.join(dir, 'reports/api-history/index.html'), 'utf8')).toBe(
+      page('<svg class="kb-chart"></svg>'),
+    );
+  });
+
+  it('fails naming the page and the switch-off when the placeholder is missing, doubled, or the page is not built', async () => {
+    await fs.writeFile(path.join(dir, 'reports/a.html'), page('no placeholder'));
+    await fs.writeFile(path.join(dir, 'reports/b.html'), page(VIEW_ARTICLE_TOKEN + VIEW_ARTICLE_TOKEN));
+    const fill = (url: string) => () => fillViewPages(dir, [{ url, html: 'x' }], VIEW_ARTICLE_TOKEN);
+    expect(fill('/reports/a')).toThrow(/reports\/a\.html: the view's placeholder .* is missing.*KB_RUN_PAGES=routes/);
+    expect(fill('/reports/b')).toThrow(/reports\/b\.html: .* there more than once/);
+    expect(fill('/reports/c')).toThrow(/the page of \/reports\/c is not in the build.*KB_RUN_PAGES=routes/);
   });
 });

@@ -14,7 +14,16 @@
  * - Docusaurus's broken-link check matches `/reports/runs/<id>` links against
  *   that route; `kb check` checks each one against the stored pages.
  */
-import { closeSync, promises as fs, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  promises as fs,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { escapeHtml } from '../../../scripts/core/markdown-escape.ts';
 import { escapeRegExp } from '../../../scripts/core/regexp.ts';
@@ -229,4 +238,34 @@ export async function writeRunPages(outDir: string, runs: readonly LoadedRunPage
     force: true,
   });
   return runs.length;
+}
+
+/** A view page's body to put in its built page (see VIEW_ARTICLE_TOKEN in types.ts). */
+export interface FramedView {
+  url: string;
+  html: string;
+}
+
+/**
+ * Puts each framed view's body into its built page, in place of the one placeholder the page holds. A page
+ * without it, or with it twice, fails the build naming the page and the switch-off: the component no longer
+ * renders the placeholder as before, and the page would show it.
+ */
+export function fillViewPages(outDir: string, views: readonly FramedView[], token: string): number {
+  for (const view of views) {
+    const rel = view.url.replace(/^\//, '');
+    const file = [path.join(outDir, `${rel}.html`), path.join(outDir, rel, 'index.html')].find((f) => existsSync(f));
+    if (!file)
+      throw new Error(
+        `[benchmark-views] the page of ${view.url} is not in the build — set KB_RUN_PAGES=routes in the environment to build views with their bodies inline while this is fixed`,
+      );
+    const page = readFileSync(file, 'utf8');
+    const at = page.indexOf(token);
+    if (at < 0 || page.indexOf(token, at + token.length) >= 0)
+      throw new Error(
+        `[benchmark-views] ${path.relative(outDir, file)}: the view's placeholder (${token}) is ${at < 0 ? 'missing' : 'there more than once'}: src/components/BenchmarkView no longer renders it as before — fix the component or set KB_RUN_PAGES=routes`,
+      );
+    writeFileSync(file, page.slice(0, at) + view.html + page.slice(at + token.length));
+  }
+  return views.length;
 }
