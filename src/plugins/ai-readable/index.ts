@@ -3,7 +3,7 @@
  * files, a Markdown mirror of every page (URL + `.md`), /kb-index.json and its
  * JSON Schema. Only wiring lives here; the logic is in scripts/ai/.
  */
-import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { cutFrontMatter } from '../../../scripts/core/fence.ts';
@@ -17,7 +17,7 @@ import {
 import { planAiOutputs, type SourceInput } from '../../../scripts/ai/build-output.ts';
 import { routedPagesFromContent, type RoutedPage } from '../../../scripts/ai/site-content.ts';
 import { partsOfBuild } from '../parts/model.ts';
-import { nextTurn, whileBundling } from '../while-bundling.ts';
+import { whileBundling, writeConcurrently } from '../while-bundling.ts';
 import type { PluginOptions } from './options.ts';
 
 export { validateOptions } from './options.ts';
@@ -32,19 +32,13 @@ async function readSources(siteDir: string, routes: readonly RoutedPage[]): Prom
   );
 }
 
-/** Files written between two yields to the event loop while the bundler runs (see `whileBundling`). */
-const WRITES_PER_TURN = 200;
-
 export default function aiReadablePlugin(context: LoadContext, options: PluginOptions): Plugin {
   let allContent: unknown;
   /** The outputs being written while the bundler runs (configureWebpack), awaited by postBuild. */
   let early: Promise<void> | undefined;
 
-  /**
-   * Plans every output and writes it, `pace`d: postBuild writes at once; the early writer yields between
-   * batches so the bundler's JavaScript (loaders, hooks) keeps its turn.
-   */
-  async function writeOutputs(outDir: string, siteConfig: LoadContext['siteConfig'], pace?: () => Promise<void>) {
+  /** Plans every output and writes it. */
+  async function writeOutputs(outDir: string, siteConfig: LoadContext['siteConfig']) {
     // Pages from files, plus the benchmark views built from benchmarks/ (they have no file).
     const views = viewDocuments(viewPagesFromContent(allContent));
     // Run pages (reports/runs/): their Markdown files, read here; they are not routes of their own.
@@ -70,12 +64,8 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
     // Each folder made once (10,000 run page mirrors share one), then the files.
     const dirs = [...new Set(out.files.map((file) => path.dirname(path.join(outDir, file.path))))];
     await Promise.all(dirs.map((dir) => fs.mkdir(dir, { recursive: true })));
-    // Written synchronously, one after another (10,000 run page mirrors): promise writes cost seconds of
-    // main-thread time in thread-pool round trips (--cpu-prof, bench:history).
-    for (const [i, file] of out.files.entries()) {
-      if (pace && i > 0 && i % WRITES_PER_TURN === 0) await pace();
-      writeFileSync(path.join(outDir, file.path), file.content);
-    }
+    // Written as promises, many at a time (10,000 run page mirrors): see writeConcurrently.
+    await writeConcurrently(out.files, (file) => fs.writeFile(path.join(outDir, file.path), file.content));
     const missing = out.missingSources.length
       ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}`
       : '';
@@ -105,7 +95,7 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
         'ai-readable',
         config,
         isServer,
-        () => writeOutputs(context.outDir, context.siteConfig, nextTurn),
+        () => writeOutputs(context.outDir, context.siteConfig),
         (job) => {
           early = job;
         },
