@@ -1,8 +1,9 @@
 /**
- * Work a plugin can do while the bundler runs instead of in postBuild: while rspack bundles, the main thread
- * sits idle for seconds (a --cpu-prof of the build with 10,000 stored runs: ~13 of its 36 s), and file work
- * that needs only the loaded content (ai-readable's mirrors, the run pages' articles) costs the build
- * nothing there. Through the public API only: `configureWebpack` returns a bundler plugin.
+ * Work a plugin can do while the bundler runs instead of in postBuild: ai-readable's 10,000 mirror files of
+ * a long benchmark history. Creating a file is mostly waiting on the disk's journal, and that waiting
+ * overlaps rspack's work; the main thread itself sat idle for ~13 of the build's 36 s (--cpu-prof,
+ * bench:history). CPU work gains less: a cold rspack build keeps both cores busy. Through the public API
+ * only: `configureWebpack` returns a bundler plugin.
  */
 
 /** What the hook needs of a bundler (rspack or webpack) compiler: two public hooks. */

@@ -11,7 +11,6 @@ import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { requireProjectModule } from '../load-ts.ts';
 import { partsOfBuild } from '../parts/model.ts';
-import { nextTurn, whileBundling } from '../while-bundling.ts';
 import {
   type LoadedRunPage,
   loadRunPageEntries,
@@ -19,6 +18,7 @@ import {
   type RunPageEntry,
   fillViewPages,
   readRunArticle,
+  readRunArticleAsync,
   writeRunPages,
 } from './run-pages.ts';
 import { RUN_PAGES_DIR } from '../../../scripts/report/run-page-format.ts';
@@ -32,8 +32,9 @@ export interface BenchmarkViewsContent {
   /** Every view with its page data: the ai-readable plugin mirrors them from allContent. */
   views: (BenchmarkViewData & { source: string; section: string; frontMatter: Record<string, unknown> })[];
   /**
-   * Every stored run page, newest first, without its article: the plugin keeps the articles to itself
-   * (Docusaurus hands allContent to other plugins, and `npm start`'s debug plugin serializes all of it).
+   * Every stored run page, newest first, without its article: each article is read when its page is
+   * written (Docusaurus hands allContent to other plugins, and `npm start`'s debug plugin serializes all
+   * of it; 10,000 articles are 590 MB).
    */
   runs: RunPageEntry[];
   /** The stored runs (benchmarks/), read once here: the dashboards' weekly facts use them too. */
@@ -87,30 +88,9 @@ export default function benchmarkViewsPlugin(
 ): Plugin<BenchmarkViewsContent> {
   const mode = options.runPages ?? 'frame';
   const base = context.baseUrl.replace(/\/$/, '');
-  /**
-   * Each run page's article (its file's bytes) by URL: read while the bundler runs (configureWebpack), or
-   * when a page is written. Cleared by every loadContent.
-   */
-  let articles = new Map<string, Uint8Array>();
-  /** The articles being read while the bundler runs, awaited by postBuild. */
-  let early: Promise<void> | undefined;
-  const articleOf = (run: RunPageEntry): Uint8Array => {
-    let article = articles.get(run.url);
-    if (!article) {
-      article = readRunArticle(context.siteDir, run);
-      articles.set(run.url, article);
-    }
-    return article;
-  };
+  /** KB_RUN_PAGES=routes: each run page an ordinary route, its article in the route data. */
   const withArticles = (runs: readonly RunPageEntry[]): LoadedRunPage[] =>
-    runs.map((run) => ({ ...run, article: articleOf(run) }));
-  /** Reads the articles ahead of postBuild, yielding to the event loop every 200 files. */
-  const readArticles = async (runs: readonly RunPageEntry[]) => {
-    for (const [i, run] of runs.entries()) {
-      if (i > 0 && i % 200 === 0) await nextTurn();
-      articleOf(run);
-    }
-  };
+    runs.map((run) => ({ ...run, article: readRunArticle(context.siteDir, run) }));
   /**
    * Views whose body goes into the built page after the build (VIEW_ARTICLE_TOKEN, types.ts): the suite
    * histories, hundreds of KB each. A production build only (`npm start` has no postBuild), in frame mode.
@@ -122,25 +102,9 @@ export default function benchmarkViewsPlugin(
     getPathsToWatch() {
       return [path.join(context.siteDir, RUN_PAGES_DIR, '*.html')];
     },
-    configureWebpack(config, isServer, _utils, content) {
-      // A production build reads the run pages' articles while rspack bundles (see while-bundling.ts):
-      // 10,000 of them are 590 MB, and postBuild would read them on the build's critical path.
-      const runs = content?.runs ?? [];
-      const ahead =
-        mode === 'frame' && runs.length > 0
-          ? whileBundling(
-              'benchmark-views',
-              config,
-              isServer,
-              () => readArticles(runs),
-              (job) => {
-                early = job;
-              },
-            )
-          : { plugins: [] };
+    configureWebpack() {
       // `npm start` builds no pages: the dev server serves the stored run pages, which RunPage fetches.
       return {
-        ...ahead,
         devServer: {
           static: [
             { directory: path.join(context.siteDir, RUN_PAGES_DIR), publicPath: `${base}/__kb/runs/`, watch: false },
@@ -158,8 +122,6 @@ export default function benchmarkViewsPlugin(
       const { loadSloTargets } = requireProjectModule<SloTargets>(context.siteDir, 'scripts/report/slo-targets.ts');
       // The stored runs once (10,000 of them: 1.7 s): the views and the dashboards' weekly facts both need them.
       const [storedRuns, runs] = await Promise.all([loadRuns(context.siteDir), loadRunPageEntries(context.siteDir)]);
-      articles = new Map();
-      early = undefined;
       const views = await loadSloTargets(context.siteDir).then(
         ({ config }) => planViews(storedRuns, config),
         (error: unknown) => {
@@ -237,8 +199,7 @@ export default function benchmarkViewsPlugin(
       const runs = content.runs.filter((run) => owns(`${base}${run.url}`));
       if (runs.length === 0) return;
       const started = Date.now();
-      await early;
-      const written = await writeRunPages(outDir, withArticles(runs));
+      const written = await writeRunPages(outDir, runs, (run) => readRunArticleAsync(context.siteDir, run));
       console.log(
         `[benchmark-views] ${written} run pages written into the site's frame in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );

@@ -10,6 +10,7 @@ import {
   loadRunPageEntries,
   loadRunPages,
   readRunArticle,
+  readRunArticleAsync,
   writeRunPages,
 } from './run-pages.ts';
 import { VIEW_ARTICLE_TOKEN } from './types.ts';
@@ -79,7 +80,11 @@ describe('loadRunPages / writeRunPages', () => {
       'api-20261101t000000',
     ]);
     await fs.writeFile(path.join(dir, 'out/reports/runs/:run.html'), frame);
-    expect(await writeRunPages(path.join(dir, 'out'), runs)).toBe(3);
+    // As the build does: the entries, each article read as its page is written.
+    const entries = await loadRunPageEntries(path.join(dir, 'site'));
+    expect(
+      await writeRunPages(path.join(dir, 'out'), entries, (r) => readRunArticleAsync(path.join(dir, 'site'), r)),
+    ).toBe(3);
     const built = (await fs.readdir(path.join(dir, 'out/reports/runs'))).sort();
     expect(built).toEqual(['api-20261101t000000.html', 'api-20261102t000000.html', 'api-20261103t000000.html']);
     const page = await fs.readFile(path.join(dir, 'out/reports/runs/api-20261102t000000.html'), 'utf8');
@@ -97,7 +102,7 @@ describe('loadRunPages / writeRunPages', () => {
     const [run] = await loadRunPages(path.join(dir, 'site'));
     expect(Buffer.from(run!.article).toString('utf8')).toBe(article);
     await fs.writeFile(path.join(dir, 'out/reports/runs/:run.html'), frame);
-    await writeRunPages(path.join(dir, 'out'), [run!]);
+    await writeRunPages(path.join(dir, 'out'), [run!], (r) => r.article);
     const page = await fs.readFile(path.join(dir, 'out/reports/runs/api-20261104t000000.html'), 'utf8');
     expect(page).toContain(`>${article}</article>`);
     expect(page).toContain('<title data-rh=true>p99 &lt; 250 ms — “ok” | Sophia KB</title>');
@@ -135,7 +140,7 @@ describe('loadRunPages / writeRunPages', () => {
   it('fails loudly when the build has no frame (a Docusaurus upgrade rendered the route otherwise)', async () => {
     await store('api-20261101t000000', '2026-11-01');
     const runs = await loadRunPages(path.join(dir, 'site'));
-    await expect(writeRunPages(path.join(dir, 'out'), runs)).rejects.toThrow(
+    await expect(writeRunPages(path.join(dir, 'out'), runs, (r) => r.article)).rejects.toThrow(
       /the run page frame .* is not in the build.*KB_RUN_PAGES=routes/,
     );
   });
