@@ -29,6 +29,19 @@ describe('writeConcurrently', () => {
     await expect(run).rejects.toThrow('EIO: disk full');
     expect(settled).toBe(4);
   });
+
+  it('starts no write after one failed', async () => {
+    const started: number[] = [];
+    const items = Array.from({ length: 100 }, (_, i) => i);
+    const run = writeConcurrently(items, async (i) => {
+      started.push(i);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (i === 0) throw new Error('EIO');
+    });
+    await expect(run).rejects.toThrow('EIO');
+    // The first 16 start together; the lanes that finish after the failure take no more.
+    expect(started.length).toBeLessThan(100);
+  });
 });
 
 describe('whileBundling', () => {
