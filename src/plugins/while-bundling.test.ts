@@ -1,48 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whileBundling, writeConcurrently } from './while-bundling.ts';
-
-describe('writeConcurrently', () => {
-  it('writes every item, at most 16 at a time', async () => {
-    let inFlight = 0;
-    let most = 0;
-    const done: number[] = [];
-    await writeConcurrently(
-      Array.from({ length: 100 }, (_, i) => i),
-      async (i) => {
-        most = Math.max(most, ++inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        inFlight--;
-        done.push(i);
-      },
-    );
-    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
-    expect(most).toBe(16);
-  });
-
-  it('rejects with the first error once the writes under way have settled', async () => {
-    let settled = 0;
-    const run = writeConcurrently([1, 2, 3, 4], async (i) => {
-      await new Promise((resolve) => setTimeout(resolve, i));
-      settled++;
-      if (i === 2) throw new Error('EIO: disk full');
-    });
-    await expect(run).rejects.toThrow('EIO: disk full');
-    expect(settled).toBe(4);
-  });
-
-  it('starts no write after one failed', async () => {
-    const started: number[] = [];
-    const items = Array.from({ length: 100 }, (_, i) => i);
-    const run = writeConcurrently(items, async (i) => {
-      started.push(i);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      if (i === 0) throw new Error('EIO');
-    });
-    await expect(run).rejects.toThrow('EIO');
-    // The first 16 start together; the lanes that finish after the failure take no more.
-    expect(started.length).toBeLessThan(100);
-  });
-});
+import { whileBundling } from './while-bundling.ts';
 
 describe('whileBundling', () => {
   const compiler = () => {

@@ -8,12 +8,15 @@ import {
   fillFrame,
   fillViewPages,
   loadRunPageEntries,
-  loadRunPages,
   readRunArticle,
   readRunArticleAsync,
   writeRunPages,
 } from './run-pages.ts';
 import { VIEW_ARTICLE_TOKEN } from './types.ts';
+
+/** Every stored run page with its article, as routes mode (KB_RUN_PAGES=routes) reads them. */
+const loadRunPages = async (siteDir: string) =>
+  (await loadRunPageEntries(siteDir)).map((entry) => ({ ...entry, article: readRunArticle(siteDir, entry) }));
 
 const meta = (id: string, date: string, title = `api — ${date}`): RunPageMeta => ({
   url: `/reports/runs/${id}`,

@@ -17,6 +17,7 @@
 import { closeSync, existsSync, promises as fs, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapeHtml } from '../../../scripts/core/markdown-escape.ts';
+import { eachLimited } from '../../../scripts/core/each-limited.ts';
 import { escapeRegExp } from '../../../scripts/core/regexp.ts';
 import {
   FRAME_TOKENS,
@@ -25,7 +26,6 @@ import {
   RUN_PAGES_DIR,
   type RunPageMeta,
 } from '../../../scripts/report/run-page-format.ts';
-import { writeConcurrently } from '../while-bundling.ts';
 
 /** The one route of every run page. */
 export const RUN_ROUTE_PARAM = ':run';
@@ -110,23 +110,21 @@ export async function loadRunPageEntries(siteDir: string): Promise<RunPageEntry[
   );
 }
 
-/** A run page's article: its file's bytes after the metadata line (the file is read whole). */
-export function readRunArticle(siteDir: string, entry: RunPageEntry): Uint8Array {
-  const parsed = splitRunPageFile(readFileSync(path.join(siteDir, entry.file)));
+/** The article of a run page file's bytes, checked against the entry the page was listed as. */
+function articleOf(bytes: Buffer, entry: RunPageEntry): Uint8Array {
+  const parsed = splitRunPageFile(bytes);
   if (!parsed || parsed.meta.url !== entry.url) throw notARunPage(entry.file, path.basename(entry.file, '.html'));
   return parsed.article;
+}
+
+/** A run page's article: its file's bytes after the metadata line (the file is read whole). */
+export function readRunArticle(siteDir: string, entry: RunPageEntry): Uint8Array {
+  return articleOf(readFileSync(path.join(siteDir, entry.file)), entry);
 }
 
 /** readRunArticle as a promise read (the many reads of writeRunPages run in libuv's threads). */
 export async function readRunArticleAsync(siteDir: string, entry: RunPageEntry): Promise<Uint8Array> {
-  const parsed = splitRunPageFile(await fs.readFile(path.join(siteDir, entry.file)));
-  if (!parsed || parsed.meta.url !== entry.url) throw notARunPage(entry.file, path.basename(entry.file, '.html'));
-  return parsed.article;
-}
-
-/** Every run page of the site with its article, newest first (see loadRunPageEntries). */
-export async function loadRunPages(siteDir: string): Promise<LoadedRunPage[]> {
-  return (await loadRunPageEntries(siteDir)).map((entry) => ({ ...entry, article: readRunArticle(siteDir, entry) }));
+  return articleOf(await fs.readFile(path.join(siteDir, entry.file)), entry);
 }
 
 /** The frame's file in the build, as Docusaurus wrote it for the route (trailing slash or not). */
@@ -226,9 +224,9 @@ export async function writeRunPages<T extends RunPageEntry>(
   checkFrame(frame);
   const fill = compileFrame(frame);
   await fs.mkdir(path.join(outDir, RUN_PAGES_DIR), { recursive: true });
-  // Written as promises, many at a time: see writeConcurrently (10,000 pages, 680 MB).
+  // Written as promises, 16 at a time: see eachLimited (10,000 pages, 680 MB).
   const nested = frameFile.endsWith(`${path.sep}index.html`);
-  await writeConcurrently(runs, async (run) => {
+  await eachLimited(runs, 16, async (run) => {
     const target = outputFile(outDir, run.url, frameFile);
     if (nested) await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, Buffer.concat(fill(run, await articleOf(run))));
