@@ -8,14 +8,14 @@
 //    whose mtime moved);
 //  - `npm run build` (docusaurus build + deploy/run-prepare.ts) in a copy of
 //    the project with those runs and in one without, cold (no persistent
-//    bundler cache) and into an empty output folder, as a CI job: the ratio;
+//    bundler cache) and into a new output folder, as a CI job: the ratio;
 //  - the largest built page, and whether a suite's history page shows its
 //    trend with every point reaching a built run page;
 //  - the file work alone that the runs bring (read every run and run page
 //    file, write as many files), next to what the 1.3× target leaves.
 // Targets (issue 14): ingest p50 ≤ 300 ms and ≤ 3 files; build ≤ 1.3×; no page over 500 KB.
 import { execFileSync } from 'node:child_process';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,14 +89,24 @@ async function filesUnder(root: string, dirs: string[]): Promise<Map<string, num
   return out;
 }
 
-/** One more Locust run of a Locust suite: the 1x fixture with one count changed (`tag + i`), so every input is new. */
-async function locustInput(dir: string, i: number, tag: number): Promise<string[]> {
+/**
+ * One more Locust run of a Locust suite: the 1x fixture with one count changed (`tag + i`), so every input is
+ * new, and its clock moved to `at` (seconds), as a CI job's run is at a time of its own. With the fixture's
+ * time kept, every bench run added runs to the same second, and an ingest reads every run of its own second
+ * (store.ts loadRunTail): the bench KB had 103 of them after a day of reuse, 29 ms of each ingest.
+ */
+async function locustInput(dir: string, i: number, tag: number, at: number): Promise<string[]> {
   const fixture = path.join(PROJECT_ROOT, 'fixtures/bench-local');
   const parts: string[] = [];
   for (const p of ['stats', 'stats_history', 'failures']) {
-    const text = await fs.readFile(path.join(fixture, `locust-1x_${p}.csv`), 'utf8');
+    let text = await fs.readFile(path.join(fixture, `locust-1x_${p}.csv`), 'utf8');
+    if (p === 'stats') text = text.replace(',390,', `,${tag + i},`);
+    if (p === 'stats_history') {
+      const first = Number(/^(\d+),/m.exec(text)?.[1]);
+      text = text.replace(/^(\d+),/gm, (_, ts: string) => `${Number(ts) - first + at},`);
+    }
     const file = path.join(dir, `extra${i}_${p}.csv`);
-    await fs.writeFile(file, p === 'stats' ? text.replace(',390,', `,${tag + i},`) : text);
+    await fs.writeFile(file, text);
     parts.push(file);
   }
   return parts;
@@ -112,13 +122,15 @@ async function measureIngests(root: string, work: string): Promise<{ wall: numbe
   // The first kb call of a checkout compiles its cached bundle, and the first `kb ingest` writes the code cache
   // of the ingest command (scripts/bin/load-main.mjs): one ingest first, not measured, as a CI runner that
   // keeps node_modules/.cache between jobs would have had.
-  const warmup = await locustInput(work, ingests, tag);
+  // One run a minute from now, the warm-up first.
+  const now = Math.floor(Date.now() / 1000);
+  const warmup = await locustInput(work, ingests, tag, now);
   execFileSync(process.execPath, [kb, 'ingest', ...warmup, '--suite', suite, '--label', '1x', '--root', root], {
     cwd: root,
     stdio: 'ignore',
   });
   for (let i = 0; i < ingests; i++) {
-    const input = await locustInput(work, i, tag);
+    const input = await locustInput(work, i, tag, now + 60 * (i + 1));
     const before = await filesUnder(root, ['benchmarks', 'reports', 'docs']);
     const m: Measurement = await measureCommand(
       process.execPath,
@@ -146,9 +158,9 @@ async function measureIngests(root: string, work: string): Promise<{ wall: numbe
 async function build(root: string, out: string, label: string): Promise<Measurement> {
   process.stdout.write(`  building ${label} … `);
   await fs.rm(path.join(root, '.docusaurus'), { recursive: true, force: true });
-  // From a clean output folder, as a CI job builds: Docusaurus deletes the previous output first, and
-  // deleting a previous build of 10,000 runs (21,000 files) took 1-2 s of the timed build.
-  await fs.rm(out, { recursive: true, force: true });
+  // Into an output folder that never existed, as a CI job builds: see removeOutputs.
+  if (await fs.stat(out).catch(() => null))
+    throw new Error(`bench:history: ${out} exists — builds go into new folders`);
   const m = await measureCommand(
     'bash',
     ['-c', 'npx docusaurus build --out-dir "$1" && npx tsx deploy/run-prepare.ts "$1"', 'build', out],
@@ -163,6 +175,40 @@ async function build(root: string, out: string, label: string): Promise<Measurem
     `${s(m.wallMs)} wall, ${m.cpuMs === undefined ? 'n/a' : s(m.cpuMs)} CPU, load ${m.loadAverage.toFixed(1)}`,
   );
   return m;
+}
+
+/** The folders a run leaves in its work folder besides the knowledge base (its outputs and scratch). */
+const OUTPUTS = /^(out-(bare|history)(-\d+)?|io-floor|fs-probe|kb-bare)(\.log)?$/;
+
+/**
+ * Removes what an earlier run left in the work folder; returns how many files went. Every build writes into a
+ * folder that never existed and the outputs go only when the run is done, because on this machine's file
+ * system (ext4 without a journal) creating a file where many were just deleted is slow: the allocator skips
+ * inodes freed in the last 60 s or so (ext4's recently_deleted(), 60-70 % of the kernel time in `perf
+ * record`), and a file cost 0.8-1 ms of kernel time 35 s after deleting a 21,000-file build, 25 µs once that
+ * passed. Deleting the previous pair's output before each pair, as this bench did, put every build with the
+ * runs (21,000 files) into that window: a CI job, building a fresh clone, never is.
+ */
+async function removeOutputs(work: string, keep: (name: string) => boolean = () => false): Promise<number> {
+  let files = 0;
+  for (const name of await fs.readdir(work).catch(() => [] as string[])) {
+    if (!OUTPUTS.test(name) || keep(name)) continue;
+    const abs = path.join(work, name);
+    const stat = await fs.stat(abs);
+    files += stat.isDirectory()
+      ? (await fs.readdir(abs, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length
+      : 1;
+    await fs.rm(abs, { recursive: true, force: true });
+  }
+  return files;
+}
+
+/** The kernel time of creating one empty file in a new folder of the work folder, in µs: the state of the disk. */
+function probeFileCreation(dir: string, count = 1000): number {
+  mkdirSync(dir, { recursive: true });
+  const before = process.cpuUsage();
+  for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `f${i}`), '');
+  return process.cpuUsage(before).system / count;
 }
 
 /**
@@ -217,6 +263,12 @@ async function main(): Promise<void> {
   try {
     console.log(`bench:history — ${suites} suites × ${runs} runs (seed ${values.seed}) in ${work}`);
     const withRuns = path.join(work, 'kb-history');
+    const leftovers = await removeOutputs(work);
+    if (leftovers > 1000) {
+      // See removeOutputs: files created in the next minute would pay for these deletions.
+      console.log(`  removed ${leftovers} files an earlier run left; waiting 60 s for the file system to settle`);
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+    }
     if (values.reuse) {
       console.log('  reusing the generated knowledge base');
     } else {
@@ -247,15 +299,16 @@ async function main(): Promise<void> {
     );
     if (values['skip-build']) return;
     const bare = path.join(work, 'kb-bare');
-    const outBare = path.join(work, 'out-bare');
-    const outRuns = path.join(work, 'out-history');
-    await Promise.all([bare, outBare, outRuns].map((d) => fs.rm(d, { recursive: true, force: true })));
     await copyProject(bare);
+    const probe = probeFileCreation(path.join(work, 'fs-probe'));
+    console.log(`  creating a file here costs ${probe.toFixed(0)} µs of kernel time (1,000 empty files)`);
     const ratios: { wall: number; cpu?: number; bareMs: number }[] = [];
+    let outRuns = '';
     for (let i = 0; i < pairs; i++) {
       if (pairs > 1) console.log(`  pair ${i + 1}/${pairs}`);
-      await Promise.all([outBare, outRuns].map((d) => fs.rm(d, { recursive: true, force: true })));
-      const a = await build(bare, outBare, 'without the runs');
+      // New folders for every build, removed when the run is done (removeOutputs).
+      outRuns = path.join(work, `out-history-${i + 1}`);
+      const a = await build(bare, path.join(work, `out-bare-${i + 1}`), 'without the runs');
       const b = await build(withRuns, outRuns, `with ${suites * runs} runs`);
       ratios.push({
         wall: b.wallMs / a.wallMs,
@@ -288,6 +341,10 @@ async function main(): Promise<void> {
       `history page reports/hist-k6-00-history: ${(history.bytes / 1024).toFixed(0)} KB, ${history.points} chart points linking ${history.runsLinked} runs, ${history.reached} of them reach a built run page — ${history.points > 0 && history.reached === history.runsLinked ? 'PASS' : 'FAIL'}`,
     );
   } finally {
+    // A reused knowledge base stays; the builds go (the next run's builds would pay for deleting them
+    // then: removeOutputs), all but the last pair's with --keep.
+    const last = `-${pairs}`;
+    if (keep) await removeOutputs(work, (name) => values.keep === true && (name === 'kb-bare' || name.includes(last)));
     if (keep) console.log(`kept ${work}`);
     else await fs.rm(work, { recursive: true, force: true });
   }
