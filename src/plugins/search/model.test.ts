@@ -7,6 +7,7 @@ import {
   separateCells,
   urlOfBuiltFile,
   versionsOf,
+  withoutSvg,
   type PageContext,
 } from './model.ts';
 
@@ -108,7 +109,30 @@ describe('separateCells', () => {
   });
 });
 
+describe('withoutSvg', () => {
+  it('drops every inline SVG element and keeps the text around it', () => {
+    const chart =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><title>p95: 12 ms</title><a href="/r/1"><circle r="1"/></a></svg>';
+    expect(withoutSvg(`<p>before</p><div>${chart}</div><p>between</p>${chart.toUpperCase()}<p>after</p>`)).toBe(
+      '<p>before</p><div></div><p>between</p><p>after</p>',
+    );
+    expect(withoutSvg('<p>no chart, an <svgx> tag name</p>')).toBe('<p>no chart, an <svgx> tag name</p>');
+  });
+});
+
 describe('preparePage', () => {
+  it('sends a page without its charts: Pagefind ignores them anyway', () => {
+    const html = page(
+      'plugin-benchmark-views plugin-id-default',
+      '<article><h1>api: scale test</h1><svg class=kb-chart><title>run 7 p95: 41 ms</title></svg><p>trend</p></article>',
+    );
+    const prepared = preparePage(html, 'reports/api-scale.html', context);
+    expect(prepared.kind).toBe('page');
+    if (prepared.kind !== 'page') return;
+    expect(prepared.html).not.toContain('<svg');
+    expect(prepared.html).toContain('<p>trend</p>');
+  });
+
   it('marks the article as the body and adds title, section and version', () => {
     const html = page(
       'plugin-docs plugin-id-adr docs-version-current docs-doc-page',

@@ -140,9 +140,18 @@ export function preparePage(html: string, file: string, context: PageContext): P
   const close = html.lastIndexOf('</article>');
   const body = html.slice(open.index + open[0].length, close > open.index ? close : html.length);
   const content = separateCells(
-    `<!DOCTYPE html><html><head><title>${escapeHtml(title)}</title></head><body>${tagged}${body}</article></body></html>`,
+    `<!DOCTYPE html><html><head><title>${escapeHtml(title)}</title></head><body>${tagged}${withoutSvg(body)}</article></body></html>`,
   );
   return { kind: 'page', title, section: page.section, versions, html: content };
+}
+
+/**
+ * The HTML without its inline SVG elements: Pagefind never indexes them (EXCLUDED in build-index.ts), but it
+ * still received and parsed them, and a benchmark view's charts are most of its bytes (a scale test's
+ * charts, the scorecard's).
+ */
+export function withoutSvg(html: string): string {
+  return html.replace(/<svg\b[\s\S]*?<\/svg>/gi, '');
 }
 
 /**
