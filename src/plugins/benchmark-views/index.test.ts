@@ -55,4 +55,23 @@ describe('benchmark-views plugin', () => {
     const page = await fs.readFile(path.join(outDir, `reports/runs/${id}.html`), 'utf8');
     expect(page).toContain(`<article data-run="${id}">${article}</article>`);
   });
+
+  it('fails with one line naming the stored run and its field when a run is bad', async () => {
+    const siteDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-views-plugin-'));
+    dirs.push(siteDir);
+    for (const link of ['scripts', 'node_modules']) await fs.symlink(path.join(repo, link), path.join(siteDir, link));
+    await fs.writeFile(path.join(siteDir, 'package.json'), '{}\n');
+    await fs.mkdir(path.join(siteDir, 'benchmarks'));
+    await fs.writeFile(path.join(siteDir, 'benchmarks/api-20261101t000000.json'), '{"id": 7}\n');
+    const plugin = benchmarkViewsPlugin({ siteDir, baseUrl: '/' } as LoadContext);
+    const error = await Promise.resolve()
+      .then(() => plugin.loadContent!())
+      .then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+    expect(error?.message).toMatch(/^\[benchmark-views\] benchmarks\/api-20261101t000000\.json: /);
+    expect(error?.message).toMatch(/re-ingest/);
+    expect(error?.message).not.toContain('\n');
+  });
 });

@@ -82,6 +82,15 @@ function recentRuns(runs: readonly RunPageEntry[]): RecentRuns {
   };
 }
 
+/**
+ * A KbError (a bad stored run, a bad slo-targets.yaml) as its one line: file, field, message and fix.
+ * Docusaurus prints only an error's message, which for a KbError names no file. Other errors pass unchanged.
+ */
+function oneLine(error: unknown): unknown {
+  const format = (error as { format?: unknown } | undefined)?.format;
+  return typeof format === 'function' ? new Error(`[benchmark-views] ${format.call(error)}`) : error;
+}
+
 export default function benchmarkViewsPlugin(
   context: LoadContext,
   options: BenchmarkViewsOptions = {},
@@ -113,39 +122,43 @@ export default function benchmarkViewsPlugin(
       } as never;
     },
     async loadContent() {
-      // views.ts reads slo-targets.yaml through zod: loaded outside jiti (see load-ts.ts).
-      const { planViews, viewHtml, viewMarkdown } = requireProjectModule<Views>(
-        context.siteDir,
-        'scripts/report/views.ts',
-      );
-      const { loadRuns } = requireProjectModule<Store>(context.siteDir, 'scripts/report/store.ts');
-      const { loadSloTargets } = requireProjectModule<SloTargets>(context.siteDir, 'scripts/report/slo-targets.ts');
-      // The stored runs once (10,000 of them: 1.7 s): the views and the dashboards' weekly facts both need them.
-      const [storedRuns, runs] = await Promise.all([loadRuns(context.siteDir), loadRunPageEntries(context.siteDir)]);
-      const views = await loadSloTargets(context.siteDir).then(
-        ({ config }) => planViews(storedRuns, config),
-        (error: unknown) => {
-          // A knowledge base without slo-targets.yaml has nothing to judge: no views, the rest builds.
-          if ((error as { code?: string }).code === 'NOT_FOUND') return [];
-          throw error;
-        },
-      );
-      return {
-        runs,
-        storedRuns,
-        views: views.map((v) => ({
-          url: v.url,
-          source: v.source,
-          section: v.section,
-          frontMatter: v.frontMatter,
-          title: v.frontMatter.title,
-          description: v.frontMatter.description,
-          kind: v.frontMatter.kind,
-          date: typeof v.frontMatter.date === 'string' ? v.frontMatter.date : undefined,
-          html: viewHtml(v),
-          markdown: viewMarkdown(v),
-        })),
-      };
+      try {
+        // views.ts reads slo-targets.yaml through zod: loaded outside jiti (see load-ts.ts).
+        const { planViews, viewHtml, viewMarkdown } = requireProjectModule<Views>(
+          context.siteDir,
+          'scripts/report/views.ts',
+        );
+        const { loadRuns } = requireProjectModule<Store>(context.siteDir, 'scripts/report/store.ts');
+        const { loadSloTargets } = requireProjectModule<SloTargets>(context.siteDir, 'scripts/report/slo-targets.ts');
+        // The stored runs once (10,000 of them: 1.7 s): the views and the dashboards' weekly facts both need them.
+        const [storedRuns, runs] = await Promise.all([loadRuns(context.siteDir), loadRunPageEntries(context.siteDir)]);
+        const views = await loadSloTargets(context.siteDir).then(
+          ({ config }) => planViews(storedRuns, config),
+          (error: unknown) => {
+            // A knowledge base without slo-targets.yaml has nothing to judge: no views, the rest builds.
+            if ((error as { code?: string }).code === 'NOT_FOUND') return [];
+            throw error;
+          },
+        );
+        return {
+          runs,
+          storedRuns,
+          views: views.map((v) => ({
+            url: v.url,
+            source: v.source,
+            section: v.section,
+            frontMatter: v.frontMatter,
+            title: v.frontMatter.title,
+            description: v.frontMatter.description,
+            kind: v.frontMatter.kind,
+            date: typeof v.frontMatter.date === 'string' ? v.frontMatter.date : undefined,
+            html: viewHtml(v),
+            markdown: viewMarkdown(v),
+          })),
+        };
+      } catch (error) {
+        throw oneLine(error);
+      }
     },
     async contentLoaded({ content, actions }) {
       actions.setGlobalData(recentRuns(content.runs));
