@@ -203,7 +203,11 @@ async function removeOutputs(work: string, keep: (name: string) => boolean = () 
   return files;
 }
 
-/** The kernel time of creating one empty file in a new folder of the work folder, in µs: the state of the disk. */
+/**
+ * The kernel time of creating one empty file in a new folder of the work folder, in µs: an indication of the
+ * state of the disk (see removeOutputs), not a measure of the builds' folders, which may land in other block
+ * groups of the file system.
+ */
 function probeFileCreation(dir: string, count = 1000): number {
   mkdirSync(dir, { recursive: true });
   const before = process.cpuUsage();
@@ -343,8 +347,8 @@ async function main(): Promise<void> {
   } finally {
     // A reused knowledge base stays; the builds go (the next run's builds would pay for deleting them
     // then: removeOutputs), all but the last pair's with --keep.
-    const last = `-${pairs}`;
-    if (keep) await removeOutputs(work, (name) => values.keep === true && (name === 'kb-bare' || name.includes(last)));
+    const lastPair = new RegExp(`-${pairs}(\\.log)?$`);
+    if (keep) await removeOutputs(work, (name) => values.keep === true && (name === 'kb-bare' || lastPair.test(name)));
     if (keep) console.log(`kept ${work}`);
     else await fs.rm(work, { recursive: true, force: true });
   }
