@@ -70,7 +70,10 @@ describe('benchmark-views plugin', () => {
         () => undefined,
         (e: unknown) => e as Error,
       );
-    expect(error?.message).toMatch(/^\[benchmark-views\] benchmarks\/api-20261101t000000\.json: /);
+    // File, then field, then what is wrong.
+    expect(error?.message).toMatch(
+      /^\[benchmark-views\] benchmarks\/api-20261101t000000\.json: [\w.()]+: stored run does not match the run schema: /,
+    );
     expect(error?.message).toMatch(/re-ingest/);
     expect(error?.message).not.toContain('\n');
   });
