@@ -85,6 +85,8 @@ function recentRuns(runs: readonly RunPageEntry[]): RecentRuns {
 /**
  * A KbError (a bad stored run, a bad slo-targets.yaml) as its one line: file, field, message and fix.
  * Docusaurus prints only an error's message, which for a KbError names no file. Other errors pass unchanged.
+ * Known by its format() method, not by instanceof: the error comes from modules loaded through tsx
+ * (requireProjectModule), whose KbError class is not the one this file would import through jiti.
  */
 function oneLine(error: unknown): unknown {
   const format = (error as { format?: unknown } | undefined)?.format;

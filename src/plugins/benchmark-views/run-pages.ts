@@ -211,13 +211,13 @@ function outputFile(outDir: string, url: string, frameFile: string): string {
 
 /**
  * Writes every run page into the build from the frame, then removes the frame. Returns how many. Each page's
- * article is read (`articleOf`) just before its page is written, in the same lane: the 10,000 articles of a
+ * article is read (`readArticle`) just before its page is written, in the same lane: the 10,000 articles of a
  * long history are 590 MB, not held at once.
  */
 export async function writeRunPages<T extends RunPageEntry>(
   outDir: string,
   runs: readonly T[],
-  articleOf: (run: T) => Uint8Array | Promise<Uint8Array>,
+  readArticle: (run: T) => Uint8Array | Promise<Uint8Array>,
 ): Promise<number> {
   const frameFile = await findFrame(outDir);
   const frame = await fs.readFile(frameFile, 'utf8');
@@ -229,7 +229,7 @@ export async function writeRunPages<T extends RunPageEntry>(
   await eachLimited(runs, 16, async (run) => {
     const target = outputFile(outDir, run.url, frameFile);
     if (nested) await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, Buffer.concat(fill(run, await articleOf(run))));
+    await fs.writeFile(target, Buffer.concat(fill(run, await readArticle(run))));
   });
   await fs.rm(nested ? path.dirname(frameFile) : frameFile, { recursive: true, force: true });
   return runs.length;
