@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { eachLimited } from '../../scripts/core/each-limited.ts';
+import { writeInThreads } from '../../src/plugins/write-in-threads.ts';
 import { loadSloTargets } from '../../scripts/report/slo-targets.ts';
 import { measureCommand, type Measurement } from '../support/measure.ts';
 import { generateHistory } from './generate.ts';
@@ -228,11 +228,17 @@ async function ioFloor(root: string, scratch: string): Promise<{ runs: number; f
   await fs.rm(scratch, { recursive: true, force: true });
   await fs.mkdir(scratch, { recursive: true });
   const started = performance.now();
-  // As the build does: stored runs read one after another, synchronously (store.ts); each run page file
-  // read and written again as promises, 16 at a time (run-pages.ts, ai-readable).
+  // As the build does: stored runs read one after another, synchronously (store.ts); each run page's
+  // article read and written again from two threads (run-pages.ts), each Markdown file read here and
+  // written from two threads (ai-readable): src/plugins/write-in-threads.ts.
   for (const n of runs) JSON.parse(readFileSync(path.join(benchmarks, n), 'utf8'));
-  await eachLimited(pages, 16, async (n) =>
-    fs.writeFile(path.join(scratch, n), await fs.readFile(path.join(pagesDir, n))),
+  await writeInThreads(
+    pages.map((n) => ({
+      file: path.join(scratch, n),
+      parts: n.endsWith('.html')
+        ? [{ article: path.join(pagesDir, n), url: `/reports/runs/${n.slice(0, -'.html'.length)}` }]
+        : [readFileSync(path.join(pagesDir, n), 'utf8')],
+    })),
   );
   const ms = performance.now() - started;
   await fs.rm(scratch, { recursive: true, force: true });

@@ -18,7 +18,6 @@ import {
   type RunPageEntry,
   fillViewPages,
   readRunArticle,
-  readRunArticleAsync,
   writeRunPages,
 } from './run-pages.ts';
 import { RUN_PAGES_DIR } from '../../../scripts/report/run-page-format.ts';
@@ -214,7 +213,7 @@ export default function benchmarkViewsPlugin(
       const runs = content.runs.filter((run) => owns(`${base}${run.url}`));
       if (runs.length === 0) return;
       const started = Date.now();
-      const written = await writeRunPages(outDir, runs, (run) => readRunArticleAsync(context.siteDir, run));
+      const written = await writeRunPages(outDir, context.siteDir, runs);
       console.log(
         `[benchmark-views] ${written} run pages written into the site's frame in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );

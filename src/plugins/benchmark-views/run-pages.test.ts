@@ -9,7 +9,6 @@ import {
   fillViewPages,
   loadRunPageEntries,
   readRunArticle,
-  readRunArticleAsync,
   writeRunPages,
 } from './run-pages.ts';
 import { VIEW_ARTICLE_TOKEN } from './types.ts';
@@ -85,9 +84,7 @@ describe('loadRunPages / writeRunPages', () => {
     await fs.writeFile(path.join(dir, 'out/reports/runs/:run.html'), frame);
     // As the build does: the entries, each article read as its page is written.
     const entries = await loadRunPageEntries(path.join(dir, 'site'));
-    expect(
-      await writeRunPages(path.join(dir, 'out'), entries, (r) => readRunArticleAsync(path.join(dir, 'site'), r)),
-    ).toBe(3);
+    expect(await writeRunPages(path.join(dir, 'out'), path.join(dir, 'site'), entries)).toBe(3);
     const built = (await fs.readdir(path.join(dir, 'out/reports/runs'))).sort();
     expect(built).toEqual(['api-20261101t000000.html', 'api-20261102t000000.html', 'api-20261103t000000.html']);
     const page = await fs.readFile(path.join(dir, 'out/reports/runs/api-20261102t000000.html'), 'utf8');
@@ -105,7 +102,7 @@ describe('loadRunPages / writeRunPages', () => {
     const [run] = await loadRunPages(path.join(dir, 'site'));
     expect(Buffer.from(run!.article).toString('utf8')).toBe(article);
     await fs.writeFile(path.join(dir, 'out/reports/runs/:run.html'), frame);
-    await writeRunPages(path.join(dir, 'out'), [run!], (r) => r.article);
+    await writeRunPages(path.join(dir, 'out'), path.join(dir, 'site'), [run!]);
     const page = await fs.readFile(path.join(dir, 'out/reports/runs/api-20261104t000000.html'), 'utf8');
     expect(page).toContain(`>${article}</article>`);
     expect(page).toContain('<title data-rh=true>p99 &lt; 250 ms — “ok” | Sophia KB</title>');
@@ -140,10 +137,21 @@ describe('loadRunPages / writeRunPages', () => {
     );
   });
 
+  it('fails the build naming a stored page replaced after it was listed, when its page is written', async () => {
+    await store('api-20261101t000000', '2026-11-01');
+    await store('api-20261102t000000', '2026-11-02');
+    const entries = await loadRunPageEntries(path.join(dir, 'site'));
+    await fs.writeFile(path.join(dir, 'site/reports/runs/api-20261101t000000.html'), '<p>hand-written</p>\n');
+    await fs.writeFile(path.join(dir, 'out/reports/runs/:run.html'), frame);
+    await expect(writeRunPages(path.join(dir, 'out'), path.join(dir, 'site'), entries)).rejects.toThrow(
+      /^\[benchmark-views\] reports\/runs\/api-20261101t000000\.html: not a run page written by kb ingest/,
+    );
+  });
+
   it('fails loudly when the build has no frame (a Docusaurus upgrade rendered the route otherwise)', async () => {
     await store('api-20261101t000000', '2026-11-01');
     const runs = await loadRunPages(path.join(dir, 'site'));
-    await expect(writeRunPages(path.join(dir, 'out'), runs, (r) => r.article)).rejects.toThrow(
+    await expect(writeRunPages(path.join(dir, 'out'), path.join(dir, 'site'), runs)).rejects.toThrow(
       /the run page frame .* is not in the build.*KB_RUN_PAGES=routes/,
     );
   });

@@ -17,7 +17,6 @@
 import { closeSync, existsSync, promises as fs, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapeHtml } from '../../../scripts/core/markdown-escape.ts';
-import { eachLimited } from '../../../scripts/core/each-limited.ts';
 import { escapeRegExp } from '../../../scripts/core/regexp.ts';
 import {
   FRAME_TOKENS,
@@ -26,6 +25,7 @@ import {
   RUN_PAGES_DIR,
   type RunPageMeta,
 } from '../../../scripts/report/run-page-format.ts';
+import { NotARunPageError, type Part, type WriteJob, writeInThreads } from '../write-in-threads.ts';
 
 /** The one route of every run page. */
 export const RUN_ROUTE_PARAM = ':run';
@@ -122,11 +122,6 @@ export function readRunArticle(siteDir: string, entry: RunPageEntry): Uint8Array
   return articleOf(readFileSync(path.join(siteDir, entry.file)), entry);
 }
 
-/** readRunArticle as a promise read (the many reads of writeRunPages run in libuv's threads). */
-export async function readRunArticleAsync(siteDir: string, entry: RunPageEntry): Promise<Uint8Array> {
-  return articleOf(await fs.readFile(path.join(siteDir, entry.file)), entry);
-}
-
 /** The frame's file in the build, as Docusaurus wrote it for the route (trailing slash or not). */
 export async function findFrame(outDir: string): Promise<string> {
   const candidates = [`${RUN_PAGES_DIR}/${RUN_ROUTE_PARAM}.html`, `${RUN_PAGES_DIR}/${RUN_ROUTE_PARAM}/index.html`];
@@ -152,10 +147,14 @@ type Slot = 'url' | keyof typeof FRAME_TOKENS;
 
 /**
  * The frame cut once at each place a run's text goes, so a page is a join of pieces: 10,000 pages with six
- * replaceAll passes each over the 30 KB frame cost seconds. The pieces are encoded once, and a page is the
- * list of byte pieces to write, the article's bytes among them. Pure.
+ * replaceAll passes each over the 30 KB frame cost seconds. `pieces` are the frame's own bytes, encoded once;
+ * `parts` gives a page as the list of parts to write (write-in-threads.ts): indexes into `pieces`, the run's
+ * escaped text, and its article (bytes, or the stored page to read it from). Pure.
  */
-export function compileFrame(frame: string): (meta: RunPageMeta, article: Uint8Array) => Uint8Array[] {
+export function compileFrame(frame: string): {
+  pieces: Uint8Array[];
+  parts: (meta: RunPageMeta, article: Exclude<Part, number>) => Part[];
+} {
   const marks: [string, Slot][] = [
     [`/${RUN_PAGES_DIR}/${RUN_ROUTE_PARAM}`, 'url'],
     [`/${RUN_PAGES_DIR}/${encodeURIComponent(RUN_ROUTE_PARAM)}`, 'url'],
@@ -165,7 +164,7 @@ export function compileFrame(frame: string): (meta: RunPageMeta, article: Uint8A
   ];
   const pattern = new RegExp(marks.map(([text]) => escapeRegExp(text)).join('|'), 'g');
   const slotOf = new Map(marks);
-  const pieces: string[] = [];
+  const texts: string[] = [];
   const slots: Slot[] = [];
   let last = 0;
   let articleSeen = false;
@@ -174,31 +173,36 @@ export function compileFrame(frame: string): (meta: RunPageMeta, article: Uint8A
     // The article goes in once, at its first placeholder (a second would be text of the article's own).
     if (slot === 'article' && articleSeen) continue;
     if (slot === 'article') articleSeen = true;
-    pieces.push(frame.slice(last, match.index));
+    texts.push(frame.slice(last, match.index));
     slots.push(slot);
     last = match.index + match[0].length;
   }
-  pieces.push(frame.slice(last));
-  const encoded = pieces.map((piece) => Buffer.from(piece));
-  return (meta, article) => {
-    const values: Record<Exclude<Slot, 'article'>, Uint8Array> = {
-      url: Buffer.from(meta.url),
-      id: Buffer.from(escapeHtml(meta.frontMatter.run)),
-      title: Buffer.from(escapeHtml(meta.frontMatter.title)),
-      description: Buffer.from(escapeHtml(meta.frontMatter.description)),
-    };
-    const out: Uint8Array[] = [encoded[0]!];
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!;
-      out.push(slot === 'article' ? article : values[slot], encoded[i + 1]!);
-    }
-    return out;
+  texts.push(frame.slice(last));
+  return {
+    pieces: texts.map((piece) => Buffer.from(piece)),
+    parts: (meta, article) => {
+      const values: Record<Exclude<Slot, 'article'>, string> = {
+        url: meta.url,
+        id: escapeHtml(meta.frontMatter.run),
+        title: escapeHtml(meta.frontMatter.title),
+        description: escapeHtml(meta.frontMatter.description),
+      };
+      const out: Part[] = [0];
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        out.push(slot === 'article' ? article : values[slot], i + 1);
+      }
+      return out;
+    },
   };
 }
 
 /** One run's page: the frame with the run's text put in. Pure. */
 export function fillFrame(frame: string, meta: RunPageMeta, article: string): string {
-  return Buffer.concat(compileFrame(frame)(meta, Buffer.from(article))).toString('utf8');
+  const { pieces, parts } = compileFrame(frame);
+  return parts(meta, article)
+    .map((part) => (typeof part === 'number' ? Buffer.from(pieces[part]!).toString('utf8') : String(part)))
+    .join('');
 }
 
 /** Where a page's HTML goes in the build: `reports/runs/<id>.html`, or `…/<id>/index.html` with trailing slashes. */
@@ -211,26 +215,29 @@ function outputFile(outDir: string, url: string, frameFile: string): string {
 
 /**
  * Writes every run page into the build from the frame, then removes the frame. Returns how many. Each page's
- * article is read (`readArticle`) just before its page is written, in the same lane: the 10,000 articles of a
- * long history are 590 MB, not held at once.
+ * article is read from its stored page in `siteDir` just before the page is written, by the thread that
+ * writes it (write-in-threads.ts): the 10,000 articles of a long history are 590 MB, never held at once.
+ * A stored page replaced since it was listed fails the build naming it.
  */
-export async function writeRunPages<T extends RunPageEntry>(
-  outDir: string,
-  runs: readonly T[],
-  readArticle: (run: T) => Uint8Array | Promise<Uint8Array>,
-): Promise<number> {
+export async function writeRunPages(outDir: string, siteDir: string, runs: readonly RunPageEntry[]): Promise<number> {
   const frameFile = await findFrame(outDir);
   const frame = await fs.readFile(frameFile, 'utf8');
   checkFrame(frame);
-  const fill = compileFrame(frame);
+  const { pieces, parts } = compileFrame(frame);
   await fs.mkdir(path.join(outDir, RUN_PAGES_DIR), { recursive: true });
-  // Written as promises, 16 at a time: see eachLimited (10,000 pages, 680 MB).
   const nested = frameFile.endsWith(`${path.sep}index.html`);
-  await eachLimited(runs, 16, async (run) => {
-    const target = outputFile(outDir, run.url, frameFile);
-    if (nested) await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, Buffer.concat(fill(run, await readArticle(run))));
-  });
+  const bySource = new Map(runs.map((run) => [path.join(siteDir, run.file), run]));
+  const jobs: WriteJob[] = runs.map((run) => ({
+    file: outputFile(outDir, run.url, frameFile),
+    parts: parts(run, { article: path.join(siteDir, run.file), url: run.url }),
+    mkdir: nested,
+  }));
+  try {
+    await writeInThreads(jobs, pieces);
+  } catch (error) {
+    const run = error instanceof NotARunPageError ? bySource.get(error.file) : undefined;
+    throw run ? notARunPage(run.file, path.basename(run.file, '.html')) : error;
+  }
   await fs.rm(nested ? path.dirname(frameFile) : frameFile, { recursive: true, force: true });
   return runs.length;
 }
