@@ -27,10 +27,13 @@ export function linkCell(text: string, url: string): RawCell {
  */
 export function htmlTable(header: string[], rows: (string | RawCell)[][], align?: ('l' | 'r')[]): string {
   const attr = (i: number) => (align?.[i] === 'r' ? ' align="right"' : '');
-  const cell = (c: string | RawCell) => (typeof c === 'string' ? escapeHtml(c) : (c.html ?? escapeHtml(c.raw)));
+  // As escapeCell does for the Markdown table: trimmed, and an empty cell is "—".
+  const text = (c: string) => escapeHtml(c.trim()) || '—';
+  const cell = (c: string | RawCell) => (typeof c === 'string' ? text(c) : (c.html ?? escapeHtml(c.raw)));
   const head = header.map((h, i) => `<th${attr(i)}>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${attr(i)}>${cell(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table>\n<thead>\n<tr>${head}</tr>\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  // No rows: no tbody, as remark writes it.
+  return `<table>\n<thead>\n<tr>${head}</tr>\n</thead>\n${rows.length ? `<tbody>\n${body}\n</tbody>\n` : ''}</table>`;
 }
 
 /** Where table() sends its tables while a page is rendered with pre-rendered blocks (withTableBlocks). */

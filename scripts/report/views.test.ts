@@ -44,6 +44,31 @@ describe('htmlTable', () => {
   });
 });
 
+describe('tables as blocks', () => {
+  it('turns an empty or blank text cell into "—" in the HTML too, as in the Markdown', () => {
+    const html = htmlTable(['a', 'b'], [['', '  ']]);
+    expect(html).toContain('<td>—</td><td>—</td>');
+    expect(table(['a', 'b'], [['', '  ']])).toContain('| — | — |');
+  });
+
+  it('gives every view the HTML remark makes of its Markdown (whitespace between tags aside)', () => {
+    const views = planViews([...series('api', 40), ...series('web', 3, '2x'), ...series('web', 3, '4x')], config!);
+    const withBlocks = views.filter((v) => v.blocks?.length);
+    // The index, every history, the scorecard: all have tables.
+    expect(withBlocks.length).toBeGreaterThanOrEqual(4);
+    // Whitespace between tags, and how `<` and `>` in text are written (`&lt;` or `&#x3C;`), are not the HTML's meaning.
+    const squeeze = (html: string) =>
+      html
+        .replace(/>\s+</g, '><')
+        .replace(/&#x3C;/g, '&lt;')
+        .replace(/&gt;/g, '>');
+    for (const v of withBlocks) {
+      const markdown = v.body.replace(/\[\[block:(\d+)\]\]/g, (_, i: string) => v.blocks![Number(i)]!.markdown);
+      expect(squeeze(viewHtml(v)), v.url).toBe(squeeze(viewHtml({ ...v, body: markdown, blocks: undefined })));
+    }
+  });
+});
+
 describe('viewHtml with blocks', () => {
   const view = (body: string) => ({
     url: '/reports/x',

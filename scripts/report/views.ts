@@ -134,7 +134,6 @@ function operationTrend(suite: string, runs: readonly Run[], links: string[]): s
 
 function historyView(suite: string, runs: readonly Run[], config: SloConfig, hasScale: boolean): BenchmarkView {
   const { charts, chart } = chartCollector();
-  const { blocks, block } = blockCollector();
   const targets = config.targets.filter((t) => targetApplies(t, suite));
   const labels = [...new Set(runs.map((r) => r.labels.label ?? ''))].sort((a, b) => {
     const la = runs.find((r) => (r.labels.label ?? '') === a)?.labels.loadMultiple ?? Number.POSITIVE_INFINITY;
@@ -183,7 +182,7 @@ function historyView(suite: string, runs: readonly Run[], config: SloConfig, has
       'SLO',
     ];
     const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'];
-    const runsTable = withTableBlocks(block, () => table(header, rows, align));
+    const runsTable = table(header, rows, align);
     const heading = label ? `Label ${escapeInline(label)}` : 'Runs';
     return [
       `## ${heading}`,
@@ -228,7 +227,6 @@ function historyView(suite: string, runs: readonly Run[], config: SloConfig, has
     },
     body: `${body}\n`,
     charts,
-    blocks,
   };
 }
 
@@ -356,18 +354,29 @@ export function planViews(unsorted: readonly Run[], config: SloConfig): Benchmar
     return { suite, runs: suiteRuns, series: scaleSeries(suite, suiteRuns) };
   });
   const views: BenchmarkView[] = [
-    indexView(suites.map((s) => ({ suite: s.suite, runs: s.runs, scale: s.series.length > 0 }))),
+    tabled(() => indexView(suites.map((s) => ({ suite: s.suite, runs: s.runs, scale: s.series.length > 0 })))),
   ];
   for (const s of suites) {
-    views.push(historyView(s.suite, s.runs, config, s.series.length > 0));
-    if (s.series.length) views.push(scaleView(s.suite, s.series, config));
+    views.push(tabled(() => historyView(s.suite, s.runs, config, s.series.length > 0)));
+    if (s.series.length) views.push(tabled(() => scaleView(s.suite, s.series, config)));
   }
   for (const [week, weekRuns] of [...baselineRunsByWeek(runs)].sort(([a], [b]) => a - b)) {
     const context = weekRuns.flatMap((r) => bySuite.get(r.suite) ?? []);
-    views.push(baselineView(week, weekRuns, [...new Set(context)], config));
+    views.push(tabled(() => baselineView(week, weekRuns, [...new Set(context)], config)));
   }
-  views.push(scorecardView(runs, config));
+  views.push(tabled(() => scorecardView(runs, config)));
   return views;
+}
+
+/**
+ * A view with every table it renders kept as a pre-rendered block (withTableBlocks): viewHtml then sends only
+ * the prose through remark. GFM tables were most of remark's time: the index view (one 21-row table) took
+ * 146 ms and a weekly baseline 143 ms of viewHtml, cold, with 10,000 stored runs (bench:history).
+ */
+function tabled(build: () => BenchmarkView): BenchmarkView {
+  const { blocks, block } = blockCollector();
+  const view = withTableBlocks(block, build);
+  return blocks.length ? { ...view, blocks } : view;
 }
 
 /** Reads `slo-targets.yaml` and `benchmarks/` under `root` and plans every view. */
