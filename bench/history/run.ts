@@ -228,6 +228,9 @@ const SETTLED_US = 150;
 const SETTLE_LIMIT_S = 330;
 const SETTLE_STEP_S = 15;
 
+/** Probes made so far: each writes into a folder of its own (files written over would cost no new inode). */
+let probes = 0;
+
 /**
  * Waits until creating a file in the work folder costs what it normally does, so the builds measure the build
  * and not deletions made just before by other processes (CI cleaning /tmp, an earlier bench). The cost comes from
@@ -238,11 +241,11 @@ const SETTLE_STEP_S = 15;
  */
 async function settleFileSystem(work: string): Promise<{ us: number; waited: number }> {
   let waited = 0;
-  let us = probeFileCreation(path.join(work, 'fs-probe-0'));
+  let us = probeFileCreation(path.join(work, `fs-probe-${probes++}`));
   while (us > SETTLED_US && waited < SETTLE_LIMIT_S) {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_S * 1000));
     waited += SETTLE_STEP_S;
-    us = probeFileCreation(path.join(work, `fs-probe-${waited}`));
+    us = probeFileCreation(path.join(work, `fs-probe-${probes++}`));
   }
   return { us, waited };
 }
@@ -307,9 +310,11 @@ async function main(): Promise<void> {
     const withRuns = path.join(work, 'kb-history');
     const leftovers = await removeOutputs(work);
     if (leftovers > 1000) {
-      // See removeOutputs: files created in the next minute would pay for these deletions.
-      console.log(`  removed ${leftovers} files an earlier run left; waiting 60 s for the file system to settle`);
-      await new Promise((resolve) => setTimeout(resolve, 60_000));
+      // See removeOutputs: files created in the next minutes would pay for these deletions.
+      const settled = await settleFileSystem(work);
+      console.log(
+        `  removed ${leftovers} files an earlier run left; waited ${settled.waited} s for the file system to settle`,
+      );
     }
     if (values.reuse) {
       console.log('  reusing the generated knowledge base');

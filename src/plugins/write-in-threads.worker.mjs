@@ -10,7 +10,11 @@ const META_END = Buffer.from('-->\n');
 // Space, tab, line feed, carriage return: what String#trimEnd cuts from a file's end.
 const TRAILING = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
-/** The article of a stored run page, when its metadata line still gives the URL it was listed with. */
+/**
+ * The article of a stored run page, when its metadata line still gives the URL it was listed with. The twin of
+ * splitRunPageFile and articleOf in benchmark-views/run-pages.ts, which this thread cannot import (TypeScript):
+ * change the two together; the tests of writeRunPages and writeInThreads hold both to the same pages.
+ */
 function article({ article: file, url }) {
   const bytes = readFileSync(file);
   const end = bytes.indexOf(META_END);
