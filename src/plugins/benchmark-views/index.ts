@@ -9,7 +9,6 @@
  */
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { requireProjectModule } from '../load-ts.ts';
 import { partsOfBuild } from '../parts/model.ts';
 import {
   type LoadedRunPage,
@@ -21,11 +20,8 @@ import {
   writeRunPages,
 } from './run-pages.ts';
 import { RUN_PAGES_DIR } from '../../../scripts/report/run-page-format.ts';
+import { renderViewsInThread, type ThreadViews } from './views-thread.ts';
 import { type BenchmarkViewData, type RecentRuns, VIEW_ARTICLE_TOKEN } from './types.ts';
-
-type Views = typeof import('../../../scripts/report/views.ts');
-type Store = typeof import('../../../scripts/report/store.ts');
-type SloTargets = typeof import('../../../scripts/report/slo-targets.ts');
 
 export interface BenchmarkViewsContent {
   /** Every view with its page data: the ai-readable plugin mirrors them from allContent. */
@@ -81,17 +77,6 @@ function recentRuns(runs: readonly RunPageEntry[]): RecentRuns {
   };
 }
 
-/**
- * A KbError (a bad stored run, a bad slo-targets.yaml) as its one line: file, field, message and fix.
- * Docusaurus prints only an error's message, which for a KbError names no file. Other errors pass unchanged.
- * Known by its format() method, not by instanceof: the error comes from modules loaded through tsx
- * (requireProjectModule), whose KbError class is not the one this file would import through jiti.
- */
-function oneLine(error: unknown): unknown {
-  const format = (error as { format?: unknown } | undefined)?.format;
-  return typeof format === 'function' ? new Error(`[benchmark-views] ${format.call(error)}`) : error;
-}
-
 export default function benchmarkViewsPlugin(
   context: LoadContext,
   options: BenchmarkViewsOptions = {},
@@ -107,6 +92,10 @@ export default function benchmarkViewsPlugin(
    */
   const framing = mode === 'frame' && process.env.NODE_ENV === 'production';
   const isFramed = (view: { kind: string }) => framing && view.kind === 'benchmark-history';
+  /** The views, rendered in a thread from the moment the plugin is made: see views-thread.ts. */
+  let early: Promise<ThreadViews> | undefined = renderViewsInThread(context.siteDir);
+  // Awaited by loadContent, which reports its failure; a command that never loads content drops it.
+  early.catch(() => {});
   return {
     name: 'benchmark-views',
     getPathsToWatch() {
@@ -123,43 +112,13 @@ export default function benchmarkViewsPlugin(
       } as never;
     },
     async loadContent() {
-      try {
-        // views.ts reads slo-targets.yaml through zod: loaded outside jiti (see load-ts.ts).
-        const { planViews, viewHtml, viewMarkdown } = requireProjectModule<Views>(
-          context.siteDir,
-          'scripts/report/views.ts',
-        );
-        const { loadRuns } = requireProjectModule<Store>(context.siteDir, 'scripts/report/store.ts');
-        const { loadSloTargets } = requireProjectModule<SloTargets>(context.siteDir, 'scripts/report/slo-targets.ts');
-        // The stored runs once (10,000 of them: 1.7 s): the views and the dashboards' weekly facts both need them.
-        const [storedRuns, runs] = await Promise.all([loadRuns(context.siteDir), loadRunPageEntries(context.siteDir)]);
-        const views = await loadSloTargets(context.siteDir).then(
-          ({ config }) => planViews(storedRuns, config),
-          (error: unknown) => {
-            // A knowledge base without slo-targets.yaml has nothing to judge: no views, the rest builds.
-            if ((error as { code?: string }).code === 'NOT_FOUND') return [];
-            throw error;
-          },
-        );
-        return {
-          runs,
-          storedRuns,
-          views: views.map((v) => ({
-            url: v.url,
-            source: v.source,
-            section: v.section,
-            frontMatter: v.frontMatter,
-            title: v.frontMatter.title,
-            description: v.frontMatter.description,
-            kind: v.frontMatter.kind,
-            date: typeof v.frontMatter.date === 'string' ? v.frontMatter.date : undefined,
-            html: viewHtml(v),
-            markdown: viewMarkdown(v),
-          })),
-        };
-      } catch (error) {
-        throw oneLine(error);
-      }
+      // Started when the plugin was made (the thread gets the plugins' init time as a head start), else now:
+      // `npm start` loads the content again on every change.
+      const job = early ?? renderViewsInThread(context.siteDir);
+      early = undefined;
+      // A bad stored run or slo-targets.yaml fails with its one line (views-thread.ts).
+      const [{ storedRuns, views }, runs] = await Promise.all([job, loadRunPageEntries(context.siteDir)]);
+      return { runs, storedRuns, views };
     },
     async contentLoaded({ content, actions }) {
       actions.setGlobalData(recentRuns(content.runs));
