@@ -4,10 +4,12 @@
 // sources when KB_NO_BUNDLE=1 or anything about the bundle fails. Plain node
 // starts a bundle several times faster than tsx compiles the sources.
 //
-// Two bundles: `kb adr new …`, the command people run most and time against
+// Three bundles: `kb adr new …`, the command people run most and time against
 // adr-tools, starts from its own small one (cli/adr-new-main.ts: no command
 // table, no other sub-command) and checks only the files that bundle holds;
-// every other command starts from cli/main.ts.
+// every other command starts from cli/main.ts. The third is not a command: the
+// site build's benchmark views (report/rendered-views.ts), loaded by the thread
+// of src/plugins/benchmark-views/views-thread.ts through loadEntry.
 //
 // The main bundle is one CommonJS file with its packages inside, run through
 // node:vm with V8's code cache: Node 20 has no compile cache for ES modules,
@@ -36,7 +38,7 @@ const stampOf = (file) => {
 };
 
 /** Each bundle's entry source, relative to scripts/. */
-const entries = { main: 'cli/main.ts', 'adr-new': 'cli/adr-new-main.ts' };
+const entries = { main: 'cli/main.ts', 'adr-new': 'cli/adr-new-main.ts', views: 'report/rendered-views.ts' };
 
 /** Which bundle serves this command line: `adr new` without --help gets its own; main.ts handles help. */
 export function entryFor(argv) {
@@ -46,9 +48,9 @@ export function entryFor(argv) {
 }
 
 /** How bundles are laid out: a manifest from another layout is rebuilt, not half-used. */
-const LAYOUT = 'main-cjs-v8cache-2';
-/** The main bundle is CommonJS (see above); adr new's stays split ES modules, tuned against adr-tools. */
-const isCommonJs = (entry) => entry === 'main';
+const LAYOUT = 'main-cjs-v8cache-3';
+/** The main and views bundles are CommonJS (see above); adr new's stays split ES modules, tuned against adr-tools. */
+const isCommonJs = (entry) => entry !== 'adr-new';
 const outFile = (dir, entry) =>
   path.join(cacheDir, dir, entry, `${path.basename(entries[entry], '.ts')}.${isCommonJs(entry) ? 'cjs' : 'mjs'}`);
 
@@ -183,14 +185,26 @@ export function codeCacheName(argv) {
   return `${command}.v8cache`;
 }
 
+/** Code caches still to be written (see writeCodeCaches). */
+const unwritten = new Set();
+
+/**
+ * Writes the code caches of the bundles run so far that had none, now: for a worker thread, which is stopped
+ * when it is done and so reaches neither `exit` nor the timer of runWithCodeCache.
+ */
+export function writeCodeCaches() {
+  for (const write of unwritten) write();
+  unwritten.clear();
+}
+
 /**
  * Runs a CommonJS bundle through node:vm with V8's code cache for this command line, and returns its exports.
  * The cache is written at exit, after the command ran, so it holds every function the command compiled; a
  * command still running after `writeAfterMs` (`kb mcp`, which its client ends with a signal, never reaching
  * exit) writes it then.
  */
-export function runWithCodeCache(file, argv, { writeAfterMs = 3000 } = {}) {
-  const cacheFile = path.join(path.dirname(file), codeCacheName(argv));
+export function runWithCodeCache(file, argv, { writeAfterMs = 3000, cacheName = codeCacheName(argv) } = {}) {
+  const cacheFile = path.join(path.dirname(file), cacheName);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -220,6 +234,7 @@ export function runWithCodeCache(file, argv, { writeAfterMs = 3000 } = {}) {
     };
     process.once('exit', write);
     setTimeout(write, writeAfterMs).unref();
+    unwritten.add(write);
   }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
@@ -228,12 +243,20 @@ export function runWithCodeCache(file, argv, { writeAfterMs = 3000 } = {}) {
 
 /** The `main(argv, context)` that serves this command line. */
 export async function loadMain(argv = []) {
-  const entry = entryFor(argv);
+  return loadEntry(entryFor(argv), argv);
+}
+
+/**
+ * The exports of one bundle (`main`, `adr-new` or `views`): from its cache, built first when its sources changed,
+ * or from the sources through tsx when that fails. `argv` names the command whose code cache is used.
+ */
+export async function loadEntry(entry, argv = []) {
   if (process.env.KB_NO_BUNDLE !== '1') {
     try {
       mkdirSync(cacheDir, { recursive: true });
       const file = freshBundle(entry) ?? outFile(await buildBundles(), entry);
-      return isCommonJs(entry) ? runWithCodeCache(file, argv) : await import(pathToFileURL(file).href);
+      if (!isCommonJs(entry)) return await import(pathToFileURL(file).href);
+      return runWithCodeCache(file, argv, entry === 'main' ? {} : { cacheName: `${entry}.v8cache` });
     } catch (error) {
       if (process.env.KB_DEBUG) process.stderr.write(`kb: bundle unavailable, running from sources: ${error}\n`);
       rmSync(manifestFile, { force: true });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fnv1aHex } from '../../../scripts/core/fnv1a.mjs';
 import { renderViews } from '../../../scripts/report/rendered-views.ts';
 import { renderViewsInThread } from './views-thread.ts';
 
@@ -31,6 +32,16 @@ describe('renderViewsInThread', () => {
     expect(direct.views.length).toBeGreaterThan(10);
     expect(threaded.views).toEqual(direct.views);
     expect(threaded.storedRuns).toEqual(JSON.parse(JSON.stringify(direct.runs)));
+  });
+
+  it('leaves the code cache of the views bundle behind, though the thread is stopped once it replies', async () => {
+    await renderViewsInThread(repo); // the bundle is built if its sources changed
+    const cacheDir = path.join(repo, 'node_modules/.cache/kb-cli', fnv1aHex(repo));
+    const manifest = JSON.parse(await fs.readFile(path.join(cacheDir, 'manifest.json'), 'utf8')) as { dir: string };
+    const cacheFile = path.join(cacheDir, manifest.dir, 'views/views.v8cache');
+    await fs.rm(cacheFile, { force: true });
+    await renderViewsInThread(repo);
+    expect((await fs.stat(cacheFile)).size).toBeGreaterThan(100_000);
   });
 
   it('renders no views, and keeps the runs, in a knowledge base without slo-targets.yaml', async () => {
