@@ -53,6 +53,28 @@ function errorOf(e: ThreadError): Error {
 }
 
 /**
+ * The jobs with every string part encoded once, as UTF-8, into one SharedArrayBuffer, which the threads read
+ * without a copy. Sent as strings, the 10,000 Markdown mirrors of a long history (80 MB) were copied into each
+ * thread's message and encoded there again: 0.4 s of the build's main thread and 0.3 s of the threads' (--cpu-prof).
+ */
+function packStrings(jobs: readonly WriteJob[]): WriteJob[] {
+  let bytes = 0;
+  for (const job of jobs) for (const part of job.parts) if (typeof part === 'string') bytes += Buffer.byteLength(part);
+  if (bytes === 0) return [...jobs];
+  const memory = Buffer.from(new SharedArrayBuffer(bytes));
+  let offset = 0;
+  return jobs.map((job) => ({
+    ...job,
+    parts: job.parts.map((part) => {
+      if (typeof part !== 'string') return part;
+      const start = offset;
+      offset += memory.write(part, start);
+      return new Uint8Array(memory.buffer, start, offset - start);
+    }),
+  }));
+}
+
+/**
  * Writes every job's file; resolves with how many. On the first failure the other threads are stopped, and
  * the promise rejects with that failure once every thread has exited: nothing writes after the caller sees it.
  */
@@ -63,8 +85,9 @@ export async function writeInThreads(
 ): Promise<number> {
   if (jobs.length === 0) return 0;
   const count = Math.max(1, Math.min(threads, Math.ceil(jobs.length / FILES_PER_THREAD)));
+  const packed = packStrings(jobs);
   // Interleaved, so each thread gets as many large files as small ones.
-  const shares = Array.from({ length: count }, (_, t) => jobs.filter((_, i) => i % count === t));
+  const shares = Array.from({ length: count }, (_, t) => packed.filter((_, i) => i % count === t));
   const workers: Worker[] = [];
   let failure: Error | undefined;
   const runs = shares.map(
