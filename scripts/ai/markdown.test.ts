@@ -76,6 +76,7 @@ describe('toReadableMarkdown', () => {
     expect(toReadableMarkdown('Text with {x} and <y>\n\n<!-- truncate -->\n\nMore.', false)).toBe(
       'Text with {x} and <y>\n\nMore.',
     );
+    expect(toReadableMarkdown('\n  A page without a marker.\n\n', false)).toBe('A page without a marker.');
   });
 });
 
@@ -90,6 +91,15 @@ describe('rewriteSourceLinks', () => {
     expect(rewriteSourceLinks(md, 'docs/plan/week-01.md', links)).toBe(
       'See [plan](/docs/plan.md) and [SLOs](/docs/slos.md#error-budget "t"), [ext](https://x.org/a.md), [missing](./nope.md).\n\n[ref]: /docs/slos.md',
     );
+  });
+  it('returns text that names no Markdown source as it is', () => {
+    const md = 'See [the history](/reports/api-history) and [SLOs](../slos/index.mdx) .\n';
+    expect(rewriteSourceLinks(md.replace('index.mdx', 'index'), 'docs/plan/week-01.md', links)).toBe(
+      md.replace('index.mdx', 'index'),
+    );
+    expect(
+      rewriteSourceLinks(md, 'docs/plan/week-01.md', new Map([['docs/slos/index.mdx', '/docs/slos.md']])),
+    ).toContain('[SLOs](/docs/slos.md)');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPageRecord, documentId, routeFromSource, stripNumberPrefix } from './records.ts';
+import { buildPageRecord, documentId, leadingHeading, routeFromSource, stripNumberPrefix } from './records.ts';
 
 const route = (path: string, frontMatter: Record<string, unknown> = {}) =>
   routeFromSource({ path, section: path.split('/')[0] as 'docs' | 'runbooks' | 'adr' | 'reports', frontMatter });
@@ -75,5 +75,38 @@ describe('buildPageRecord', () => {
     );
     expect(adr).toMatchObject({ adr: 4, kind: 'adr', title: 'Pick X', supersededBy: 9 });
     expect(documentId('docs/index.md')).toBe('docs/index');
+  });
+});
+
+describe('leadingHeading', () => {
+  /** The heading rule without the indexOf pre-check leadingHeading makes: what it must always agree with. */
+  const byRegexAlone = (body: string): string | null => {
+    const m = /^\s*#[ \t]+(.+?)[ \t#]*$/m.exec(body);
+    if (!m) return null;
+    const before = body.slice(0, m.index).trim();
+    return before === '' || /^(import|export)\s/m.test(before) ? (m[1] ?? null) : null;
+  };
+  const bodies = [
+    '# Title\n\ntext',
+    '\n\n   # Indented title\n',
+    '#\tTab title',
+    '\u00a0# After a no-break space',
+    'line\r# After a carriage return',
+    'line\u2028# After a line separator',
+    'text first\n# Not leading',
+    "import X from 'x';\n\n# After an import",
+    '## Summary\n\ntext with a # in it\n',
+    'x # not at a line start',
+    '#no space',
+    '# ',
+    '#  ',
+    '# # #',
+    '',
+    '## Only\n### smaller\n',
+  ];
+  it('finds the same leading heading as the regex alone, or none', () => {
+    for (const body of bodies) expect(leadingHeading(body), JSON.stringify(body)).toBe(byRegexAlone(body));
+    expect(leadingHeading('\n# Title\n')).toBe('Title');
+    expect(leadingHeading('## Summary\n\n# Later\n')).toBeNull();
   });
 });
