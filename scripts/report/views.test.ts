@@ -82,6 +82,13 @@ describe('viewHtml with blocks', () => {
   it('puts a block in where its slot stands alone', () => {
     expect(viewHtml(view('Intro.\n\n[[block:0]]\n'))).toBe('<p>Intro.</p>\n<table><tr><td>value</td></tr></table>');
   });
+  it('keeps GFM where the text has its syntax, and turns URL-like text into no link either way', () => {
+    expect(viewHtml(view('Was ~~slow~~ fast.\n'))).toBe('<p>Was <del>slow</del> fast.</p>');
+    expect(viewHtml(view('| a |\n| - |\n| 1 |\n'))).toContain('<td>1</td>');
+    expect(viewHtml(view('See www.example.com or [the run](/reports/runs/a).\n'))).toBe(
+      '<p>See www.example.com or <a href="/reports/runs/a">the run</a>.</p>',
+    );
+  });
   it('renders the Markdown of a block whose slot shares a paragraph, never the slot', () => {
     const html = viewHtml(view('Intro, then at once\n[[block:0]]\n'));
     expect(html).not.toContain('[[block:');
