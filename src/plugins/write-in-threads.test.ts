@@ -45,6 +45,25 @@ describe('writeInThreads', () => {
     expect((await fs.readdir(path.join(dir, 'out'))).length).toBe(1200);
   });
 
+  it('writes stored articles of any size, several to a file, whole and in their own order', async () => {
+    const big = `<p>${'ß'.repeat(200_000)}</p>`; // 400 KB: more than one read buffer
+    await fs.writeFile(path.join(dir, 'a.html'), page('/reports/runs/a', '<p>a</p>'));
+    await fs.writeFile(path.join(dir, 'b.html'), page('/reports/runs/b', big));
+    const a = { article: path.join(dir, 'a.html'), url: '/reports/runs/a' };
+    const b = { article: path.join(dir, 'b.html'), url: '/reports/runs/b' };
+    const jobs = [
+      { file: path.join(dir, 'ab.html'), parts: [a, '|', b] },
+      { file: path.join(dir, 'ba.html'), parts: [b, a] },
+      { file: path.join(dir, 'a-only.html'), parts: [a] },
+      { file: path.join(dir, 'empty.html'), parts: [''] },
+    ];
+    await writeInThreads(jobs);
+    expect(await fs.readFile(path.join(dir, 'ab.html'), 'utf8')).toBe(`<p>a</p>|${big}`);
+    expect(await fs.readFile(path.join(dir, 'ba.html'), 'utf8')).toBe(`${big}<p>a</p>`);
+    expect(await fs.readFile(path.join(dir, 'a-only.html'), 'utf8')).toBe('<p>a</p>');
+    expect(await fs.readFile(path.join(dir, 'empty.html'), 'utf8')).toBe('');
+  });
+
   it('makes a folder first when asked, and writes nothing for no jobs', async () => {
     expect(await writeInThreads([])).toBe(0);
     await writeInThreads([{ file: path.join(dir, 'a/b/index.html'), parts: ['x'], mkdir: true }]);
