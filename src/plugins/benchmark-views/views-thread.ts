@@ -36,7 +36,8 @@ export function renderViewsInThread(siteDir: string): Promise<ThreadViews> {
       done();
     };
     worker.once('message', (reply: Reply) => {
-      // The thread is done once it has replied; it may still be expiring tsx's disk cache.
+      // The thread is done once it has replied: stopped, not left to its timers (load-main.mjs's code cache
+      // writer, which it has already run, or tsx's cache expiry when the bundle fell back to the sources).
       void worker.terminate();
       settle(() => {
         if (reply.error) {
