@@ -460,8 +460,8 @@ function htmlProcessor(gfm: boolean) {
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze();
 }
-const toHtmlGfm = htmlProcessor(true);
-const toHtmlPlain = htmlProcessor(false);
+/** Each made on first use: `kb ingest` renders one run page and needs only one of them. */
+const processors: Partial<Record<'gfm' | 'plain', ReturnType<typeof htmlProcessor>>> = {};
 
 /**
  * Characters without which GFM's syntax cannot occur: tables need `|`, strikethrough `~`, footnotes `[^`, task
@@ -475,7 +475,9 @@ const gfmSyntax = /[|~]|\[\^|\[[ xX]\]/;
  * bench:history's KB: 418 ms with GFM, 331 ms without). Same HTML either way (views.test.ts).
  */
 function toHtml(markdown: string): string {
-  return String((gfmSyntax.test(markdown) ? toHtmlGfm : toHtmlPlain).processSync(markdown));
+  const kind = gfmSyntax.test(markdown) ? 'gfm' : 'plain';
+  processors[kind] ??= htmlProcessor(kind === 'gfm');
+  return String(processors[kind].processSync(markdown));
 }
 
 /**
