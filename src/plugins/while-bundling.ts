@@ -2,8 +2,8 @@
  * Work a plugin can do while the bundler runs instead of in postBuild: ai-readable's 10,000 mirror files of
  * a long benchmark history. Creating a file is a system call (kernel time in the writer threads, see
  * src/plugins/write-in-threads.ts), and it overlaps rspack's work; the main thread itself sat idle for ~13
- * of the build's 36 s (--cpu-prof, bench:history). CPU work gains less: a cold rspack build keeps both cores busy. Through the public API
- * only: `configureWebpack` returns a bundler plugin.
+ * of the build's 36 s (--cpu-prof, bench:history). CPU work gains less: a cold rspack build keeps both cores
+ * busy. Through the public API only: `configureWebpack` returns a bundler plugin.
  */
 
 /** What the hook needs of a bundler (rspack or webpack) compiler: two public hooks. */
