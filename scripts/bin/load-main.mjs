@@ -4,14 +4,17 @@
 // sources when KB_NO_BUNDLE=1 or anything about the bundle fails. Plain node
 // starts a bundle several times faster than tsx compiles the sources.
 //
-// Three bundles: `kb adr new …`, the command people run most and time against
+// Four bundles: `kb adr new …`, the command people run most and time against
 // adr-tools, starts from its own small one (cli/adr-new-main.ts: no command
 // table, no other sub-command) and checks only the files that bundle holds;
-// every other command starts from cli/main.ts. The third is not a command: the
-// site build's benchmark views (report/rendered-views.ts), loaded by the thread
-// of src/plugins/benchmark-views/views-thread.ts through loadEntry.
+// `kb ingest …`, run once per CI job, from one holding ingest's modules only
+// (cli/ingest-main.ts: half the main bundle's size, 25-30 ms less of each
+// ingest, bench:history); every other command starts from cli/main.ts. The
+// fourth is not a command: the site build's benchmark views
+// (report/rendered-views.ts), loaded by the thread of
+// src/plugins/benchmark-views/views-thread.ts through loadEntry.
 //
-// The main bundle is one CommonJS file with its packages inside, run through
+// Every bundle but adr new's is one CommonJS file with its packages inside, run through
 // node:vm with V8's code cache: Node 20 has no compile cache for ES modules,
 // and compiling the ~2 MB of modules a `kb ingest` loads was a quarter of its
 // time. Each command keeps its own cache (`<command>.v8cache` beside the
@@ -38,18 +41,23 @@ const stampOf = (file) => {
 };
 
 /** Each bundle's entry source, relative to scripts/. */
-const entries = { main: 'cli/main.ts', 'adr-new': 'cli/adr-new-main.ts', views: 'report/rendered-views.ts' };
+const entries = {
+  main: 'cli/main.ts',
+  'adr-new': 'cli/adr-new-main.ts',
+  ingest: 'cli/ingest-main.ts',
+  views: 'report/rendered-views.ts',
+};
 
-/** Which bundle serves this command line: `adr new` without --help gets its own; main.ts handles help. */
+/** Which bundle serves this command line: `adr new` and `ingest` without --help get their own; main.ts handles help. */
 export function entryFor(argv) {
-  return argv[0] === 'adr' && argv[1] === 'new' && !argv.includes('--help') && !argv.includes('-h')
-    ? 'adr-new'
-    : 'main';
+  if (argv.includes('--help') || argv.includes('-h')) return 'main';
+  if (argv[0] === 'adr' && argv[1] === 'new') return 'adr-new';
+  return argv[0] === 'ingest' ? 'ingest' : 'main';
 }
 
 /** How bundles are laid out: a manifest from another layout is rebuilt, not half-used. */
-const LAYOUT = 'main-cjs-v8cache-3';
-/** The main and views bundles are CommonJS (see above); adr new's stays split ES modules, tuned against adr-tools. */
+const LAYOUT = 'main-cjs-v8cache-4';
+/** The main, ingest and views bundles are CommonJS (see above); adr new's stays split ES modules, tuned against adr-tools. */
 const isCommonJs = (entry) => entry !== 'adr-new';
 const outFile = (dir, entry) =>
   path.join(cacheDir, dir, entry, `${path.basename(entries[entry], '.ts')}.${isCommonJs(entry) ? 'cjs' : 'mjs'}`);
@@ -247,7 +255,7 @@ export async function loadMain(argv = []) {
 }
 
 /**
- * The exports of one bundle (`main`, `adr-new` or `views`): from its cache, built first when its sources changed,
+ * The exports of one bundle (`main`, `adr-new`, `ingest` or `views`): from its cache, built first when its sources changed,
  * or from the sources through tsx when that fails. `argv` names the command whose code cache is used.
  */
 export async function loadEntry(entry, argv = []) {

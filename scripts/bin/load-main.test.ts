@@ -1,5 +1,14 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, promises as fs, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  promises as fs,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -115,6 +124,34 @@ describe('kb.mjs', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('runbook');
     expect(result.stderr).not.toContain('bundle unavailable');
+  });
+
+  it('runs kb ingest from its own bundle, with its own code cache', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'kb-bundle-'));
+    dirs.push(root);
+    writeFileSync(path.join(root, 'docusaurus.config.ts'), 'export default {};\n');
+    const project = path.resolve(here, '../..');
+    writeFileSync(path.join(root, 'slo-targets.yaml'), readFileSync(path.join(project, 'slo-targets.yaml')));
+    const input = path.join(project, 'fixtures/bench-local/hyperfine-cli.json');
+    const result = spawnSync(
+      process.execPath,
+      [path.join(here, 'kb.mjs'), 'ingest', input, '--suite', 'cli', '--dry-run'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, KB_DEBUG: '1' },
+      },
+    );
+    expect(result.stderr).not.toContain('bundle unavailable');
+    expect(result.status).toBe(0);
+    const cacheDir = path.join(project, 'node_modules/.cache/kb-cli');
+    const manifests = readdirSync(cacheDir).map((key) => path.join(cacheDir, key, 'manifest.json'));
+    const manifest = manifests
+      .filter((file) => existsSync(file))
+      .map((file) => ({ file, ...JSON.parse(readFileSync(file, 'utf8')) }))
+      .find((m) => m.root === project);
+    expect(manifest?.entries.ingest).toContain('scripts/cli/ingest-main.ts');
+    expect(existsSync(path.join(path.dirname(manifest.file), manifest.dir, 'ingest/ingest.v8cache'))).toBe(true);
   });
 
   it('kb check parses Mermaid from the bundle, when its code cache is written and when it is used', () => {
