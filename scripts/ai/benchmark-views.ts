@@ -76,13 +76,14 @@ export function storedRunsFromContent(allContent: unknown): unknown[] | undefine
 
 /**
  * Run pages as pages of the AI-readable knowledge base: mirrored and in kb-index.json, not named one by one
- * in llms.txt (`indexOnly`). `markdownOf` gives each page's Markdown body (its file without front matter).
+ * in llms.txt (`indexOnly`). `markdownOf` gives each page's Markdown body (its file without front matter), or
+ * '' for a page whose body its mirror's writer reads (see planAiOutputs' `bodyInFile`).
  */
 export async function runDocuments(
   runs: readonly RunPageRef[],
-  markdownOf: (source: string) => Promise<string>,
+  markdownOf: (run: RunPageRef) => Promise<string>,
 ): Promise<{ sources: SourceInput[]; routes: RoutedPage[] }> {
-  const bodies = await Promise.all(runs.map((r) => markdownOf(r.source)));
+  const bodies = await Promise.all(runs.map((r) => markdownOf(r)));
   const pages = runs.map((r, i) => ({ ...r, section: 'reports' as const, markdown: bodies[i]! }));
   const { sources, routes } = viewDocuments(pages);
   return { sources, routes: routes.map((r) => ({ ...r, indexOnly: true })) };

@@ -7,7 +7,7 @@ import type { SourceDocument } from '../core/documents.ts';
 import { renderAllFullTexts, renderLlmsTxt, type SiteInfo } from './llms.ts';
 import { buildManifest, manifestJsonSchema, manifestSchemaPath } from './manifest.ts';
 import { renderAdrList } from './adrs.ts';
-import { renderMirror, type ComponentText, type LinkMap } from './markdown.ts';
+import { mirrorHead, renderMirror, type ComponentText, type LinkMap } from './markdown.ts';
 import { buildPageRecord, type PageRecord } from './records.ts';
 import type { RoutedPage } from './site-content.ts';
 import { safeDecodeURIComponent } from '../core/uri.ts';
@@ -16,6 +16,12 @@ export interface OutputFile {
   /** Relative to the build folder, forward slashes. */
   path: string;
   content: string;
+  /**
+   * A run page's mirror whose body was not read: `content` is its head (mirrorHead), and the writer appends
+   * the body of this source file (relative to the site) as runMirrorBody gives it, or, when that is undefined,
+   * hands the file back to be planned again with its body (see `bodyInFile`).
+   */
+  bodyOf?: string;
 }
 
 export interface AiOutputs {
@@ -46,6 +52,11 @@ export function planAiOutputs(
   now: Date,
   /** Which files this build writes (a site part writes its own pages' mirrors; src/plugins/parts): the others are not rendered. */
   writes: (file: string) => boolean = () => true,
+  /**
+   * Sources whose body was not read (run pages: 10,000 of them are 80 MB): their mirror is a head and the
+   * source file's body, which the writer reads (OutputFile.bodyOf). Their records need no body.
+   */
+  bodyInFile: (source: string) => boolean = () => false,
 ): AiOutputs {
   const bySource = new Map(sources.map((s) => [s.path, s]));
   const files: OutputFile[] = [];
@@ -80,7 +91,11 @@ export function planAiOutputs(
     if (seen.has(file)) continue;
     seen.add(file);
     if (writes(file))
-      files.push({ path: file, content: renderMirror(record, links, (w) => warnings.push(w), components) });
+      files.push(
+        bodyInFile(record.source)
+          ? { path: file, content: mirrorHead(record), bodyOf: record.source }
+          : { path: file, content: renderMirror(record, links, (w) => warnings.push(w), components) },
+      );
     if (route.isCurrent && !route.unlisted) {
       records.push(record);
       if (!route.indexOnly) listed.push(record);

@@ -364,8 +364,13 @@ export function renderMirror(
     readable = toReadableMarkdown(record.body, false);
   }
   const body = withoutLeadingTitle(links ? rewriteSourceLinks(readable, record.source, links) : readable, record.title);
+  return `${mirrorHead(record)}${body.trim()}\n`;
+}
+
+/** A mirror up to its body: the title, the description as a quote, the metadata lines, a blank line. */
+export function mirrorHead(record: PageRecord): string {
   const head = [`# ${record.title}`, ''];
   if (record.description) head.push(`> ${record.description.replace(/\s*\n\s*/g, ' ')}`, '');
   head.push(...metadataLines(record), '');
-  return `${head.join('\n')}\n${body.trim()}\n`;
+  return `${head.join('\n')}\n`;
 }

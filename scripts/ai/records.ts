@@ -7,6 +7,7 @@
 import type { SectionId, SourceDocument } from '../core/documents.ts';
 import { KbError } from '../core/errors.ts';
 import { permalinkOf, stripNumberPrefix } from '../core/routes.ts';
+import { mayHaveH1 } from './run-mirror-body.mjs';
 
 export { stripNumberPrefix };
 
@@ -143,24 +144,6 @@ export function leadingHeading(body: string): string | null {
   if (!m) return null;
   const before = body.slice(0, m.index).trim();
   return before === '' || /^(import|export)\s/m.test(before) ? (m[1] ?? null) : null;
-}
-
-/** Line terminators: where a multiline regex's `^` may match. */
-const lineEnd = /[\n\r\u2028\u2029]/;
-
-/**
- * False only when no `#` followed by a space or tab stands after nothing but whitespace on its line: then the
- * heading regex of leadingHeading cannot match. Found with indexOf, as the regex tries every line of the body
- * (a run page's `## Summary` is passed over at its second `#`): 10,000 run page bodies are 80 MB.
- */
-function mayHaveH1(body: string): boolean {
-  for (const marker of ['# ', '#\t'])
-    for (let i = body.indexOf(marker); i >= 0; i = body.indexOf(marker, i + 1)) {
-      let j = i - 1;
-      while (j >= 0 && !lineEnd.test(body[j]!) && /\s/.test(body[j]!)) j--;
-      if (j < 0 || lineEnd.test(body[j]!)) return true;
-    }
-  return false;
 }
 
 /** First prose paragraph, flattened to one line (Docusaurus's description fallback). */

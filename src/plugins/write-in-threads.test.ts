@@ -39,7 +39,7 @@ describe('writeInThreads', () => {
       parts: [0, `«${i}»`, Buffer.from('·'), { article: path.join(dir, 'stored.html'), url: '/reports/runs/r' }, 1],
     }));
     await fs.mkdir(path.join(dir, 'out'));
-    expect(await writeInThreads(jobs, shared)).toBe(1200);
+    expect(await writeInThreads(jobs, shared)).toEqual({ count: 1200, deferred: [] });
     expect(await fs.readFile(path.join(dir, 'out/f0.html'), 'utf8')).toBe('<main>«0»·<p>ü — 5 µs</p></main>');
     expect(await fs.readFile(path.join(dir, 'out/f1199.html'), 'utf8')).toBe('<main>«1199»·<p>ü — 5 µs</p></main>');
     expect((await fs.readdir(path.join(dir, 'out'))).length).toBe(1200);
@@ -64,8 +64,25 @@ describe('writeInThreads', () => {
     expect(await fs.readFile(path.join(dir, 'empty.html'), 'utf8')).toBe('');
   });
 
+  it('appends a stored Markdown body as its mirror shows it, and hands back, unwritten, one it would rewrite', async () => {
+    await fs.writeFile(path.join(dir, 'plain.md'), '---\ntitle: t\n---\n\n\nü — body\n\n## Summary\n \t\n');
+    await fs.writeFile(path.join(dir, 'linked.md'), '---\ntitle: t\n---\n\nSee [x](../x.md).\n');
+    const jobs = Array.from({ length: 1100 }, (_, i) => ({
+      file: path.join(dir, `m${i}.md`),
+      parts: ['# head\n\n', { mirrorBody: path.join(dir, i % 500 === 7 ? 'linked.md' : 'plain.md') }],
+    }));
+    const { count, deferred } = await writeInThreads(jobs);
+    expect(deferred.map((job) => path.basename(job.file)).sort()).toEqual(['m1007.md', 'm507.md', 'm7.md']);
+    expect(deferred[0]!.parts).toEqual(jobs[7]!.parts);
+    expect(count).toBe(1097);
+    expect(await fs.readFile(path.join(dir, 'm0.md'), 'utf8')).toBe('# head\n\nü — body\n\n## Summary\n');
+    const written = await fs.readdir(dir);
+    expect(written).not.toContain('m7.md');
+    expect(written.filter((name) => /^m\d+\.md$/.test(name))).toHaveLength(1097);
+  });
+
   it('makes a folder first when asked, and writes nothing for no jobs', async () => {
-    expect(await writeInThreads([])).toBe(0);
+    expect(await writeInThreads([])).toEqual({ count: 0, deferred: [] });
     await writeInThreads([{ file: path.join(dir, 'a/b/index.html'), parts: ['x'], mkdir: true }]);
     expect(await fs.readFile(path.join(dir, 'a/b/index.html'), 'utf8')).toBe('x');
   });

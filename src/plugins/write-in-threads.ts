@@ -11,13 +11,16 @@
  * callbacks and the other plugins.
  *
  * A file's content is a list of parts: a string (UTF-8), bytes, an index into `shared` (pieces common to
- * every file, such as the run page frame, sent to each thread once), or a stored run page whose article is
- * read in the thread (`{ article, url }`: the page's file and the URL it was listed with).
+ * every file, such as the run page frame, sent to each thread once), a stored run page whose article is
+ * read in the thread (`{ article, url }`: the page's file and the URL it was listed with), or the body of a
+ * run page's stored Markdown as its mirror shows it (`{ mirrorBody }`: the `.md` file, read in the thread;
+ * scripts/ai/run-mirror-body.mjs). A file whose mirror body would need rewriting is not written: it is
+ * handed back (`deferred`), for the caller to render.
  */
 import { Worker } from 'node:worker_threads';
 
 /** A part of a file's content (see the module comment). */
-export type Part = string | Uint8Array | number | { article: string; url: string };
+export type Part = string | Uint8Array | number | { article: string; url: string } | { mirrorBody: string };
 
 export interface WriteJob {
   /** Absolute path of the file to write (replaced if it exists). */
@@ -74,28 +77,37 @@ function packStrings(jobs: readonly WriteJob[]): WriteJob[] {
   }));
 }
 
+/** What writeInThreads did: files written, and the jobs handed back unwritten (a `mirrorBody` to rewrite). */
+export interface Written {
+  count: number;
+  deferred: WriteJob[];
+}
+
 /**
- * Writes every job's file; resolves with how many. On the first failure the other threads are stopped, and
- * the promise rejects with that failure once every thread has exited: nothing writes after the caller sees it.
+ * Writes every job's file; resolves with how many, and the jobs handed back. On the first failure the other
+ * threads are stopped, and the promise rejects with that failure once every thread has exited: nothing
+ * writes after the caller sees it.
  */
 export async function writeInThreads(
   jobs: readonly WriteJob[],
   shared: readonly Uint8Array[] = [],
   threads = 2,
-): Promise<number> {
-  if (jobs.length === 0) return 0;
+): Promise<Written> {
+  const deferred: WriteJob[] = [];
+  if (jobs.length === 0) return { count: 0, deferred };
   const count = Math.max(1, Math.min(threads, Math.ceil(jobs.length / FILES_PER_THREAD)));
   const packed = packStrings(jobs);
   // Interleaved, so each thread gets as many large files as small ones.
   const shares = Array.from({ length: count }, (_, t) => packed.filter((_, i) => i % count === t));
+  const originals = Array.from({ length: count }, (_, t) => jobs.filter((_, i) => i % count === t));
   const workers: Worker[] = [];
   let failure: Error | undefined;
   const runs = shares.map(
-    (share) =>
+    (share, t) =>
       new Promise<void>((resolve) => {
         const worker = new Worker(WORKER, { workerData: { jobs: share, shared } });
         workers.push(worker);
-        let reply: { done?: number; error?: ThreadError } | undefined;
+        let reply: { done?: number; deferred?: number[]; error?: ThreadError } | undefined;
         const fail = (error: Error) => {
           failure ??= error;
           for (const other of workers) if (other !== worker) void other.terminate();
@@ -105,6 +117,7 @@ export async function writeInThreads(
         });
         worker.once('error', fail);
         worker.once('exit', (code) => {
+          for (const i of reply?.deferred ?? []) deferred.push(originals[t]![i]!);
           if (reply?.error) fail(errorOf(reply.error));
           else if (reply?.done === undefined && !failure)
             fail(new Error(`a file-writing thread stopped (exit code ${code}) before it was done`));
@@ -114,5 +127,5 @@ export async function writeInThreads(
   );
   await Promise.all(runs);
   if (failure) throw failure;
-  return jobs.length;
+  return { count: jobs.length - deferred.length, deferred };
 }

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { runMirrorBody } from '../../scripts/ai/run-mirror-body.mjs';
 
 // The run page file format (scripts/report/run-page-format.ts): `<!--kb-run {json}-->\n`, then the article.
 const META_START = Buffer.from('<!--kb-run ');
@@ -33,6 +34,15 @@ function article({ article: file, url }) {
   return bytes.subarray(start, last);
 }
 
+/** A job whose mirror body needs rewriting: not written here, handed back (see write-in-threads.ts). */
+const DEFER = Symbol('defer');
+
+/** The body of a run page's stored Markdown as its mirror shows it (run-mirror-body.mjs), or DEFER. */
+function mirrorBody({ mirrorBody: file }) {
+  const body = runMirrorBody(readFileSync(file, 'utf8'));
+  return body === undefined ? DEFER : Buffer.from(`${body}\n`);
+}
+
 const { jobs, shared } = workerData;
 const bytesOf = (part) =>
   typeof part === 'number'
@@ -41,16 +51,24 @@ const bytesOf = (part) =>
       ? Buffer.from(part)
       : part instanceof Uint8Array
         ? part
-        : article(part);
+        : 'mirrorBody' in part
+          ? mirrorBody(part)
+          : article(part);
 
 let current;
 try {
-  for (const job of jobs) {
+  const deferred = [];
+  for (const [i, job] of jobs.entries()) {
     current = job.file;
+    const parts = job.parts.map(bytesOf);
+    if (parts.includes(DEFER)) {
+      deferred.push(i);
+      continue;
+    }
     if (job.mkdir) mkdirSync(path.dirname(job.file), { recursive: true });
-    writeFileSync(job.file, job.parts.length === 1 ? bytesOf(job.parts[0]) : Buffer.concat(job.parts.map(bytesOf)));
+    writeFileSync(job.file, parts.length === 1 ? parts[0] : Buffer.concat(parts));
   }
-  parentPort.postMessage({ done: jobs.length });
+  parentPort.postMessage({ done: jobs.length - deferred.length, deferred });
 } catch (error) {
   parentPort.postMessage({
     error: {

@@ -38,16 +38,26 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
   /** The outputs being written while the bundler runs (configureWebpack), awaited by postBuild. */
   let early: Promise<void> | undefined;
 
+  /** A run page's Markdown body: its file without the front matter (which its metadata already holds). */
+  function runBody(source: string): string {
+    // Read synchronously: small files in the page cache, where promise reads cost seconds for 10,000.
+    const text = readFileSync(path.join(context.siteDir, source), 'utf8');
+    return cutFrontMatter(text).body.replace(/^\n/, '');
+  }
+
   /** Plans every output and writes it. */
   async function writeOutputs(outDir: string, siteConfig: LoadContext['siteConfig']) {
     // Pages from files, plus the benchmark views built from benchmarks/ (they have no file).
     const views = viewDocuments(viewPagesFromContent(allContent));
-    // Run pages (reports/runs/): their Markdown files, read here; they are not routes of their own.
-    const runs = await runDocuments(runPagesFromContent(allContent), async (source) => {
-      // Front matter is in the metadata already: only cut it off (a YAML parse per run would cost seconds).
-      // Read synchronously: 10,000 small files in the page cache, where promise reads cost seconds.
-      const text = readFileSync(path.join(context.siteDir, source), 'utf8');
-      return cutFrontMatter(text).body.replace(/^\n/, '');
+    // Run pages (reports/runs/): not routes of their own. Their Markdown is not read here: a record needs
+    // only the metadata (the body gives a description only to a page without one), and the writer threads
+    // take each mirror's body from its file. Read, rendered and written from here, the 10,000 mirrors of a
+    // long history cost 3.4-7 s of a 30 s build (bench:history, mirrors of run pages on and off).
+    const unread = new Set<string>();
+    const runs = await runDocuments(runPagesFromContent(allContent), async (ref) => {
+      if (typeof ref.frontMatter.description !== 'string') return runBody(ref.source);
+      unread.add(ref.source);
+      return '';
     });
     const fileRoutes = routedPagesFromContent(allContent, siteConfig.trailingSlash);
     const routes = [...fileRoutes, ...views.routes, ...runs.routes];
@@ -61,16 +71,37 @@ export default function aiReadablePlugin(context: LoadContext, options: PluginOp
     };
     // A part build (src/plugins/parts) plans for the whole site but writes only its own pages' mirrors;
     // the home part writes the site-wide files (llms.txt, kb-index.json).
-    const out = planAiOutputs(site, routes, sources, new Date(), partsOfBuild(siteConfig).ownsFile);
+    const owns = partsOfBuild(siteConfig).ownsFile;
+    const now = new Date();
+    const out = planAiOutputs(site, routes, sources, now, owns, (source) => unread.has(source));
     // Each folder made once (10,000 run page mirrors share one), then the files.
     const dirs = [...new Set(out.files.map((file) => path.dirname(path.join(outDir, file.path))))];
     await Promise.all(dirs.map((dir) => fs.mkdir(dir, { recursive: true })));
     // Written from two threads (10,000 run page mirrors): see write-in-threads.ts.
-    await writeInThreads(out.files.map((file) => ({ file: path.join(outDir, file.path), parts: [file.content] })));
+    const sourceOf = new Map<string, string>();
+    const { deferred } = await writeInThreads(
+      out.files.map((file) => {
+        const abs = path.join(outDir, file.path);
+        if (file.bodyOf === undefined) return { file: abs, parts: [file.content] };
+        sourceOf.set(abs, file.bodyOf);
+        return { file: abs, parts: [file.content, { mirrorBody: path.join(context.siteDir, file.bodyOf) }] };
+      }),
+    );
+    // Run pages whose mirror rewrites its body (a `.md` link, a truncate marker, a `# ` heading: hand-edited
+    // pages; kb ingest writes none): planned again with their bodies, and rendered like any other page.
+    const again = new Set(deferred.map((job) => sourceOf.get(job.file)!));
+    const warnings = [...out.warnings];
+    if (again.size > 0) {
+      const read = sources.map((s) => (again.has(s.path) ? { ...s, body: runBody(s.path) } : s));
+      const files = new Set(deferred.map((job) => job.file));
+      const redo = planAiOutputs(site, routes, read, now, (file) => owns(file) && files.has(path.join(outDir, file)));
+      await writeInThreads(redo.files.map((file) => ({ file: path.join(outDir, file.path), parts: [file.content] })));
+      warnings.push(...redo.warnings);
+    }
     const missing = out.missingSources.length
       ? `; ${out.missingSources.length} source(s) not found: ${out.missingSources.join(', ')}`
       : '';
-    for (const warning of out.warnings) console.warn(`[ai-readable] warning: ${warning}`);
+    for (const warning of warnings) console.warn(`[ai-readable] warning: ${warning}`);
     const siteWide = out.files.some((file) => file.path === 'llms.txt')
       ? `llms.txt (${out.records.length} pages), kb-index.json, `
       : '';
