@@ -81,10 +81,11 @@ function checkStoredRun(raw: unknown, file: string): Run {
   return parsed.data;
 }
 
-async function runFileNames(root: string): Promise<string[]> {
+async function runFileNames(root: string, prefix = ''): Promise<string[]> {
   try {
+    // Filtered before sorting: an ingest wants one suite's 500 names of 10,000.
     return readdirSync(path.join(root, layout.benchmarks))
-      .filter((n) => n.endsWith('.json'))
+      .filter((n) => n.endsWith('.json') && n.startsWith(prefix))
       .sort();
   } catch {
     return [];
@@ -151,7 +152,7 @@ export function validateRun(run: Run): Run {
  * loadRunTail's fallback when file names cannot be trusted to give the order of runs.
  */
 async function loadSuiteRuns(root: string, suite: string): Promise<Run[]> {
-  const names = (await runFileNames(root)).filter((n) => n.startsWith(`${suite}-`));
+  const names = await runFileNames(root, `${suite}-`);
   return sortRuns(readRuns(root, names, parseHistoryRun).filter((r) => r.suite === suite));
 }
 
@@ -182,7 +183,7 @@ export interface RunTail {
  * (a hand-edited file) makes it read the whole suite, as loadSuiteRuns does.
  */
 export async function loadRunTail(root: string, run: Run, count: number): Promise<RunTail> {
-  const names = (await runFileNames(root)).filter((n) => n.startsWith(`${run.suite}-`));
+  const names = await runFileNames(root, `${run.suite}-`);
   const ids = new Set(names.map((n) => n.slice(0, -'.json'.length)));
   const label = run.labels.label ?? '';
   const pattern = runNamePattern(run.suite, run.labels.label);
