@@ -77,6 +77,20 @@ async function copyProject(dir: string): Promise<void> {
   await fs.symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'));
 }
 
+/**
+ * A reused knowledge base's project files (code, config, content) made those of this checkout again: its
+ * stored runs and run pages stay. The copy without the runs is made afresh each run, so without this the two
+ * builds of a pair ran different code after any change since the knowledge base was generated.
+ */
+function refreshProject(dir: string): void {
+  execFileSync('bash', [
+    '-c',
+    `tar -C "$0" --exclude=./node_modules --exclude=./build --exclude=./.docusaurus --exclude=./.git --exclude=./benchmarks --exclude=./reports/runs -cf - . | tar -C "$1" -xf -`,
+    PROJECT_ROOT,
+    dir,
+  ]);
+}
+
 async function filesUnder(root: string, dirs: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const d of dirs) {
@@ -330,7 +344,8 @@ async function main(): Promise<void> {
       );
     }
     if (values.reuse) {
-      console.log('  reusing the generated knowledge base');
+      refreshProject(withRuns);
+      console.log("  reusing the generated knowledge base (its stored runs), with this checkout's code");
     } else {
       await copyProject(withRuns);
       const { config } = await loadSloTargets(withRuns);
