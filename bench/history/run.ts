@@ -19,6 +19,7 @@ import { promises as fs, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { renderViewsInThread } from '../../src/plugins/benchmark-views/views-thread.ts';
 import { writeInThreads } from '../../src/plugins/write-in-threads.ts';
@@ -65,15 +66,16 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** A copy of the project (no node_modules, build output or .git), with node_modules linked. */
+/** The project's files (no node_modules, build output or .git, nor the folders in `exclude`) copied into `dir`. */
+function copyProjectFiles(dir: string, exclude: string[] = []): void {
+  const excludes = ['node_modules', 'build', '.docusaurus', '.git', ...exclude].map((d) => `--exclude=./${d}`);
+  execFileSync('bash', ['-c', `tar -C "$0" ${excludes.join(' ')} -cf - . | tar -C "$1" -xf -`, PROJECT_ROOT, dir]);
+}
+
+/** A copy of the project, with node_modules linked. */
 async function copyProject(dir: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
-  execFileSync('bash', [
-    '-c',
-    `tar -C "$0" --exclude=./node_modules --exclude=./build --exclude=./.docusaurus --exclude=./.git -cf - . | tar -C "$1" -xf -`,
-    PROJECT_ROOT,
-    dir,
-  ]);
+  copyProjectFiles(dir);
   await fs.symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'));
 }
 
@@ -83,12 +85,7 @@ async function copyProject(dir: string): Promise<void> {
  * builds of a pair ran different code after any change since the knowledge base was generated.
  */
 function refreshProject(dir: string): void {
-  execFileSync('bash', [
-    '-c',
-    `tar -C "$0" --exclude=./node_modules --exclude=./build --exclude=./.docusaurus --exclude=./.git --exclude=./benchmarks --exclude=./reports/runs -cf - . | tar -C "$1" -xf -`,
-    PROJECT_ROOT,
-    dir,
-  ]);
+  copyProjectFiles(dir, ['benchmarks', 'reports/runs']);
 }
 
 async function filesUnder(root: string, dirs: string[]): Promise<Map<string, number>> {
@@ -267,14 +264,26 @@ async function settleFileSystem(work: string, atLeastS = 0): Promise<{ us: numbe
   let waited = 0;
   // A probe can come in fast right after mass deletions (its 1,000 inodes found in an untouched block group)
   // while the next files pay: one did, after 86,240 deletions, and file creation measured 101 µs just after.
-  for (; waited < atLeastS; waited += SETTLE_STEP_S) await new Promise((r) => setTimeout(r, SETTLE_STEP_S * 1000));
+  for (; waited < atLeastS; waited += SETTLE_STEP_S) await sleep(SETTLE_STEP_S * 1000);
   let us = probeFileCreation(path.join(work, `fs-probe-${probes++}`));
   while (us > SETTLED_US && waited < SETTLE_LIMIT_S) {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_S * 1000));
+    await sleep(SETTLE_STEP_S * 1000);
     waited += SETTLE_STEP_S;
     us = probeFileCreation(path.join(work, `fs-probe-${probes++}`));
   }
   return { us, waited };
+}
+
+/** A settleFileSystem result as the report's line before the measurements it was made for. */
+function describeProbe(probe: { us: number; waited: number }, what: string): string {
+  return (
+    `  creating a file here costs ${probe.us.toFixed(0)} µs of kernel time (1,000 empty files)` +
+    (probe.waited === 0
+      ? ''
+      : probe.us <= SETTLED_US
+        ? `, after waiting ${probe.waited} s for files deleted nearby to stop costing (settleFileSystem)`
+        : ` — still over ${SETTLED_US} µs after ${probe.waited} s: the ${what} below pay for files deleted nearby`)
+  );
 }
 
 /**
@@ -361,10 +370,7 @@ async function main(): Promise<void> {
       );
     }
     // Each ingest creates three files: measured, like the builds, once creating a file costs what it normally does.
-    const ingestProbe = await settleFileSystem(work);
-    console.log(
-      `  creating a file here costs ${ingestProbe.us.toFixed(0)} µs of kernel time (1,000 empty files)${ingestProbe.waited ? `, after waiting ${ingestProbe.waited} s` : ''}`,
-    );
+    console.log(describeProbe(await settleFileSystem(work), 'ingests'));
     const ing = await measureIngests(withRuns, work);
     const p50 = median(ing.wall);
     const cpu50 = ing.cpu.length ? median(ing.cpu) : undefined;
@@ -388,15 +394,7 @@ async function main(): Promise<void> {
     // that cost fell on the first pair's build without the runs alone (1.08× against 1.21–1.48× for the other
     // pairs of that run). A CI runner that keeps node_modules/.cache between jobs has it too.
     await Promise.all([renderViewsInThread(bare), renderViewsInThread(withRuns)]);
-    const probe = await settleFileSystem(work);
-    console.log(
-      `  creating a file here costs ${probe.us.toFixed(0)} µs of kernel time (1,000 empty files)` +
-        (probe.waited === 0
-          ? ''
-          : probe.us <= SETTLED_US
-            ? `, after waiting ${probe.waited} s for files deleted nearby to stop costing (settleFileSystem)`
-            : ` — still over ${SETTLED_US} µs after ${probe.waited} s: the builds below pay for files deleted nearby`),
-    );
+    console.log(describeProbe(await settleFileSystem(work), 'builds'));
     const ratios: { wall: number; cpu?: number; bareMs: number }[] = [];
     let outRuns = '';
     for (let i = 0; i < pairs; i++) {

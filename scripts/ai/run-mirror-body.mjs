@@ -2,8 +2,10 @@
 // JavaScript: the writer threads of src/plugins/write-in-threads.ts run it (a worker thread starts without the
 // build's TypeScript loader), and the build's TypeScript imports it from here (run-mirror-body.d.mts).
 
-/** The front matter block at the start of a file: scripts/core/fence.ts's frontMatterFence (a test holds them equal). */
-export const FRONT_MATTER = /^---\r?\n(?:([\s\S]*?)\r?\n)?---\r?\n?/;
+import { frontMatterFence } from '../core/fence-pattern.mjs';
+
+/** The front matter block at the start of a file: the one pattern of scripts/core/fence.ts. */
+export const FRONT_MATTER = frontMatterFence;
 
 /** Line terminators: where a multiline regex's `^` may match. */
 const lineEnd = /[\n\r\u2028\u2029]/;

@@ -1,7 +1,9 @@
 /** The `---` fences around YAML front matter, shared by the library writer (front-matter.ts) and the fast one (plain-yaml.ts). */
 
-/** Matches a front matter block at the start of a file; group 1 is the YAML. */
-export const frontMatterFence = /^---\r?\n(?:([\s\S]*?)\r?\n)?---\r?\n?/;
+import { frontMatterFence } from './fence-pattern.mjs';
+
+/** Matches a front matter block at the start of a file; group 1 is the YAML (plain JS in fence-pattern.mjs, for worker threads). */
+export { frontMatterFence };
 
 /**
  * Cuts the front matter block off without reading its YAML (for files whose front matter is known

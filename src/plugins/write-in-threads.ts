@@ -99,7 +99,6 @@ export async function writeInThreads(
   const packed = packStrings(jobs);
   // Interleaved, so each thread gets as many large files as small ones.
   const shares = Array.from({ length: count }, (_, t) => packed.filter((_, i) => i % count === t));
-  const originals = Array.from({ length: count }, (_, t) => jobs.filter((_, i) => i % count === t));
   const workers: Worker[] = [];
   let failure: Error | undefined;
   const runs = shares.map(
@@ -117,7 +116,8 @@ export async function writeInThreads(
         });
         worker.once('error', fail);
         worker.once('exit', (code) => {
-          for (const i of reply?.deferred ?? []) deferred.push(originals[t]![i]!);
+          // Job i of thread t's share is job i × count + t (interleaved above).
+          for (const i of reply?.deferred ?? []) deferred.push(jobs[i * count + t]!);
           if (reply?.error) fail(errorOf(reply.error));
           else if (reply?.done === undefined && !failure)
             fail(new Error(`a file-writing thread stopped (exit code ${code}) before it was done`));
