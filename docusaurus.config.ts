@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from '@docusaurus/types';
 import { GlobExcludeDefault } from '@docusaurus/utils';
 import type * as Preset from '@docusaurus/preset-classic';
@@ -9,6 +10,7 @@ import remarkHighlightCode from './src/plugins/code-highlight/remark.ts';
 import { perfLayerEnabled } from './src/plugins/perf/guard.ts';
 import { ssrTemplate } from './src/plugins/perf/ssr-template.ts';
 import { buildsPath, type SiteParts } from './src/plugins/parts/model.ts';
+import { renderViewsEarly } from './src/plugins/benchmark-views/views-thread.ts';
 
 // KB_CURRENT_ONLY=1 builds only the current version of the versioned
 // sections (docs/, runbooks/): much faster for local work, see README.
@@ -29,6 +31,12 @@ const siteParts: SiteParts = {
   ],
   ...(process.env.KB_PART ? { current: process.env.KB_PART } : {}),
 };
+
+// `docusaurus build` evaluates this file to list its locales before it makes the plugins: the benchmark views
+// (10,000 stored runs read and checked, each suite's history rendered) start in their thread now, not when the
+// benchmark-views plugin is made (src/plugins/benchmark-views/views-thread.ts).
+if (/^docusaurus(\.mjs)?$/.test(path.basename(process.argv[1] ?? '')) && process.argv[2] === 'build')
+  renderViewsEarly(__dirname);
 
 // The perf layer (src/plugins/perf: the plugin, its theme components and the page
 // template) rewrites Docusaurus internals; KB_PERF=0 builds the stock client without it.

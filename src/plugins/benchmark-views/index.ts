@@ -20,7 +20,7 @@ import {
   writeRunPages,
 } from './run-pages.ts';
 import { RUN_PAGES_DIR } from '../../../scripts/report/run-page-format.ts';
-import { renderViewsInThread, type ThreadViews } from './views-thread.ts';
+import { renderViewsInThread, takeEarlyViews, type ThreadViews } from './views-thread.ts';
 import { type BenchmarkViewData, type RecentRuns, VIEW_ARTICLE_TOKEN } from './types.ts';
 
 export interface BenchmarkViewsContent {
@@ -92,8 +92,11 @@ export default function benchmarkViewsPlugin(
    */
   const framing = mode === 'frame' && process.env.NODE_ENV === 'production';
   const isFramed = (view: { kind: string }) => framing && view.kind === 'benchmark-history';
-  /** The views, rendered in a thread from the moment the plugin is made: see views-thread.ts. */
-  let early: Promise<ThreadViews> | undefined = renderViewsInThread(context.siteDir);
+  /**
+   * The views, rendered in a thread since the site config was evaluated (`docusaurus build`: renderViewsEarly)
+   * or from the moment the plugin is made: see views-thread.ts.
+   */
+  let early: Promise<ThreadViews> | undefined = takeEarlyViews(context.siteDir) ?? renderViewsInThread(context.siteDir);
   // Awaited by loadContent, which reports its failure; a command that never loads content drops it.
   early.catch(() => {});
   return {

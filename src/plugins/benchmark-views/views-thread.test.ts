@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fnv1aHex } from '../../../scripts/core/fnv1a.mjs';
 import { renderViews } from '../../../scripts/report/rendered-views.ts';
-import { renderViewsInThread } from './views-thread.ts';
+import { renderViewsEarly, renderViewsInThread, takeEarlyViews } from './views-thread.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const dirs: string[] = [];
@@ -60,5 +60,31 @@ describe('renderViewsInThread', () => {
     );
     expect(error?.message).toMatch(/^\[benchmark-views\] slo-targets\.yaml: \w+: .+ — fix /);
     expect(error?.message).not.toContain('\n');
+  });
+});
+
+describe('renderViewsEarly', () => {
+  it('starts the views once per site folder, for the plugin to take once, by any spelling of the folder', async () => {
+    const run = await fs.readFile(path.join(repo, 'benchmarks/example-hyperfine-cli-20261126t061021.json'), 'utf8');
+    const siteDir = await site({ 'benchmarks/example-hyperfine-cli-20261126t061021.json': run });
+    expect(takeEarlyViews(siteDir)).toBeUndefined();
+    renderViewsEarly(siteDir);
+    // The config is evaluated twice per build: the second call starts nothing more.
+    renderViewsEarly(`${siteDir}/`);
+    const job = takeEarlyViews(path.join(siteDir, 'benchmarks', '..'));
+    expect(job).toBeDefined();
+    expect(takeEarlyViews(siteDir)).toBeUndefined();
+    const { storedRuns } = await job!;
+    expect(storedRuns).toEqual([expect.objectContaining({ id: 'example-hyperfine-cli-20261126t061021' })]);
+  });
+
+  it('keeps a bad stored run for the plugin to report: nothing is thrown where the views were started', async () => {
+    const siteDir = await site({ 'benchmarks/broken-20261126t061021.json': '{"id": 3}\n' });
+    renderViewsEarly(siteDir);
+    const error = await takeEarlyViews(siteDir)!.then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(/^\[benchmark-views\] benchmarks\/broken-20261126t061021\.json: /);
   });
 });

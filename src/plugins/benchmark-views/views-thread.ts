@@ -5,6 +5,8 @@
  * core has nothing to do (bench:history, DOCUSAURUS_PERF_LOGGER: "Load site" 8.1 s with the runs, 3.3 s
  * without). In a thread it runs beside the other plugins' loading.
  */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RenderedView } from '../../../scripts/report/rendered-views.ts';
 
@@ -53,4 +55,45 @@ export function renderViewsInThread(siteDir: string): Promise<ThreadViews> {
       ),
     );
   });
+}
+
+/**
+ * Views started before Docusaurus makes the plugins, by site folder (real path). On globalThis: the config
+ * and the plugin are loaded by separate module loaders (jiti), so module state is not shared between them.
+ */
+const EARLY = Symbol.for('sophia-kb.benchmark-views.early-views');
+const earlyJobs = (): Map<string, Promise<ThreadViews>> =>
+  ((globalThis as { [EARLY]?: Map<string, Promise<ThreadViews>> })[EARLY] ??= new Map());
+const siteKey = (siteDir: string) => {
+  try {
+    return realpathSync(siteDir);
+  } catch {
+    return path.resolve(siteDir);
+  }
+};
+
+/**
+ * Starts rendering the views of `siteDir` now, for the plugin to take when Docusaurus makes it
+ * (takeEarlyViews). `docusaurus build` evaluates the site config to list its locales 0.6-0.7 s before it
+ * makes the plugins; the thread started there is done about when the other plugins have loaded their content,
+ * where started with the plugin it held the build's "Load site" phase up that long, the main thread idle
+ * (bench:history, --cpu-prof). Once per site folder until taken: the config is evaluated twice per build.
+ */
+export function renderViewsEarly(siteDir: string): void {
+  const key = siteKey(siteDir);
+  const jobs = earlyJobs();
+  if (jobs.has(key)) return;
+  const job = renderViewsInThread(key);
+  // Reported by the plugin that takes it; a command that never makes the plugin drops it.
+  job.catch(() => {});
+  jobs.set(key, job);
+}
+
+/** The views renderViewsEarly started for `siteDir`, once: undefined when none were started (or already taken). */
+export function takeEarlyViews(siteDir: string): Promise<ThreadViews> | undefined {
+  const key = siteKey(siteDir);
+  const jobs = earlyJobs();
+  const job = jobs.get(key);
+  jobs.delete(key);
+  return job;
 }
