@@ -16,7 +16,11 @@ const palette = {
   sloDark: '#ff6b6b',
 };
 
-const style = `<style>.kb-chart{${palette.light.map((c, i) => `--kb-s${i}:${c};`).join('')}--kb-slo:${palette.sloLight};max-width:100%;height:auto;font-family:var(--ifm-font-family-base,system-ui,sans-serif)}[data-theme='dark'] .kb-chart{${palette.dark.map((c, i) => `--kb-s${i}:${c};`).join('')}--kb-slo:${palette.sloDark}}${palette.light.map((_, i) => `.kb-chart .s${i}{fill:var(--kb-s${i});stroke:var(--kb-s${i})}`).join('')}.kb-chart .slo{stroke:var(--kb-slo);fill:var(--kb-slo)}.kb-chart .grid{stroke:currentColor;opacity:.15}.kb-chart .axis{stroke:currentColor;opacity:.6}.kb-chart text{fill:currentColor}.kb-chart text.slo{fill:var(--kb-slo);stroke:none}</style>`;
+/**
+ * The charts' stylesheet, which every chart carries so it draws right on its own. Global, as any `<style>` in
+ * an HTML document: a page with several charts keeps it in its first one only (views.ts, withSlots).
+ */
+export const CHART_STYLE = `<style>.kb-chart{${palette.light.map((c, i) => `--kb-s${i}:${c};`).join('')}--kb-slo:${palette.sloLight};max-width:100%;height:auto;font-family:var(--ifm-font-family-base,system-ui,sans-serif)}[data-theme='dark'] .kb-chart{${palette.dark.map((c, i) => `--kb-s${i}:${c};`).join('')}--kb-slo:${palette.sloDark}}${palette.light.map((_, i) => `.kb-chart .s${i}{fill:var(--kb-s${i});stroke:var(--kb-s${i})}`).join('')}.kb-chart .slo{stroke:var(--kb-slo);fill:var(--kb-slo)}.kb-chart .grid{stroke:currentColor;opacity:.15}.kb-chart .axis{stroke:currentColor;opacity:.6}.kb-chart text{fill:currentColor}.kb-chart text.slo{fill:var(--kb-slo);stroke:none}</style>`;
 
 export interface SloLine {
   value: number;
@@ -53,7 +57,7 @@ function logTicks(min: number, max: number): number[] {
 }
 
 function open(title: string, height: number, desc: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-label="${escapeHtml(title)}">${style}<title>${escapeHtml(title)}</title><desc>${escapeHtml(desc)}</desc>${text(W / 2, 20, title, 'text-anchor="middle" font-size="15" font-weight="600"')}`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-label="${escapeHtml(title)}">${CHART_STYLE}<title>${escapeHtml(title)}</title><desc>${escapeHtml(desc)}</desc>${text(W / 2, 20, title, 'text-anchor="middle" font-size="15" font-weight="600"')}`;
 }
 
 function legend(names: readonly string[], y: number): string {

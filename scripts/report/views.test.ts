@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSloTargets } from './slo-targets.ts';
 import { makeRun, op } from './test-runs.ts';
 import { htmlTable, linkCell, table } from './markdown.ts';
+import { CHART_STYLE } from './svg.ts';
 import { downsample, HISTORY_POINTS, historyPointsPerLabel, planViews, viewHtml, viewMarkdown } from './views.ts';
 
 const { value: config } = parseSloTargets(await readFile(new URL('../../slo-targets.yaml', import.meta.url), 'utf8'));
@@ -127,6 +128,16 @@ describe('planViews', () => {
     // The table still lists every run.
     expect(html.match(/<a href="\/reports\/runs\/api-\d{4}">/g)).toHaveLength(250 + 1); // + the latest-run link
     expect(history.frontMatter.description).toContain('250 runs of suite api');
+  });
+
+  it('gives a page with many charts their stylesheet once, in its first chart', () => {
+    const html = viewHtml(planViews(runs, config!).find((v) => v.url === '/reports/api-history')!);
+    const charts = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    expect(charts.length).toBeGreaterThan(2);
+    expect(html.split(CHART_STYLE)).toHaveLength(2);
+    expect(charts[0]).toContain(CHART_STYLE);
+    // Every chart is drawn whole: only the stylesheet went.
+    expect(charts.every((c) => c.includes('<title>') && c.includes('class="kb-chart"'))).toBe(true);
   });
 
   it('never lets tool or label text become markup, and names charts in the Markdown for AI readers', () => {

@@ -30,7 +30,7 @@ import { benchmarksIndexUrl, historySlug, scorecardUrl } from './view-urls.ts';
 import { humanDate } from './titles.ts';
 import { folded, renderSummary } from './render-summary.ts';
 import { summarizeHistory, summarizeRuns, targetShareChart } from './page-summary.ts';
-import { lineChart } from './svg.ts';
+import { CHART_STYLE, lineChart } from './svg.ts';
 import { baselineRunsByWeek, scaleSeries } from './series.ts';
 import { loadSloTargets, targetApplies, type SloConfig } from './slo-targets.ts';
 import { loadRuns, runDate, sortRuns } from './store.ts';
@@ -493,11 +493,20 @@ export function viewHtml(view: BenchmarkView): string {
   return withSlots(toHtml(inlineBlocks(view)), view);
 }
 
+/**
+ * The view's HTML with its charts and blocks in their slots. The charts' stylesheet stays in the first chart
+ * only: a `<style>` applies to the whole page, and a run page's eleven copies were a tenth of the 500 MB of run
+ * pages a 10,000-run history writes into every build (bench:history).
+ */
 function withSlots(html: string, view: BenchmarkView): string {
+  let styled = false;
   return html
     .replace(/<p>\[\[chart:(\d+)\]\]<\/p>/g, (_, i: string) => {
       const svg = view.charts[Number(i)];
-      return svg ? `<div class="kb-report-chart">${svg}</div>` : '';
+      if (!svg) return '';
+      const chart = styled ? svg.replace(CHART_STYLE, '') : svg;
+      styled ||= svg.includes(CHART_STYLE);
+      return `<div class="kb-report-chart">${chart}</div>`;
     })
     .replace(/<p>\[\[block:(\d+)\]\]<\/p>/g, (_, i: string) => view.blocks?.[Number(i)]?.html ?? '');
 }
