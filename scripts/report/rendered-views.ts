@@ -23,8 +23,14 @@ export interface RenderedView {
   markdown: string;
 }
 
-/** Reads `benchmarks/` and `slo-targets.yaml` under `root`; a KB without slo-targets.yaml has runs but no views. */
-export async function renderViews(root: string): Promise<{ runs: Run[]; views: RenderedView[] }> {
+/**
+ * Reads `benchmarks/` and `slo-targets.yaml` under `root`; a KB without slo-targets.yaml has runs but no views.
+ * `onRuns` is given the stored runs as soon as they are read and checked, before the views are planned.
+ */
+export async function renderViews(
+  root: string,
+  onRuns?: (runs: readonly Run[]) => void,
+): Promise<{ runs: Run[]; views: RenderedView[] }> {
   const [runs, targets] = await Promise.all([
     loadRuns(root),
     loadSloTargets(root).catch((error: unknown) => {
@@ -33,6 +39,7 @@ export async function renderViews(root: string): Promise<{ runs: Run[]; views: R
       throw error;
     }),
   ]);
+  onRuns?.(runs);
   const views = targets ? planViews(runs, targets.config) : [];
   return {
     runs,

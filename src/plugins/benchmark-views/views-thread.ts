@@ -37,7 +37,14 @@ export function renderViewsInThread(siteDir: string): Promise<ThreadViews> {
       settled = true;
       done();
     };
-    worker.once('message', (reply: Reply) => {
+    // Two replies: the stored runs as soon as the thread has read them (parsed here while it renders), then the
+    // views; or one error.
+    let storedRuns: unknown[] | undefined;
+    worker.on('message', (reply: Reply) => {
+      if (reply.runs !== undefined && !reply.error) {
+        storedRuns = JSON.parse(reply.runs) as unknown[];
+        return;
+      }
       // The thread is done once it has replied: stopped, not left to its timers (load-main.mjs's code cache
       // writer, which it has already run, or tsx's cache expiry when the bundle fell back to the sources).
       void worker.terminate();
@@ -45,7 +52,9 @@ export function renderViewsInThread(siteDir: string): Promise<ThreadViews> {
         if (reply.error) {
           const { line, message, stack } = reply.error;
           reject(line ? new Error(`[benchmark-views] ${line}`) : Object.assign(new Error(message), { stack }));
-        } else resolve({ storedRuns: JSON.parse(reply.runs ?? '[]') as unknown[], views: reply.views ?? [] });
+        } else if (!storedRuns)
+          reject(new Error('[benchmark-views] the views thread sent its views before the stored runs'));
+        else resolve({ storedRuns, views: reply.views ?? [] });
       });
     });
     worker.once('error', (error) => settle(() => reject(error)));
