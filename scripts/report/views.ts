@@ -495,8 +495,8 @@ export function viewHtml(view: BenchmarkView): string {
 
 /**
  * The view's HTML with its charts and blocks in their slots. The charts' stylesheet stays in the first chart
- * only: a `<style>` applies to the whole page, and a run page's eleven copies were a tenth of the 500 MB of run
- * pages a 10,000-run history writes into every build (bench:history).
+ * only: a `<style>` applies to the whole page, and the copies were 42 MB of the 504 MB of run pages that a
+ * 10,000-run history writes into every build (bench:history; a k6 run page has eleven charts).
  */
 function withSlots(html: string, view: BenchmarkView): string {
   let styled = false;
